@@ -1,0 +1,51 @@
+package io.jpod.cli.command;
+
+import io.jpod.cli.ExitCodes;
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.exec.ExecService;
+import io.jpod.runtime.pod.PodService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpod exec [-i] [-t] CONTAINER CMD...}: the command's exit code becomes jpod's. */
+@Command(name = "exec", description = "Run a command in a running container.")
+public final class ExecCommand implements Callable<Integer> {
+
+    @Option(names = {"-i", "--interactive"}, description = "Keep stdin open.")
+    boolean interactive;
+
+    @Option(names = {"-t", "--tty"}, description = "Allocate a terminal.")
+    boolean tty;
+
+    @Option(names = {"-e", "--env"}, description = "Set an environment variable (K=V).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = {"-w", "--workdir"}, description = "Working directory inside the container.")
+    String workdir;
+
+    @Parameters(index = "0", paramLabel = "CONTAINER")
+    String name;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "CMD")
+    List<String> command;
+
+    @Override
+    public Integer call() throws Exception {
+        Runtime rt = Runtime.open(System.getenv());
+        var located = new PodService(rt).container(name);
+        if (located.isEmpty()) {
+            System.err.println("Error: no container with name or ID " + name + " found");
+            return ExitCodes.ERROR;
+        }
+        ExecService.Outcome outcome = new ExecService(rt).exec(located.get().container(), interactive, tty, env,
+                workdir, command);
+        if (outcome.error() != null) {
+            System.err.println("Error: " + outcome.error());
+        }
+        return outcome.exitCode();
+    }
+}

@@ -1,0 +1,18 @@
+package io.jpod.cli.command;
+
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options {@code play kube} and {@code kube play}/{@code kube down} share. */
+public final class KubeOptions {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files or directories; - for stdin.")
+    List<String> files;
+
+    @Option(names = "--down", description = "Stop and remove the pods the manifests describe.")
+    boolean down;
+
+    @Option(names = "--replace", description = "Remove existing pods of the same names first.")
+    boolean replace;
+}

@@ -1,0 +1,136 @@
+package io.jpod.cli.command;
+
+import io.jpod.cli.ExitCodes;
+import io.jpod.cli.plan.PlanBuilder;
+import io.jpod.model.ManifestException;
+import io.jpod.model.ManifestLoader;
+import io.jpod.model.ManifestSet;
+import io.jpod.model.Notice;
+import io.jpod.model.PodModel;
+import io.jpod.model.Problem;
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.pod.PodException;
+import io.jpod.runtime.pod.PodPlan;
+import io.jpod.runtime.pod.PodService;
+import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.PodRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What {@code play kube} and {@code kube play/down} do. */
+final class KubePlayer {
+
+    private KubePlayer() {
+    }
+
+    static int run(KubeOptions options) throws IOException {
+        ManifestSet set;
+        try {
+            set = ManifestLoader.load(options.files, System.in);
+        } catch (ManifestException e) {
+            e.notices().forEach(n -> System.err.println("Warning: " + n));
+            for (Problem p : e.problems()) {
+                System.err.println("Error: " + p);
+            }
+            return ExitCodes.ERROR;
+        }
+        for (Notice n : set.notices()) {
+            System.err.println("Notice: " + n);
+        }
+        Runtime rt = Runtime.open(System.getenv());
+        PodService pods = new PodService(rt);
+        return options.down ? down(set, pods) : play(set, rt, pods, options.replace);
+    }
+
+    private static int down(ManifestSet set, PodService pods) throws IOException {
+        List<String> removed = new ArrayList<>();
+        int code = ExitCodes.OK;
+        for (PodModel pod : set.pods().reversed()) {
+            try {
+                removed.addFirst(pods.remove(pod.name(), true).id());
+            } catch (PodException e) {
+                System.err.println("Error: " + e.getMessage());
+                code = ExitCodes.ERROR;
+            }
+        }
+        if (!removed.isEmpty()) {
+            System.out.println("Pods stopped:");
+            removed.forEach(System.out::println);
+            System.out.println("Pods removed:");
+            removed.forEach(System.out::println);
+        }
+        return code;
+    }
+
+    private static int play(ManifestSet set, Runtime rt, PodService pods, boolean replace) throws IOException {
+        Set<String> missing = new LinkedHashSet<>();
+        for (PodModel pod : set.pods()) {
+            for (var c : pod.containers()) {
+                if (rt.images().find(c.image()).isEmpty()) {
+                    missing.add(c.image());
+                }
+            }
+        }
+        List<String> errors = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            errors.add("image not known: " + String.join(", ", missing)
+                    + " (load it with `jpod load -i ARCHIVE` or `jpod import ROOTFS.tar NAME`)");
+        }
+        PlanBuilder planner = new PlanBuilder(ref -> {
+            try {
+                return rt.images().find(ref).orElseThrow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        List<PodPlan> plans = new ArrayList<>();
+        if (missing.isEmpty()) {
+            for (PodModel pod : set.pods()) {
+                try {
+                    plans.add(planner.build(pod, set));
+                } catch (ManifestException e) {
+                    e.problems().forEach(p -> errors.add(p.toString()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.forEach(e -> System.err.println("Error: " + e));
+            return ExitCodes.ERROR;
+        }
+        planner.notices().forEach(n -> System.err.println("Notice: " + n));
+        List<PodRecord> played = new ArrayList<>();
+        for (PodPlan plan : plans) {
+            try {
+                if (replace && rt.state().pod(plan.name()).isPresent()) {
+                    pods.remove(plan.name(), true);
+                }
+                played.add(pods.play(plan));
+            } catch (PodException e) {
+                System.err.println("Error: " + e.getMessage());
+                // a failed play leaves nothing behind, including the pods this command already started
+                for (PodRecord p : played.reversed()) {
+                    try {
+                        pods.remove(p.id(), true);
+                    } catch (PodException cleanup) {
+                        System.err.println("Error: " + cleanup.getMessage());
+                    }
+                }
+                return ExitCodes.ERROR;
+            }
+        }
+        for (PodRecord p : played) {
+            System.out.println("Pod:");
+            System.out.println(p.id());
+            System.out.println("Containers:");
+            for (ContainerRecord c : p.containers()) {
+                System.out.println(c.id());
+            }
+            System.out.println();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,138 @@
+package io.jpod.cli.command;
+
+import io.jpod.cli.ExitCodes;
+import io.jpod.cli.output.Ago;
+import io.jpod.cli.output.Inspection;
+import io.jpod.cli.output.Json;
+import io.jpod.cli.output.PodStatus;
+import io.jpod.cli.output.Table;
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.pod.PodException;
+import io.jpod.runtime.pod.PodService;
+import io.jpod.runtime.state.ContainerStatus;
+import io.jpod.runtime.state.PodRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpod pod ps|inspect|stop|rm}. */
+@Command(name = "pod", description = "Manage pods.",
+        subcommands = {PodCommand.Ps.class, PodCommand.Inspect.class, PodCommand.Stop.class, PodCommand.Rm.class})
+public final class PodCommand {
+
+    /** {@code jpod pod ps}. */
+    @Command(name = "ps", aliases = {"ls", "list"}, description = "List pods.")
+    public static final class Ps implements Callable<Integer> {
+        @Option(names = {"-q", "--quiet"}, description = "Print pod IDs only.")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            Runtime rt = Runtime.open(System.getenv());
+            Instant now = Instant.now();
+            Table table = new Table("POD ID", "NAME", "STATUS", "CREATED", "INFRA ID", "# OF CONTAINERS");
+            for (PodRecord pod : rt.state().pods()) {
+                if (quiet) {
+                    System.out.println(pod.shortId());
+                    continue;
+                }
+                Map<String, ContainerStatus> states = Statuses.of(pod, rt);
+                table.row(pod.shortId(), pod.name(), PodStatus.of(pod, states), Ago.since(pod.created(), now),
+                        pod.infra() == null ? "" : pod.infra().shortId(), Integer.toString(pod.allContainers().size()));
+            }
+            if (!quiet) {
+                table.print(System.out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code jpod pod inspect POD...}. */
+    @Command(name = "inspect", description = "Show a pod's configuration and state as JSON.")
+    public static final class Inspect implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "POD")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            Runtime rt = Runtime.open(System.getenv());
+            List<Object> docs = new ArrayList<>();
+            int code = ExitCodes.OK;
+            for (String name : names) {
+                var pod = rt.state().pod(name);
+                if (pod.isEmpty()) {
+                    System.err.println("Error: no such pod " + name);
+                    code = ExitCodes.ERROR;
+                    continue;
+                }
+                Map<String, ContainerStatus> states = Statuses.of(pod.get(), rt);
+                docs.add(Inspection.pod(pod.get(), PodStatus.of(pod.get(), states), states));
+            }
+            System.out.println(Json.pretty(docs));
+            return code;
+        }
+    }
+
+    /** {@code jpod pod stop POD...}. */
+    @Command(name = "stop", description = "Stop pods: SIGTERM, then SIGKILL after the grace period.")
+    public static final class Stop implements Callable<Integer> {
+        @Option(names = {"-t", "--time"}, description = "Seconds to wait before SIGKILL (default: the pod's grace period).")
+        Long time;
+
+        @Parameters(arity = "1..*", paramLabel = "POD")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            PodService pods = new PodService(Runtime.open(System.getenv()));
+            int code = ExitCodes.OK;
+            for (String name : names) {
+                try {
+                    System.out.println(pods.stop(name, time).id());
+                } catch (PodException e) {
+                    System.err.println("Error: " + e.getMessage());
+                    code = ExitCodes.ERROR;
+                }
+            }
+            return code;
+        }
+    }
+
+    /** {@code jpod pod rm [-f] POD...}. */
+    @Command(name = "rm", description = "Remove pods.")
+    public static final class Rm implements Callable<Integer> {
+        @Option(names = {"-f", "--force"}, description = "Stop running containers first.")
+        boolean force;
+
+        @Option(names = {"-a", "--all"}, description = "Remove all pods.")
+        boolean all;
+
+        @Parameters(arity = "0..*", paramLabel = "POD")
+        List<String> names = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            Runtime rt = Runtime.open(System.getenv());
+            PodService pods = new PodService(rt);
+            List<String> targets = new ArrayList<>(names);
+            if (all) {
+                rt.state().pods().forEach(p -> targets.add(p.id()));
+            }
+            int code = ExitCodes.OK;
+            for (String name : targets) {
+                try {
+                    System.out.println(pods.remove(name, force).id());
+                } catch (PodException e) {
+                    System.err.println("Error: " + e.getMessage());
+                    code = ExitCodes.ERROR;
+                }
+            }
+            return code;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.jpod.cli.plan;
+
+import io.jpod.model.ContainerModel;
+import io.jpod.model.ContainerResolver;
+import io.jpod.model.HostAlias;
+import io.jpod.model.ImageDefaults;
+import io.jpod.model.ManifestException;
+import io.jpod.model.ManifestSet;
+import io.jpod.model.MountModel;
+import io.jpod.model.PodContext;
+import io.jpod.model.PodModel;
+import io.jpod.model.PortModel;
+import io.jpod.model.ResolvedProcess;
+import io.jpod.model.ResolvedVolume;
+import io.jpod.model.SecurityModel;
+import io.jpod.model.VolumeFile;
+import io.jpod.model.VolumeModel;
+import io.jpod.model.VolumeResolver;
+import io.jpod.runtime.image.Image;
+import io.jpod.runtime.image.ImageConfig;
+import io.jpod.runtime.net.Slirp4netns;
+import io.jpod.runtime.pod.ContainerPlan;
+import io.jpod.runtime.pod.PodPlan;
+import io.jpod.runtime.pod.VolumePlan;
+import io.jpod.runtime.state.PortMapping;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Model to plan: the one place where the manifest's meaning meets the image's defaults. Everything that can be
+ * wrong with a pod is found here, before the runtime creates anything.
+ */
+public final class PlanBuilder {
+
+    private final Function<String, Image> images;
+    private final List<String> notices = new ArrayList<>();
+
+    /** @param images looks an image up by reference; the caller has checked that every image exists */
+    public PlanBuilder(Function<String, Image> images) {
+        this.images = images;
+    }
+
+    /** One-line notices about what jpod cannot honour, for the user. */
+    public List<String> notices() {
+        return notices;
+    }
+
+    public PodPlan build(PodModel pod, ManifestSet set) throws ManifestException {
+        PodContext ctx = new PodContext(Slirp4netns.POD_IP, "localhost");
+        if (!pod.initContainers().isEmpty()) {
+            notices.add(pod.name() + ": initContainers are not run yet by jpod; skipped");
+        }
+        if (pod.hostNetwork()) {
+            notices.add(pod.name() + ": hostNetwork is not supported yet; the pod gets its own network");
+        }
+        if (Boolean.FALSE.equals(pod.hostUsers())) {
+            notices.add(pod.name() + ": hostUsers: false is not supported yet; containers share jpod's user namespace");
+        }
+        List<VolumePlan> volumes = new ArrayList<>();
+        for (VolumeModel v : pod.volumes()) {
+            volumes.add(volume(v.name(), VolumeResolver.resolve(pod, v, ctx, set)));
+        }
+        List<PortMapping> ports = new ArrayList<>();
+        List<ContainerPlan> containers = new ArrayList<>();
+        for (ContainerModel c : pod.containers()) {
+            Image image = images.apply(c.image());
+            ImageConfig cfg = image.config();
+            ImageDefaults defaults = new ImageDefaults(cfg.entrypoint(), cfg.cmd(), cfg.env(), cfg.workingDir(), cfg.user());
+            ResolvedProcess p = ContainerResolver.resolve(pod, c, defaults, ctx, set);
+            for (PortModel port : c.ports()) {
+                if (port.hostPort() > 0) {
+                    int target = port.containerPort() > 0 ? port.containerPort() : port.hostPort();
+                    ports.add(new PortMapping(port.protocol().spelling(), port.hostIP(), port.hostPort(), target));
+                }
+            }
+            containers.add(container(c, p));
+        }
+        List<PodPlan.HostEntry> aliases = new ArrayList<>();
+        for (HostAlias a : pod.hostAliases()) {
+            aliases.add(new PodPlan.HostEntry(a.ip(), a.hostnames()));
+        }
+        List<String> dnsServers = pod.dnsConfig() == null ? List.of() : pod.dnsConfig().nameservers();
+        List<String> dnsSearches = pod.dnsConfig() == null ? List.of() : pod.dnsConfig().searches();
+        return new PodPlan(pod.name(), pod.hostname(), pod.labels(), pod.terminationGracePeriodSeconds(),
+                pod.restartPolicy().spelling(), pod.shareProcessNamespace(), ports, aliases, dnsServers, dnsSearches,
+                volumes, containers);
+    }
+
+    private static ContainerPlan container(ContainerModel c, ResolvedProcess p) {
+        SecurityModel s = c.securityContext() == null ? SecurityModel.EMPTY : c.securityContext();
+        List<String> env = new ArrayList<>();
+        for (Map.Entry<String, String> e : p.env().entrySet()) {
+            env.add(e.getKey() + "=" + e.getValue());
+        }
+        List<ContainerPlan.MountPlan> mounts = new ArrayList<>();
+        for (MountModel m : c.volumeMounts()) {
+            mounts.add(new ContainerPlan.MountPlan(m.volumeName(), m.mountPath(), m.subPath(), m.readOnly()));
+        }
+        return new ContainerPlan(c.name(), c.image(), p.argv(), env, p.workingDir(), p.user(), c.tty(),
+                s.isPrivileged(), Boolean.TRUE.equals(s.readOnlyRootFilesystem()),
+                Boolean.FALSE.equals(s.allowPrivilegeEscalation()),
+                s.capabilitiesAdd() == null ? List.of() : s.capabilitiesAdd(),
+                s.capabilitiesDrop() == null ? List.of() : s.capabilitiesDrop(), mounts);
+    }
+
+    private VolumePlan volume(String name, ResolvedVolume v) {
+        return switch (v) {
+            case ResolvedVolume.HostPath h -> new VolumePlan.HostPath(name, h.path(), switch (h.type()) {
+                // unset: no check, and like podman a missing path becomes a directory
+                case DIRECTORY_OR_CREATE, UNSET -> VolumePlan.HostPath.Create.DIRECTORY;
+                case FILE_OR_CREATE -> VolumePlan.HostPath.Create.FILE;
+                default -> VolumePlan.HostPath.Create.NONE;
+            });
+            case ResolvedVolume.EmptyDir e -> new VolumePlan.EmptyDir(name, "Memory".equals(e.medium()));
+            case ResolvedVolume.Files f -> new VolumePlan.Files(name, f.files().stream()
+                    .map((VolumeFile file) -> new VolumePlan.FileEntry(file.path(), file.content(), file.mode()))
+                    .toList());
+            case ResolvedVolume.Claim c -> new VolumePlan.Named(name, c.claimName());
+        };
+    }
+}

@@ -1,0 +1,4 @@
+package io.jpod.model;
+
+/** Runtime facts the downward API exposes. */
+public record PodContext(String podIP, String nodeName) {}

@@ -1,0 +1,49 @@
+package io.jpod.runtime;
+
+import io.jpod.runtime.host.CgroupMode;
+import io.jpod.runtime.host.HostLayout;
+import io.jpod.runtime.image.ImageStore;
+import io.jpod.runtime.net.NetnsFile;
+import io.jpod.runtime.net.Slirp4netns;
+import io.jpod.runtime.oci.Conmon;
+import io.jpod.runtime.oci.OciRuntime;
+import io.jpod.runtime.oci.RuntimeChoice;
+import io.jpod.runtime.state.StateStore;
+import io.jpod.runtime.storage.Overlay;
+import io.jpod.runtime.sys.HostProcesses;
+import io.jpod.runtime.sys.Processes;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The parts of jpod's runtime, wired once per invocation. Nothing here starts a process: helpers are only run
+ * by the operation that needs them, so read-only commands stay cheap.
+ */
+public record Runtime(
+        HostLayout layout,
+        Processes processes,
+        CgroupMode cgroups,
+        RuntimeChoice runtimeChoice,
+        OciRuntime oci,
+        Conmon conmon,
+        Overlay overlay,
+        NetnsFile netns,
+        Slirp4netns slirp,
+        StateStore state,
+        ImageStore images) {
+
+    public static Runtime open(Map<String, String> env) {
+        HostLayout layout = HostLayout.detect(env);
+        Processes processes = new HostProcesses();
+        CgroupMode cgroups = CgroupMode.detect();
+        RuntimeChoice choice = RuntimeChoice.choose(cgroups, env.get("JPOD_RUNTIME"));
+        OciRuntime oci = new OciRuntime(choice.name(), choice.binary(), layout.runcRoot(), processes);
+        return new Runtime(layout, processes, cgroups, choice, oci,
+                new Conmon(Path.of(env.getOrDefault("JPOD_CONMON", "/usr/bin/conmon")), oci, processes),
+                new Overlay(processes, layout.rootless()),
+                new NetnsFile(processes),
+                new Slirp4netns(processes),
+                new StateStore(layout.state()),
+                new ImageStore(layout.images()));
+    }
+}

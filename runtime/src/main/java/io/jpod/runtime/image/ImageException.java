@@ -1,0 +1,13 @@
+package io.jpod.runtime.image;
+
+/** A failure to show the user as it is: "image not known: foo", a corrupt archive, an unsafe layer. */
+public final class ImageException extends Exception {
+
+  public ImageException(String message) {
+    super(message);
+  }
+
+  public ImageException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

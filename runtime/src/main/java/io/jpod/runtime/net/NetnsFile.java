@@ -1,0 +1,42 @@
+package io.jpod.runtime.net;
+
+import io.jpod.runtime.storage.Overlay;
+import io.jpod.runtime.sys.Processes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A network namespace bound to a file, created before any of the pod's processes so that the infra container,
+ * the app containers and the network helper all join it by path.
+ */
+public final class NetnsFile {
+
+    private final Processes processes;
+
+    public NetnsFile(Processes processes) {
+        this.processes = processes;
+    }
+
+    public Path create(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        try {
+            processes.check(List.of("unshare", "--net=" + file, "true"));
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
+    }
+
+    /** Unbinds and deletes; the namespace dies with its last user. */
+    public void remove(Path file) throws IOException {
+        if (Overlay.isMountPoint(file)) {
+            processes.check(List.of("umount", "-l", file.toString()));
+        }
+        Files.deleteIfExists(file);
+    }
+}

@@ -1,0 +1,43 @@
+package io.jpod.runtime.oci;
+
+import java.util.List;
+
+/**
+ * What goes into one container's OCI config.json, in jpod's terms.
+ *
+ * @param hostname null when the UTS namespace is joined rather than created
+ * @param namespaces each with a path to join, or a null path to create
+ * @param rootless true when the container shares jpod's user namespace (no mappings, no cgroup mount)
+ */
+public record BundleSpec(
+        List<String> args,
+        List<String> env,
+        String cwd,
+        long uid,
+        long gid,
+        boolean terminal,
+        String rootfs,
+        boolean readonlyRootfs,
+        String hostname,
+        List<Namespace> namespaces,
+        List<Mount> mounts,
+        List<String> capabilities,
+        boolean noNewPrivileges,
+        boolean rootless) {
+
+    public record Namespace(String type, String path) {
+    }
+
+    public record Mount(String destination, String type, String source, List<String> options) {
+
+        public static Mount bind(String source, String destination, boolean readOnly) {
+            return new Mount(destination, "bind", source,
+                    readOnly ? List.of("rbind", "ro", "nosuid", "nodev") : List.of("rbind", "nosuid", "nodev"));
+        }
+    }
+
+    /** The capabilities podman grants by default. */
+    public static final List<String> DEFAULT_CAPABILITIES = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER",
+            "CAP_FSETID", "CAP_KILL", "CAP_NET_BIND_SERVICE", "CAP_SETFCAP", "CAP_SETGID", "CAP_SETPCAP",
+            "CAP_SETUID", "CAP_SYS_CHROOT");
+}

@@ -1,0 +1,118 @@
+package io.jpod.runtime.oci;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jpod.runtime.sys.Processes;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * conmon, the per-container monitor: it runs the OCI runtime's {@code create}, double-forks so the container
+ * outlives jpod, writes the container's output in k8s-file format and records its exit status.
+ *
+ * <p>conmon reports the container pid as one JSON line on the fd named by {@code _OCI_SYNCPIPE}. ProcessBuilder
+ * only hands over fds 0-2, so a shell trampoline moves conmon's fd 3 onto the pipe we read.
+ */
+public final class Conmon {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path binary;
+    private final OciRuntime runtime;
+    private final Processes processes;
+
+    public Conmon(Path binary, OciRuntime runtime, Processes processes) {
+        this.binary = binary;
+        this.runtime = runtime;
+        this.processes = processes;
+    }
+
+    /** What conmon needs for one container. */
+    public record Launch(String id, String name, Path bundle, Path exitDir, Path socketDir, Path logFile,
+                         long logSizeMax) {
+    }
+
+    /** The result: conmon's own pid and the container's init pid. */
+    public record Created(long conmonPid, long pid) {
+    }
+
+    /** Runs create through conmon and returns once the container exists (not yet started). */
+    public Created create(Launch l) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" 3>&1 1>&2", "sh",
+                binary.toString(), "--api-version", "1",
+                "-c", l.id(), "-u", l.id(), "-n", l.name(),
+                "-r", runtime.binary().toString(),
+                "-b", l.bundle().toString(),
+                "-p", l.bundle().resolve("pidfile").toString(),
+                "-P", l.bundle().resolve("conmon.pid").toString(),
+                "--exit-dir", l.exitDir().toString(),
+                "--socket-dir-path", l.socketDir().toString(),
+                "--full-attach",
+                "-l", "k8s-file:" + l.logFile(),
+                "--log-level", "warning",
+                "--runtime-arg", "--root", "--runtime-arg", runtime.root().toString(),
+                "--runtime-arg", "--log-format=json",
+                "--runtime-arg", "--log", "--runtime-arg=" + l.bundle().resolve("oci-log")));
+        if (l.logSizeMax() > 0) {
+            argv.addAll(List.of("--log-size-max", Long.toString(l.logSizeMax())));
+        }
+        Path conmonLog = l.bundle().resolve("conmon.log");
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .redirectInput(new File("/dev/null"))
+                .redirectError(conmonLog.toFile());
+        builder.environment().put("_OCI_SYNCPIPE", "3");
+        Process process = processes.spawn(builder);
+        long pid = readSyncPid(process, l);
+        long conmonPid = Long.parseLong(Files.readString(l.bundle().resolve("conmon.pid")).strip());
+        return new Created(conmonPid, pid);
+    }
+
+    private long readSyncPid(Process process, Launch l) throws IOException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode msg = JSON.readTree(line);
+                long data = msg.path("data").asLong(-1);
+                if (data > 0) {
+                    return data;
+                }
+                throw new IOException("creating container " + l.name() + ": "
+                        + msg.path("message").asText(runtimeError(l)));
+            }
+        }
+        throw new IOException("creating container " + l.name() + ": " + runtimeError(l));
+    }
+
+    /** conmon sometimes closes the pipe with no message: the runtime's own log then says why. */
+    private static String runtimeError(Launch l) throws IOException {
+        StringBuilder why = new StringBuilder();
+        Path ociLog = l.bundle().resolve("oci-log");
+        if (Files.exists(ociLog)) {
+            for (String line : Files.readAllLines(ociLog)) {
+                try {
+                    JsonNode n = JSON.readTree(line);
+                    if ("error".equals(n.path("level").asText())) {
+                        why.append(n.path("msg").asText()).append(' ');
+                    }
+                } catch (IOException e) {
+                    why.append(line).append(' ');
+                }
+            }
+        }
+        Path conmonLog = l.bundle().resolve("conmon.log");
+        if (why.isEmpty() && Files.exists(conmonLog)) {
+            why.append(Files.readString(conmonLog).strip());
+        }
+        return why.isEmpty() ? "conmon exited without a pid" : why.toString().strip();
+    }
+}

@@ -1,0 +1,140 @@
+package io.jpod.runtime.pod;
+
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.image.Image;
+import io.jpod.runtime.oci.BundleSpec;
+import io.jpod.runtime.oci.Conmon;
+import io.jpod.runtime.oci.OciConfig;
+import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.sys.ProcInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Creates one container (rootfs, bundle, conmon + runtime create) and starts it. */
+final class ContainerCreator {
+
+    private final Runtime rt;
+
+    ContainerCreator(Runtime rt) {
+        this.rt = rt;
+    }
+
+    /** The infra container: an empty rootfs with the host's catatonit, holding the pod's namespaces. */
+    ContainerRecord createInfra(String podId, String podName, String hostname, Path netns, Path podDir)
+            throws IOException, PodException {
+        String id = Ids.next();
+        Path dir = Files.createDirectories(rt.layout().containers().resolve(id));
+        Path bundle = Files.createDirectories(dir.resolve("userdata"));
+        Path rootfs = Files.createDirectories(dir.resolve("rootfs"));
+        Files.createFile(rootfs.resolve("catatonit"));
+        List<BundleSpec.Namespace> ns = List.of(
+                new BundleSpec.Namespace("pid", null),
+                new BundleSpec.Namespace("network", netns.toString()),
+                new BundleSpec.Namespace("ipc", null),
+                new BundleSpec.Namespace("uts", null),
+                new BundleSpec.Namespace("mount", null));
+        BundleSpec spec = new BundleSpec(List.of("/catatonit", "-P"), List.of("PATH=/"), "/", 0, 0, false,
+                rootfs.toString(), true, hostname, ns,
+                List.of(BundleSpec.Mount.bind("/usr/bin/catatonit", "/catatonit", true)),
+                List.of(), true, rt.layout().rootless());
+        OciConfig.write(spec, bundle.resolve("config.json"));
+        ContainerRecord record = new ContainerRecord(id, podName + "-infra", podId, true, "", "",
+                List.of("/catatonit", "-P"), bundle.toString(), rootfs.toString(), false, Instant.now(), null,
+                0, 0, 0, 0);
+        return launch(record, bundle, dir.resolve("ctr.log"));
+    }
+
+    /** Mounts the rootfs and writes the bundle; returns the record of a created, not yet started, container. */
+    ContainerRecord createApp(String podId, String podName, PodPlan plan, ContainerPlan c, Image image,
+                              ContainerRecord infra, Path netns, Path podDir) throws IOException, PodException {
+        String id = Ids.next();
+        Path dir = Files.createDirectories(rt.layout().containers().resolve(id));
+        Path bundle = Files.createDirectories(dir.resolve("userdata"));
+        Path overlayDir = dir.resolve("overlay");
+        rt.overlay().mount(rt.images().layerPaths(image), overlayDir);
+        Path rootfs = overlayDir.resolve("merged");
+        ContainerRecord record = new ContainerRecord(id, podName + "-" + c.name(), podId, false, c.image(),
+                image.id(), c.argv(), bundle.toString(), rootfs.toString(), true, Instant.now(), null, 0, 0, 0, 0);
+        UserLookup.Ids user = UserLookup.resolve(c.user(), rootfs);
+        String infraProc = "/proc/" + infra.pid() + "/ns/";
+        List<BundleSpec.Namespace> ns = new ArrayList<>(List.of(
+                new BundleSpec.Namespace("network", netns.toString()),
+                new BundleSpec.Namespace("ipc", infraProc + "ipc"),
+                new BundleSpec.Namespace("uts", infraProc + "uts"),
+                new BundleSpec.Namespace("mount", null)));
+        ns.add(new BundleSpec.Namespace("pid", plan.shareProcessNamespace() ? infraProc + "pid" : null));
+        List<BundleSpec.Mount> mounts = new ArrayList<>(List.of(
+                BundleSpec.Mount.bind(podDir.resolve("hosts").toString(), "/etc/hosts", false),
+                BundleSpec.Mount.bind(podDir.resolve("resolv.conf").toString(), "/etc/resolv.conf", false),
+                BundleSpec.Mount.bind(podDir.resolve("hostname").toString(), "/etc/hostname", false)));
+        mounts.addAll(Volumes.mounts(plan, c, podDir, rt.layout().volumes()));
+        BundleSpec spec = new BundleSpec(c.argv(), c.env(), c.workingDir(), user.uid(), user.gid(), c.tty(),
+                rootfs.toString(), c.readOnlyRootfs(), null, ns, mounts, capabilities(c), c.noNewPrivileges(),
+                rt.layout().rootless());
+        if (c.workingDir() != null && !c.workingDir().isEmpty()) {
+            Path cwd = rootfs.resolve(c.workingDir().substring(1));
+            if (!Files.exists(cwd, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(cwd);
+            }
+        }
+        OciConfig.write(spec, bundle.resolve("config.json"));
+        return launch(record, bundle, dir.resolve("ctr.log"));
+    }
+
+    private ContainerRecord launch(ContainerRecord record, Path bundle, Path log) throws IOException {
+        Files.createDirectories(rt.layout().exits());
+        Files.createDirectories(rt.layout().sockets());
+        Conmon.Created created = rt.conmon().create(new Conmon.Launch(record.id(), record.name(), bundle,
+                rt.layout().exits(), rt.layout().sockets(), log, 0));
+        long startTime = ProcInfo.startTime(created.pid()).orElse(0);
+        return record.started(created.conmonPid(), created.pid(), startTime, null);
+    }
+
+    /** Starts a created container; its record gains the start time. */
+    ContainerRecord start(ContainerRecord record) throws IOException {
+        rt.oci().start(record.id());
+        return record.started(record.conmonPid(), record.pid(), record.pidStartTime(), Instant.now());
+    }
+
+    private static List<String> capabilities(ContainerPlan c) {
+        if (c.privileged()) {
+            return ALL_CAPABILITIES;
+        }
+        Set<String> caps = new LinkedHashSet<>(BundleSpec.DEFAULT_CAPABILITIES);
+        for (String drop : c.capDrop()) {
+            if (drop.equalsIgnoreCase("ALL")) {
+                caps.clear();
+            } else {
+                caps.remove(capName(drop));
+            }
+        }
+        for (String add : c.capAdd()) {
+            if (add.equalsIgnoreCase("ALL")) {
+                caps.addAll(ALL_CAPABILITIES);
+            } else {
+                caps.add(capName(add));
+            }
+        }
+        return List.copyOf(caps);
+    }
+
+    private static String capName(String cap) {
+        String upper = cap.toUpperCase(java.util.Locale.ROOT);
+        return upper.startsWith("CAP_") ? upper : "CAP_" + upper;
+    }
+
+    private static final List<String> ALL_CAPABILITIES = List.of("CAP_AUDIT_CONTROL", "CAP_AUDIT_READ",
+            "CAP_AUDIT_WRITE", "CAP_BLOCK_SUSPEND", "CAP_BPF", "CAP_CHECKPOINT_RESTORE", "CAP_CHOWN",
+            "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH", "CAP_FOWNER", "CAP_FSETID", "CAP_IPC_LOCK", "CAP_IPC_OWNER",
+            "CAP_KILL", "CAP_LEASE", "CAP_LINUX_IMMUTABLE", "CAP_MAC_ADMIN", "CAP_MAC_OVERRIDE", "CAP_MKNOD",
+            "CAP_NET_ADMIN", "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST", "CAP_NET_RAW", "CAP_PERFMON", "CAP_SETFCAP",
+            "CAP_SETGID", "CAP_SETPCAP", "CAP_SETUID", "CAP_SYSLOG", "CAP_SYS_ADMIN", "CAP_SYS_BOOT", "CAP_SYS_CHROOT",
+            "CAP_SYS_MODULE", "CAP_SYS_NICE", "CAP_SYS_PACCT", "CAP_SYS_PTRACE", "CAP_SYS_RAWIO", "CAP_SYS_RESOURCE",
+            "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_WAKE_ALARM");
+}

@@ -1,0 +1,38 @@
+package io.jpod.runtime.pod;
+
+import java.util.List;
+
+/**
+ * One container of a {@link PodPlan}.
+ *
+ * @param argv the final command line (entrypoint and cmd already merged with the manifest's command/args)
+ * @param env "K=V" entries in precedence order
+ * @param user "uid[:gid]" or names looked up in the image's /etc/passwd and /etc/group; empty for root
+ */
+public record ContainerPlan(
+        String name,
+        String image,
+        List<String> argv,
+        List<String> env,
+        String workingDir,
+        String user,
+        boolean tty,
+        boolean privileged,
+        boolean readOnlyRootfs,
+        boolean noNewPrivileges,
+        List<String> capAdd,
+        List<String> capDrop,
+        List<MountPlan> mounts) {
+
+    public ContainerPlan {
+        argv = List.copyOf(argv);
+        env = List.copyOf(env);
+        capAdd = List.copyOf(capAdd);
+        capDrop = List.copyOf(capDrop);
+        mounts = List.copyOf(mounts);
+    }
+
+    /** A volume of the pod mounted into this container. */
+    public record MountPlan(String volume, String destination, String subPath, boolean readOnly) {
+    }
+}

@@ -1,0 +1,255 @@
+package io.jpod.runtime.pod;
+
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.image.Image;
+import io.jpod.runtime.image.ImageException;
+import io.jpod.runtime.net.PortRules;
+import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.NetworkRecord;
+import io.jpod.runtime.state.PodPhase;
+import io.jpod.runtime.state.PodRecord;
+import io.jpod.runtime.state.StateStore;
+import io.jpod.runtime.sys.ProcInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Pods: play, stop, remove, and the queries the CLI prints. Every change happens under the state lock. */
+public final class PodService {
+
+    private final Runtime rt;
+    private final ContainerCreator creator;
+    private final PodTeardown teardown;
+
+    public PodService(Runtime rt) {
+        this.rt = rt;
+        this.creator = new ContainerCreator(rt);
+        this.teardown = new PodTeardown(rt);
+    }
+
+    /** Runs a pod. On any failure everything created so far is removed before the error is thrown. */
+    public PodRecord play(PodPlan plan) throws PodException, IOException {
+        try (StateStore.Lock ignored = rt.state().lock()) {
+            repairOrphans();
+            if (rt.state().pod(plan.name()).isPresent()) {
+                throw new PodException("pod " + plan.name() + " already exists");
+            }
+            if (rt.layout().rootless()) {
+                try {
+                    PortRules.checkRootless(plan.ports(), PortRules.unprivilegedStart());
+                } catch (IOException e) {
+                    throw new PodException(e.getMessage());
+                }
+            }
+            Map<String, Image> images = images(plan);
+            PodRecord pod = new PodRecord(Ids.next(), plan.name(), plan.hostname(), PodPhase.CREATING,
+                    ProcessHandle.current().pid(), Instant.now(), plan.labels(), plan.gracePeriodSeconds(),
+                    plan.restartPolicy(), null, null, List.of());
+            rt.state().save(pod);
+            try {
+                pod = build(pod, plan, images);
+                pod = pod.withPhase(PodPhase.CREATED);
+                rt.state().save(pod);
+                return pod;
+            } catch (IOException | PodException | RuntimeException e) {
+                PodRecord latest = rt.state().pod(pod.id()).orElse(pod);
+                teardown.remove(latest, 0);
+                throw e instanceof PodException pe ? pe : new PodException(e.getMessage(), e);
+            }
+        }
+    }
+
+    private Map<String, Image> images(PodPlan plan) throws PodException, IOException {
+        Map<String, Image> images = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (ContainerPlan c : plan.containers()) {
+            Optional<Image> image = rt.images().find(c.image());
+            if (image.isPresent()) {
+                images.put(c.image(), image.get());
+            } else {
+                missing.add(c.image());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PodException("image not known: " + String.join(", ", missing)
+                    + " (load it with `jpod load -i ARCHIVE` or `jpod import ROOTFS.tar NAME`)");
+        }
+        return images;
+    }
+
+    private PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images) throws IOException, PodException {
+        Path podDir = Files.createDirectories(rt.layout().pods().resolve(pod.id()));
+        PodFiles.write(podDir, plan);
+        Volumes.prepare(plan, podDir, rt.layout().volumes(), rt.processes());
+
+        Path netns = rt.netns().create(rt.layout().netns().resolve(pod.id()));
+        pod = pod.withNetwork(new NetworkRecord("slirp4netns", netns.toString(), 0, 0, null, List.of()));
+        rt.state().save(pod);
+
+        Path apiSocket = rt.layout().sockets().resolve(pod.shortId() + "-slirp.sock");
+        Files.createDirectories(apiSocket.getParent());
+        long slirpPid = rt.slirp().start(netns, apiSocket, podDir.resolve("slirp4netns.log"));
+        pod = pod.withNetwork(new NetworkRecord("slirp4netns", netns.toString(), slirpPid,
+                ProcInfo.startTime(slirpPid).orElse(0), apiSocket.toString(), plan.ports()));
+        rt.state().save(pod);
+        for (var port : plan.ports()) {
+            rt.slirp().forward(apiSocket, port);
+        }
+
+        ContainerRecord infra = creator.createInfra(pod.id(), plan.name(), plan.hostname(), netns, podDir);
+        pod = pod.withInfra(infra);
+        rt.state().save(pod);
+        ContainerRecord runningInfra = creator.start(infra);
+        Progress progress = new Progress(pod.withInfra(runningInfra));
+        progress.save();
+
+        // containers are independent once the infra holds the namespaces: create and start them in parallel,
+        // recording each as soon as it exists so that a failure half-way tears down exactly what was made
+        List<ContainerRecord> created = parallel(plan.containers(), c -> progress.add(
+                creator.createApp(runningInfra.podId(), plan.name(), plan, c, images.get(c.image()), runningInfra,
+                        netns, podDir)));
+        progress.order(created);
+        parallel(created, c -> progress.add(creator.start(c)));
+        return progress.pod();
+    }
+
+    /** The pod record while a play is under way, saved after every change. */
+    private final class Progress {
+        private PodRecord pod;
+
+        Progress(PodRecord pod) {
+            this.pod = pod;
+        }
+
+        synchronized ContainerRecord add(ContainerRecord c) throws IOException {
+            pod = pod.withContainer(c);
+            save();
+            return c;
+        }
+
+        /** Puts the containers back in manifest order, which parallel creation does not keep. */
+        synchronized void order(List<ContainerRecord> inOrder) throws IOException {
+            pod = pod.withContainers(inOrder);
+            save();
+        }
+
+        synchronized void save() throws IOException {
+            rt.state().save(pod);
+        }
+
+        synchronized PodRecord pod() {
+            return pod;
+        }
+    }
+
+    /** Stops (SIGTERM, then SIGKILL after the grace period) and removes a pod and all it holds. */
+    public PodRecord remove(String nameOrId, boolean force) throws PodException, IOException {
+        try (StateStore.Lock ignored = rt.state().lock()) {
+            repairOrphans();
+            PodRecord pod = rt.state().pod(nameOrId)
+                    .orElseThrow(() -> new PodException("no pod with name or ID " + nameOrId + " found"));
+            if (!force && anyRunning(pod)) {
+                throw new PodException("pod " + pod.name() + " has running containers: stop it first or use --force");
+            }
+            teardown.remove(pod, pod.gracePeriodSeconds());
+            return pod;
+        }
+    }
+
+    /** Stops every container of a pod, keeping the pod. */
+    public PodRecord stop(String nameOrId, Long timeoutSeconds) throws PodException, IOException {
+        try (StateStore.Lock ignored = rt.state().lock()) {
+            PodRecord pod = rt.state().pod(nameOrId)
+                    .orElseThrow(() -> new PodException("no pod with name or ID " + nameOrId + " found"));
+            teardown.stopContainers(pod.allContainers(), timeoutSeconds == null ? pod.gracePeriodSeconds() : timeoutSeconds);
+            return pod;
+        }
+    }
+
+    public List<PodRecord> pods() throws IOException {
+        return rt.state().pods();
+    }
+
+    /** A container by name, full id or unique id prefix, with its pod. */
+    public Optional<Located> container(String nameOrId) throws IOException {
+        List<Located> prefixed = new ArrayList<>();
+        for (PodRecord pod : rt.state().pods()) {
+            for (ContainerRecord c : pod.allContainers()) {
+                if (c.name().equals(nameOrId) || c.id().equals(nameOrId)) {
+                    return Optional.of(new Located(pod, c));
+                }
+                if (c.id().startsWith(nameOrId)) {
+                    prefixed.add(new Located(pod, c));
+                }
+            }
+        }
+        return prefixed.size() == 1 ? Optional.of(prefixed.getFirst()) : Optional.empty();
+    }
+
+    /** A container and the pod it belongs to. */
+    public record Located(PodRecord pod, ContainerRecord container) {
+    }
+
+    /**
+     * Pods left half-made or half-removed by a jpod that died (kill -9, power loss). Called with the lock held, so
+     * their owner cannot still be working on them: they are torn down.
+     */
+    public List<String> repairOrphans() throws IOException {
+        List<String> repaired = new ArrayList<>();
+        for (PodRecord pod : rt.state().pods()) {
+            if (pod.phase() != PodPhase.CREATED) {
+                teardown.remove(pod, 0);
+                repaired.add(pod.name());
+            }
+        }
+        return repaired;
+    }
+
+    private boolean anyRunning(PodRecord pod) {
+        return pod.containers().stream().anyMatch(c -> c.pid() > 0 && ProcInfo.alive(c.pid(), c.pidStartTime()));
+    }
+
+    interface Step<T, R> {
+        R apply(T t) throws IOException, PodException;
+    }
+
+    static <T, R> List<R> parallel(List<T> items, Step<T, R> step) throws IOException, PodException {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> step.apply(item)));
+            }
+            List<R> results = new ArrayList<>();
+            Throwable first = null;
+            for (Future<R> f : futures) {
+                try {
+                    results.add(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    first = first == null ? e.getCause() : first;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+            }
+            if (first instanceof PodException pe) {
+                throw pe;
+            }
+            if (first instanceof IOException io) {
+                throw io;
+            }
+            if (first != null) {
+                throw new IOException(first.getMessage(), first);
+            }
+            return results;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.jpod.runtime.pod;
+
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.NetworkRecord;
+import io.jpod.runtime.state.PodPhase;
+import io.jpod.runtime.state.PodRecord;
+import io.jpod.runtime.sys.ProcInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Takes a pod apart in the reverse order of its making. Every step tolerates what is already gone, so the same
+ * teardown finishes the work of one that was killed half-way.
+ */
+final class PodTeardown {
+
+    private final Runtime rt;
+
+    PodTeardown(Runtime rt) {
+        this.rt = rt;
+    }
+
+    void remove(PodRecord pod, long graceSeconds) throws IOException {
+        PodRecord removing = pod.withPhase(PodPhase.REMOVING);
+        rt.state().save(removing);
+        List<String> failures = new ArrayList<>();
+        try {
+            stopContainers(pod.containers(), graceSeconds);
+        } catch (IOException e) {
+            failures.add(e.getMessage());
+        }
+        for (ContainerRecord c : pod.containers()) {
+            attempt(failures, () -> removeContainer(c));
+        }
+        if (pod.infra() != null) {
+            attempt(failures, () -> stopContainers(List.of(pod.infra()), 0));
+            attempt(failures, () -> removeContainer(pod.infra()));
+        }
+        NetworkRecord net = pod.network();
+        if (net != null) {
+            if (net.helperPid() > 0 && ProcInfo.alive(net.helperPid(), net.helperStartTime())) {
+                ProcessHandle.of(net.helperPid()).ifPresent(ProcessHandle::destroy);
+            }
+            if (net.apiSocket() != null) {
+                attempt(failures, () -> Files.deleteIfExists(Path.of(net.apiSocket())));
+            }
+            attempt(failures, () -> rt.netns().remove(Path.of(net.netnsPath())));
+        }
+        Path podDir = rt.layout().pods().resolve(pod.id());
+        attempt(failures, () -> Volumes.release(podDir, rt.processes()));
+        attempt(failures, () -> deleteTree(podDir));
+        if (!failures.isEmpty()) {
+            throw new IOException("pod " + pod.name() + " was not fully removed: " + String.join("; ", failures));
+        }
+        rt.state().delete(pod.id());
+    }
+
+    /** SIGTERM to every container at once, SIGKILL to those still running after the grace period. */
+    void stopContainers(List<ContainerRecord> containers, long graceSeconds) throws IOException {
+        List<ContainerRecord> running = containers.stream()
+                .filter(c -> c.pid() > 0 && ProcInfo.alive(c.pid(), c.pidStartTime())).toList();
+        try {
+            PodService.parallel(running, c -> {
+                stopOne(c, graceSeconds);
+                return c;
+            });
+        } catch (PodException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private void stopOne(ContainerRecord c, long graceSeconds) throws IOException {
+        try {
+            if (graceSeconds > 0) {
+                rt.oci().kill(c.id(), "TERM");
+                if (ProcInfo.awaitExit(c.pid(), c.pidStartTime(), graceSeconds * 1000)) {
+                    return;
+                }
+            }
+            rt.oci().kill(c.id(), "KILL");
+            if (!ProcInfo.awaitExit(c.pid(), c.pidStartTime(), 10_000)) {
+                throw new IOException("container " + c.name() + " (pid " + c.pid() + ") did not die after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping " + c.name(), e);
+        }
+    }
+
+    private void removeContainer(ContainerRecord c) throws IOException {
+        rt.oci().delete(c.id());
+        Path dir = rt.layout().containers().resolve(c.id());
+        if (c.overlay()) {
+            rt.overlay().unmount(dir.resolve("overlay"));
+        }
+        deleteTree(dir);
+        Files.deleteIfExists(rt.layout().exits().resolve(c.id()));
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private static void attempt(List<String> failures, Step step) {
+        try {
+            step.run();
+        } catch (IOException | UncheckedIOException e) {
+            failures.add(e.getMessage());
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

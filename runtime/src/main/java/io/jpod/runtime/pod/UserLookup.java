@@ -1,0 +1,66 @@
+package io.jpod.runtime.pod;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Resolves an image or manifest user ("name", "uid", "uid:gid", "name:group") against the container's rootfs. */
+final class UserLookup {
+
+    record Ids(long uid, long gid) {
+    }
+
+    private UserLookup() {
+    }
+
+    static Ids resolve(String user, Path rootfs) throws PodException {
+        if (user == null || user.isEmpty()) {
+            return new Ids(0, 0);
+        }
+        String[] parts = user.split(":", 2);
+        long uid;
+        Long primaryGid = null;
+        if (parts[0].chars().allMatch(Character::isDigit)) {
+            uid = Long.parseLong(parts[0]);
+            String[] entry = find(rootfs.resolve("etc/passwd"), 2, parts[0]);
+            primaryGid = entry == null ? 0L : Long.parseLong(entry[3]);
+        } else {
+            String[] entry = find(rootfs.resolve("etc/passwd"), 0, parts[0]);
+            if (entry == null) {
+                throw new PodException("user " + parts[0] + " not found in the image's /etc/passwd");
+            }
+            uid = Long.parseLong(entry[2]);
+            primaryGid = Long.parseLong(entry[3]);
+        }
+        if (parts.length == 1) {
+            return new Ids(uid, primaryGid);
+        }
+        if (parts[1].chars().allMatch(Character::isDigit)) {
+            return new Ids(uid, Long.parseLong(parts[1]));
+        }
+        String[] group = find(rootfs.resolve("etc/group"), 0, parts[1]);
+        if (group == null) {
+            throw new PodException("group " + parts[1] + " not found in the image's /etc/group");
+        }
+        return new Ids(uid, Long.parseLong(group[2]));
+    }
+
+    private static String[] find(Path file, int field, String value) throws PodException {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines) {
+                String[] f = line.split(":", -1);
+                if (f.length > 3 && f[field].equals(value)) {
+                    return f;
+                }
+            }
+            return null;
+        } catch (IOException | NumberFormatException e) {
+            throw new PodException("cannot read " + file.getFileName() + " of the image: " + e.getMessage(), e);
+        }
+    }
+}

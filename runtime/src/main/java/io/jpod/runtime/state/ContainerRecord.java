@@ -1,0 +1,36 @@
+package io.jpod.runtime.state;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What jpod knows of one container between invocations. The running status is never stored: it is derived from
+ * the process ({@link #pid()} with {@link #pidStartTime()}) and conmon's exit file, so a crash cannot make it lie.
+ */
+public record ContainerRecord(
+        String id,
+        String name,
+        String podId,
+        boolean infra,
+        String image,
+        String imageId,
+        List<String> command,
+        String bundle,
+        String rootfs,
+        boolean overlay,
+        Instant created,
+        Instant startedAt,
+        long conmonPid,
+        long pid,
+        long pidStartTime,
+        int restartCount) {
+
+    public String shortId() {
+        return id.substring(0, 12);
+    }
+
+    public ContainerRecord started(long conmon, long newPid, long newStartTime, Instant at) {
+        return new ContainerRecord(id, name, podId, infra, image, imageId, command, bundle, rootfs, overlay, created,
+                at, conmon, newPid, newStartTime, restartCount);
+    }
+}

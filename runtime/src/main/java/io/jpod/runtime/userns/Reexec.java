@@ -1,0 +1,49 @@
+package io.jpod.runtime.userns;
+
+import io.jpod.runtime.host.HostLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs this very command line again as uid 0 of the pause process's user and mount namespaces. nsenter is forked
+ * from the caller, not from the pause process, so the kernel keeps the caller's loginuid for everything below.
+ */
+public final class Reexec {
+
+    private Reexec() {
+    }
+
+    /** Runs the current JVM command line under nsenter, with stdio inherited, and returns its exit code. */
+    public static int inNamespace(HostLayout layout, long pausePid) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("nsenter", "-U", "-m", "-t", Long.toString(pausePid),
+                "--wd=" + Path.of("").toAbsolutePath(), "--"));
+        argv.addAll(currentCommandLine());
+        ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
+        builder.environment().put(HostLayout.PAUSE_ENV, Long.toString(pausePid));
+        builder.environment().put(HostLayout.HOST_UID_ENV, Long.toString(layout.hostUid()));
+        Process child = builder.start();
+        try {
+            return child.waitFor();
+        } catch (InterruptedException e) {
+            child.destroy();
+            throw e;
+        }
+    }
+
+    private static List<String> currentCommandLine() throws IOException {
+        byte[] raw = Files.readAllBytes(Path.of("/proc/self/cmdline"));
+        String[] parts = new String(raw, StandardCharsets.UTF_8).split("\0", -1);
+        List<String> args = new ArrayList<>(Arrays.asList(parts));
+        if (!args.isEmpty() && args.getLast().isEmpty()) {
+            args.removeLast();
+        }
+        // argv[0] may be relative ("java"); nsenter keeps PATH, but an absolute path survives any PATH
+        args.set(0, ProcessHandle.current().info().command().orElse(args.getFirst()));
+        return args;
+    }
+}

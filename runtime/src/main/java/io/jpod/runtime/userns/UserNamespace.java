@@ -1,0 +1,27 @@
+package io.jpod.runtime.userns;
+
+import io.jpod.runtime.host.HostLayout;
+import io.jpod.runtime.sys.HostProcesses;
+import java.io.IOException;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** Entry point for commands that must act as root of jpod's user namespace. */
+public final class UserNamespace {
+
+    private UserNamespace() {
+    }
+
+    /**
+     * For a rootless caller outside the namespace, runs this command again inside it and returns its exit code;
+     * empty when the caller is root or already inside, and should simply go on.
+     */
+    public static OptionalInt enterIfNeeded(Map<String, String> env) throws IOException, InterruptedException {
+        HostLayout layout = HostLayout.detect(env);
+        if (!layout.rootless() || layout.inUserNamespace()) {
+            return OptionalInt.empty();
+        }
+        long pause = new PauseProcess(layout, new HostProcesses()).ensure();
+        return OptionalInt.of(Reexec.inNamespace(layout, pause));
+    }
+}
