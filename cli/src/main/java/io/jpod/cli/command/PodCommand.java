@@ -117,14 +117,17 @@ public final class PodCommand {
 
         @Override
         public Integer call() throws Exception {
-            Runtime rt = Runtime.open(System.getenv());
-            PodService pods = new PodService(rt);
-            List<String> targets = new ArrayList<>(names);
-            if (all) {
-                rt.state().pods().forEach(p -> targets.add(p.id()));
-            }
+            PodService pods = new PodService(Runtime.open(System.getenv()));
             int code = ExitCodes.OK;
-            for (String name : targets) {
+            if (all) {
+                try {
+                    pods.removeAll(force).forEach(System.out::println);
+                } catch (PodException e) {
+                    System.err.println("Error: " + e.getMessage());
+                    code = ExitCodes.ERROR;
+                }
+            }
+            for (String name : names) {
                 try {
                     System.out.println(pods.remove(name, force).id());
                 } catch (PodException e) {

@@ -75,7 +75,7 @@ public final class ImageStore {
     if (!Files.isRegularFile(archive)) {
       throw new ImageException("no such file: " + archive);
     }
-    try (StoreLock lock = StoreLock.acquire(lockFile)) {
+    try (StoreLock _ = StoreLock.acquire(lockFile)) {
       ImageIndex index = repair();
       List<String> ids = new ArrayList<>();
       try (ArchiveFile file = ArchiveFile.open(archive, tmp)) {
@@ -102,7 +102,7 @@ public final class ImageStore {
     if (!Files.isRegularFile(tar)) {
       throw new ImageException("no such file: " + tar);
     }
-    try (StoreLock lock = StoreLock.acquire(lockFile)) {
+    try (StoreLock _ = StoreLock.acquire(lockFile)) {
       ImageIndex index = repair();
       ExtractedLayer layer;
       try (InputStream in = Files.newInputStream(tar)) {
@@ -146,7 +146,7 @@ public final class ImageStore {
    * @return the image as it was before
    */
   public Image remove(String nameOrId) throws IOException, ImageException {
-    try (StoreLock lock = StoreLock.acquire(lockFile)) {
+    try (StoreLock _ = StoreLock.acquire(lockFile)) {
       ImageIndex index = repair();
       Match match = resolve(index.images(), nameOrId);
       if (match.image() == null) {

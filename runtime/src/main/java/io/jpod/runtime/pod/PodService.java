@@ -165,6 +165,21 @@ public final class PodService {
         }
     }
 
+    /** Removes every pod; returns the ids removed, orphans repaired on the way included. */
+    public List<String> removeAll(boolean force) throws PodException, IOException {
+        try (StateStore.Lock ignored = rt.state().lock()) {
+            List<String> removed = new ArrayList<>(repairOrphans());
+            for (PodRecord pod : rt.state().pods()) {
+                if (!force && anyRunning(pod)) {
+                    throw new PodException("pod " + pod.name() + " has running containers: stop it first or use --force");
+                }
+                teardown.remove(pod, pod.gracePeriodSeconds());
+                removed.add(pod.id());
+            }
+            return removed;
+        }
+    }
+
     /** Stops every container of a pod, keeping the pod. */
     public PodRecord stop(String nameOrId, Long timeoutSeconds) throws PodException, IOException {
         try (StateStore.Lock ignored = rt.state().lock()) {
@@ -208,7 +223,7 @@ public final class PodService {
         for (PodRecord pod : rt.state().pods()) {
             if (pod.phase() != PodPhase.CREATED) {
                 teardown.remove(pod, 0);
-                repaired.add(pod.name());
+                repaired.add(pod.id());
             }
         }
         return repaired;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /** The libc calls the JDK has no API for, through the Foreign Function &amp; Memory API. Linux x86_64/aarch64. */
+@SuppressWarnings("restricted") // native access is enabled for the whole application
 public final class Libc {
 
   public static final int EPERM = 1;

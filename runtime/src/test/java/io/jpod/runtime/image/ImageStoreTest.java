@@ -298,6 +298,33 @@ class ImageStoreTest {
     assertFalse(Files.exists(orphan));
   }
 
+  @Test
+  void concurrentCommandsOnOneStoreAllLand() throws Exception {
+    List<Path> tars = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      tars.add(write(i + ".tar", new TarBuilder().file("f" + i, "c" + i).tar()));
+    }
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    for (int i = 0; i < tars.size(); i++) {
+      Path tar = tars.get(i);
+      String name = "img" + i;
+      // a store per thread, as separate jpod processes would each have
+      threads.add(Thread.ofPlatform().start(() -> {
+        try {
+          store().importRootfs(tar, name, List.of());
+        } catch (Throwable t) {
+          failures.add(t);
+        }
+      }));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertEquals(List.of(), failures);
+    assertEquals(4, store().list().size());
+  }
+
   private void assertEmptyLayersAndTmp() throws IOException {
     for (String dir : List.of("store/layers", "store/tmp")) {
       Path path = root.resolve(dir);
