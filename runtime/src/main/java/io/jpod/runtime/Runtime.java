@@ -4,6 +4,7 @@ import io.jpod.runtime.host.CgroupMode;
 import io.jpod.runtime.host.HostLayout;
 import io.jpod.runtime.image.ImageStore;
 import io.jpod.runtime.net.NetnsFile;
+import io.jpod.runtime.net.Pasta;
 import io.jpod.runtime.net.Slirp4netns;
 import io.jpod.runtime.oci.Conmon;
 import io.jpod.runtime.oci.OciRuntime;
@@ -29,6 +30,7 @@ public record Runtime(
         Overlay overlay,
         NetnsFile netns,
         Slirp4netns slirp,
+        Pasta pasta,
         StateStore state,
         ImageStore images) {
 
@@ -43,6 +45,7 @@ public record Runtime(
                 new Overlay(processes, layout.rootless()),
                 new NetnsFile(processes),
                 new Slirp4netns(processes),
+                new Pasta(processes),
                 new StateStore(layout.state()),
                 new ImageStore(layout.images()));
     }

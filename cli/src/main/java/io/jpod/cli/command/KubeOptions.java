@@ -13,6 +13,10 @@ public final class KubeOptions {
     @Option(names = "--down", description = "Stop and remove the pods the manifests describe.")
     boolean down;
 
+    @Option(names = "--network", paramLabel = "MODE", defaultValue = "${env:JPOD_NETWORK:-slirp4netns}",
+            description = "User-mode network for the pods: slirp4netns or pasta (default: ${DEFAULT-VALUE}).")
+    String network;
+
     @Option(names = "--replace", description = "Remove existing pods of the same names first.")
     boolean replace;
 }

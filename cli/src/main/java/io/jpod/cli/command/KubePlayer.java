@@ -43,7 +43,7 @@ final class KubePlayer {
         }
         Runtime rt = Runtime.open(System.getenv());
         PodService pods = new PodService(rt);
-        return options.down ? down(set, pods) : play(set, rt, pods, options.replace);
+        return options.down ? down(set, pods) : play(set, rt, pods, options);
     }
 
     private static int down(ManifestSet set, PodService pods) throws IOException {
@@ -66,7 +66,7 @@ final class KubePlayer {
         return code;
     }
 
-    private static int play(ManifestSet set, Runtime rt, PodService pods, boolean replace) throws IOException {
+    private static int play(ManifestSet set, Runtime rt, PodService pods, KubeOptions options) throws IOException {
         Set<String> missing = new LinkedHashSet<>();
         for (PodModel pod : set.pods()) {
             for (var c : pod.containers()) {
@@ -80,13 +80,20 @@ final class KubePlayer {
             errors.add("image not known: " + String.join(", ", missing)
                     + " (load it with `jpod load -i ARCHIVE` or `jpod import ROOTFS.tar NAME`)");
         }
+        PodPlan.NetworkMode network;
+        try {
+            network = PodPlan.NetworkMode.parse(options.network);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Error: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
         PlanBuilder planner = new PlanBuilder(ref -> {
             try {
                 return rt.images().find(ref).orElseThrow();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, network);
         List<PodPlan> plans = new ArrayList<>();
         if (missing.isEmpty()) {
             for (PodModel pod : set.pods()) {
@@ -105,8 +112,10 @@ final class KubePlayer {
         List<PodRecord> played = new ArrayList<>();
         for (PodPlan plan : plans) {
             try {
-                if (replace && rt.state().pod(plan.name()).isPresent()) {
-                    pods.remove(plan.name(), true);
+                // by exact name: a name that happens to prefix another pod's id must not remove that pod
+                var existing = options.replace ? rt.state().podByName(plan.name()) : java.util.Optional.<PodRecord>empty();
+                if (existing.isPresent()) {
+                    pods.remove(existing.get().id(), true);
                 }
                 played.add(pods.play(plan));
             } catch (PodException e) {

@@ -35,11 +35,13 @@ import java.util.function.Function;
 public final class PlanBuilder {
 
     private final Function<String, Image> images;
+    private final PodPlan.NetworkMode network;
     private final List<String> notices = new ArrayList<>();
 
     /** @param images looks an image up by reference; the caller has checked that every image exists */
-    public PlanBuilder(Function<String, Image> images) {
+    public PlanBuilder(Function<String, Image> images, PodPlan.NetworkMode network) {
         this.images = images;
+        this.network = network;
     }
 
     /** One-line notices about what jpod cannot honour, for the user. */
@@ -84,7 +86,7 @@ public final class PlanBuilder {
         List<String> dnsServers = pod.dnsConfig() == null ? List.of() : pod.dnsConfig().nameservers();
         List<String> dnsSearches = pod.dnsConfig() == null ? List.of() : pod.dnsConfig().searches();
         return new PodPlan(pod.name(), pod.hostname(), pod.labels(), pod.terminationGracePeriodSeconds(),
-                pod.restartPolicy().spelling(), pod.shareProcessNamespace(), ports, aliases, dnsServers, dnsSearches,
+                pod.restartPolicy().spelling(), network, pod.shareProcessNamespace(), ports, aliases, dnsServers, dnsSearches,
                 volumes, containers);
     }
 

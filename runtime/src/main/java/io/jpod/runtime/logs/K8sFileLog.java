@@ -1,5 +1,6 @@
 package io.jpod.runtime.logs;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -53,29 +54,35 @@ public final class K8sFileLog {
         first.forEach(sink);
         long offset = Files.exists(file) ? Files.size(file) : 0;
         Assembler assembler = new Assembler();
-        StringBuilder pending = new StringBuilder();
+        // bytes, not chars: a read may end inside a multi-byte character, so only whole records are decoded
+        ByteArrayOutputStream pending = new ByteArrayOutputStream();
         while (true) {
             boolean alive = running.getAsBoolean();
             long size = Files.exists(file) ? Files.size(file) : 0;
             if (size < offset) {
                 offset = 0; // conmon truncated the file at --log-size-max
+                pending.reset();
             }
             if (size > offset) {
+                byte[] chunk = new byte[(int) Math.min(size - offset, 1 << 20)];
                 try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
                     raf.seek(offset);
-                    byte[] chunk = new byte[(int) Math.min(size - offset, 1 << 20)];
                     raf.readFully(chunk);
                     offset += chunk.length;
-                    pending.append(new String(chunk, StandardCharsets.UTF_8));
                 }
-                int nl;
-                while ((nl = pending.indexOf("\n")) >= 0) {
-                    LogLine line = assembler.accept(pending.substring(0, nl));
-                    pending.delete(0, nl + 1);
-                    if (line != null) {
-                        sink.accept(line);
+                int start = 0;
+                for (int i = 0; i < chunk.length; i++) {
+                    if (chunk[i] == '\n') {
+                        pending.write(chunk, start, i - start);
+                        start = i + 1;
+                        LogLine line = assembler.accept(pending.toString(StandardCharsets.UTF_8));
+                        pending.reset();
+                        if (line != null) {
+                            sink.accept(line);
+                        }
                     }
                 }
+                pending.write(chunk, start, chunk.length - start);
                 continue;
             }
             if (!alive) {

@@ -43,8 +43,33 @@ public final class Conmon {
     public record Created(long conmonPid, long pid) {
     }
 
-    /** Runs create through conmon and returns once the container exists (not yet started). */
+    /**
+     * Runs create through conmon and returns once the container exists (not yet started). conmon now and then
+     * dies right after start with nothing on the sync pipe and nothing from the runtime (seen under load on
+     * these hosts); such a silent failure is retried once, after clearing whatever the runtime kept.
+     */
     public Created create(Launch l) throws IOException {
+        try {
+            return createOnce(l);
+        } catch (SilentFailure e) {
+            runtime.delete(l.id());
+            try {
+                return createOnce(l);
+            } catch (SilentFailure again) {
+                throw new IOException(again.getMessage(), again);
+            }
+        }
+    }
+
+    /** conmon closed its sync pipe with no message, and the runtime logged no error. */
+    private static final class SilentFailure extends IOException {
+        SilentFailure(String message) {
+            super(message);
+        }
+    }
+
+    private Created createOnce(Launch l) throws IOException {
+        Files.deleteIfExists(l.bundle().resolve("oci-log"));
         List<String> argv = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" 3>&1 1>&2", "sh",
                 binary.toString(), "--api-version", "1",
                 "-c", l.id(), "-u", l.id(), "-n", l.name(),
@@ -86,11 +111,27 @@ public final class Conmon {
                 if (data > 0) {
                     return data;
                 }
+                String why = msg.path("message").asText("");
                 throw new IOException("creating container " + l.name() + ": "
-                        + msg.path("message").asText(runtimeError(l)));
+                        + (why.isEmpty() ? runtimeError(l) : why));
             }
         }
-        throw new IOException("creating container " + l.name() + ": " + runtimeError(l));
+        String why = runtimeError(l);
+        if (why.isEmpty()) {
+            throw new SilentFailure("creating container " + l.name() + ": conmon exited (status "
+                    + exitStatus(process) + ") without a pid or an error");
+        }
+        throw new IOException("creating container " + l.name() + ": " + why);
+    }
+
+    private static String exitStatus(Process process) {
+        try {
+            return process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)
+                    ? Integer.toString(process.exitValue()) : "still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
     }
 
     /** conmon sometimes closes the pipe with no message: the runtime's own log then says why. */
@@ -113,6 +154,6 @@ public final class Conmon {
         if (why.isEmpty() && Files.exists(conmonLog)) {
             why.append(Files.readString(conmonLog).strip());
         }
-        return why.isEmpty() ? "conmon exited without a pid" : why.toString().strip();
+        return why.toString().strip();
     }
 }

@@ -26,10 +26,20 @@ final class ContainerCreator {
     }
 
     /** The infra container: an empty rootfs with the host's catatonit, holding the pod's namespaces. */
-    ContainerRecord createInfra(String podId, String podName, String hostname, Path netns, Path podDir)
+    ContainerRecord createInfra(String podId, String podName, String hostname, Path netns)
             throws IOException, PodException {
         String id = Ids.next();
         Path dir = Files.createDirectories(rt.layout().containers().resolve(id));
+        try {
+            return infra(id, dir, podId, podName, hostname, netns);
+        } catch (IOException | RuntimeException e) {
+            discard(id, dir);
+            throw e;
+        }
+    }
+
+    private ContainerRecord infra(String id, Path dir, String podId, String podName, String hostname, Path netns)
+            throws IOException {
         Path bundle = Files.createDirectories(dir.resolve("userdata"));
         Path rootfs = Files.createDirectories(dir.resolve("rootfs"));
         Files.createFile(rootfs.resolve("catatonit"));
@@ -55,6 +65,28 @@ final class ContainerCreator {
                               ContainerRecord infra, Path netns, Path podDir) throws IOException, PodException {
         String id = Ids.next();
         Path dir = Files.createDirectories(rt.layout().containers().resolve(id));
+        try {
+            return app(id, dir, podId, podName, plan, c, image, infra, netns, podDir);
+        } catch (IOException | PodException | RuntimeException e) {
+            discard(id, dir);
+            throw e;
+        }
+    }
+
+    /** Undoes a container that failed before its record reached the state, which teardown cannot know of. */
+    private void discard(String id, Path dir) {
+        try {
+            rt.oci().delete(id);
+            rt.overlay().unmount(dir.resolve("overlay"));
+            PodTeardown.deleteTree(dir);
+        } catch (IOException e) {
+            System.err.println("Warning: could not clean up container " + id + ": " + e.getMessage());
+        }
+    }
+
+    private ContainerRecord app(String id, Path dir, String podId, String podName, PodPlan plan, ContainerPlan c,
+                                Image image, ContainerRecord infra, Path netns, Path podDir)
+            throws IOException, PodException {
         Path bundle = Files.createDirectories(dir.resolve("userdata"));
         Path overlayDir = dir.resolve("overlay");
         rt.overlay().mount(rt.images().layerPaths(image), overlayDir);

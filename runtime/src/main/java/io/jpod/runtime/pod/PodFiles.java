@@ -4,6 +4,8 @@ import io.jpod.runtime.net.Slirp4netns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The files every container of a pod shares: /etc/hosts, /etc/resolv.conf and /etc/hostname. */
 final class PodFiles {
@@ -15,7 +17,7 @@ final class PodFiles {
         StringBuilder hosts = new StringBuilder()
                 .append("127.0.0.1\tlocalhost localhost.localdomain\n")
                 .append("::1\tlocalhost localhost.localdomain ip6-localhost ip6-loopback\n")
-                .append(Slirp4netns.POD_IP).append('\t').append(plan.hostname());
+                .append(podAddress(plan)).append('\t').append(plan.hostname());
         if (!plan.hostname().equals(plan.name())) {
             hosts.append(' ').append(plan.name());
         }
@@ -28,10 +30,33 @@ final class PodFiles {
         if (!plan.dnsSearches().isEmpty()) {
             resolv.append("search ").append(String.join(" ", plan.dnsSearches())).append('\n');
         }
-        for (String server : plan.dnsServers().isEmpty() ? java.util.List.of(Slirp4netns.DNS) : plan.dnsServers()) {
+        for (String server : plan.dnsServers().isEmpty() ? defaultDns(plan) : plan.dnsServers()) {
             resolv.append("nameserver ").append(server).append('\n');
         }
         Files.writeString(podDir.resolve("resolv.conf"), resolv);
         Files.writeString(podDir.resolve("hostname"), plan.hostname() + "\n");
+    }
+
+    /** slirp4netns gives the pod a fixed address; pasta copies the host's, so the hostname gets a loopback one. */
+    private static String podAddress(PodPlan plan) {
+        return plan.network() == PodPlan.NetworkMode.PASTA ? "127.0.1.1" : Slirp4netns.POD_IP;
+    }
+
+    /** slirp4netns runs its own DNS forwarder; under pasta the host's non-loopback resolvers are reachable. */
+    private static List<String> defaultDns(PodPlan plan) throws IOException {
+        if (plan.network() != PodPlan.NetworkMode.PASTA) {
+            return List.of(Slirp4netns.DNS);
+        }
+        Path hostResolv = Path.of("/etc/resolv.conf");
+        List<String> servers = new ArrayList<>();
+        if (Files.isReadable(hostResolv)) {
+            for (String line : Files.readAllLines(hostResolv)) {
+                String[] f = line.strip().split("\\s+");
+                if (f.length >= 2 && f[0].equals("nameserver") && !f[1].startsWith("127.") && !f[1].equals("::1")) {
+                    servers.add(f[1]);
+                }
+            }
+        }
+        return servers;
     }
 }

@@ -14,6 +14,7 @@ public record PodPlan(
         Map<String, String> labels,
         long gracePeriodSeconds,
         String restartPolicy,
+        NetworkMode network,
         boolean shareProcessNamespace,
         List<PortMapping> ports,
         List<HostEntry> hostAliases,
@@ -30,6 +31,24 @@ public record PodPlan(
         dnsSearches = List.copyOf(dnsSearches);
         volumes = List.copyOf(volumes);
         containers = List.copyOf(containers);
+    }
+
+    /** The user-mode network helper that connects the pod's namespace to the host. */
+    public enum NetworkMode {
+        SLIRP4NETNS, PASTA;
+
+        /** "slirp4netns" or "pasta", as podman's --network names them. */
+        public static NetworkMode parse(String name) {
+            return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                case "slirp4netns" -> SLIRP4NETNS;
+                case "pasta" -> PASTA;
+                default -> throw new IllegalArgumentException("unknown network " + name + ": use slirp4netns or pasta");
+            };
+        }
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** An extra /etc/hosts line. */

@@ -40,7 +40,7 @@ public final class PodService {
     public PodRecord play(PodPlan plan) throws PodException, IOException {
         try (StateStore.Lock ignored = rt.state().lock()) {
             repairOrphans();
-            if (rt.state().pod(plan.name()).isPresent()) {
+            if (rt.state().podByName(plan.name()).isPresent()) {
                 throw new PodException("pod " + plan.name() + " already exists");
             }
             if (rt.layout().rootless()) {
@@ -92,20 +92,13 @@ public final class PodService {
         Volumes.prepare(plan, podDir, rt.layout().volumes(), rt.processes());
 
         Path netns = rt.netns().create(rt.layout().netns().resolve(pod.id()));
-        pod = pod.withNetwork(new NetworkRecord("slirp4netns", netns.toString(), 0, 0, null, List.of()));
+        String mode = plan.network().label();
+        pod = pod.withNetwork(new NetworkRecord(mode, netns.toString(), 0, 0, null, List.of()));
+        rt.state().save(pod);
+        pod = pod.withNetwork(startNetwork(plan, pod, netns, podDir));
         rt.state().save(pod);
 
-        Path apiSocket = rt.layout().sockets().resolve(pod.shortId() + "-slirp.sock");
-        Files.createDirectories(apiSocket.getParent());
-        long slirpPid = rt.slirp().start(netns, apiSocket, podDir.resolve("slirp4netns.log"));
-        pod = pod.withNetwork(new NetworkRecord("slirp4netns", netns.toString(), slirpPid,
-                ProcInfo.startTime(slirpPid).orElse(0), apiSocket.toString(), plan.ports()));
-        rt.state().save(pod);
-        for (var port : plan.ports()) {
-            rt.slirp().forward(apiSocket, port);
-        }
-
-        ContainerRecord infra = creator.createInfra(pod.id(), plan.name(), plan.hostname(), netns, podDir);
+        ContainerRecord infra = creator.createInfra(pod.id(), plan.name(), plan.hostname(), netns);
         pod = pod.withInfra(infra);
         rt.state().save(pod);
         ContainerRecord runningInfra = creator.start(infra);
@@ -120,6 +113,25 @@ public final class PodService {
         progress.order(created);
         parallel(created, c -> progress.add(creator.start(c)));
         return progress.pod();
+    }
+
+    private NetworkRecord startNetwork(PodPlan plan, PodRecord pod, Path netns, Path podDir) throws IOException {
+        String mode = plan.network().label();
+        if (plan.network() == PodPlan.NetworkMode.PASTA) {
+            long pid = rt.pasta().start(netns, plan.ports(), podDir.resolve("pasta.pid"));
+            return new NetworkRecord(mode, netns.toString(), pid, ProcInfo.startTime(pid).orElse(0), null, plan.ports());
+        }
+        Path apiSocket = rt.layout().sockets().resolve(pod.shortId() + "-slirp.sock");
+        Files.createDirectories(apiSocket.getParent());
+        long pid = rt.slirp().start(netns, apiSocket, podDir.resolve("slirp4netns.log"));
+        NetworkRecord net = new NetworkRecord(mode, netns.toString(), pid, ProcInfo.startTime(pid).orElse(0),
+                apiSocket.toString(), plan.ports());
+        // recorded before forwarding, so that a failed forward still tears the helper down
+        rt.state().save(pod.withNetwork(net));
+        for (var port : plan.ports()) {
+            rt.slirp().forward(apiSocket, port);
+        }
+        return net;
     }
 
     /** The pod record while a play is under way, saved after every change. */

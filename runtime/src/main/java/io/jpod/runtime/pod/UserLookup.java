@@ -18,6 +18,15 @@ final class UserLookup {
         if (user == null || user.isEmpty()) {
             return new Ids(0, 0);
         }
+        try {
+            return lookup(user, rootfs);
+        } catch (NumberFormatException e) {
+            // "1000:" or ":1000", an id beyond 64 bits, or a passwd/group line with a non-numeric id
+            throw new PodException("invalid user " + user + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Ids lookup(String user, Path rootfs) throws PodException {
         String[] parts = user.split(":", 2);
         long uid;
         Long primaryGid = null;

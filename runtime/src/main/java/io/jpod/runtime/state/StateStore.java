@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Pods as one JSON file each, replaced by atomic rename, so a reader never sees half a file and a kill -9 leaves
@@ -33,17 +35,39 @@ public final class StateStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
     private final Path dir;
 
     public StateStore(Path dir) {
         this.dir = dir;
     }
 
-    /** Takes the writers' lock, blocking while another jpod holds it. */
+    /**
+     * Takes the writers' lock, blocking while another jpod holds it. Within one JVM the kernel lock is per process
+     * (a second {@link FileChannel#lock} would throw {@link java.nio.channels.OverlappingFileLockException}), so
+     * threads queue on an in-process lock first. Not reentrant: a nested call throws.
+     */
     public Lock lock() throws IOException {
         Files.createDirectories(dir.resolve("pods"));
-        FileChannel channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        return new Lock(channel, channel.lock());
+        Path file = dir.resolve("lock").toAbsolutePath().normalize();
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
+        if (local.isHeldByCurrentThread()) {
+            throw new IllegalStateException("the state lock " + file + " is already held by this thread");
+        }
+        local.lock();
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                return new Lock(channel, channel.lock(), local);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            local.unlock();
+            throw e;
+        }
     }
 
     public List<PodRecord> pods() throws IOException {
@@ -71,6 +95,11 @@ public final class StateStore {
         }
         List<PodRecord> prefixed = all.stream().filter(p -> p.id().startsWith(nameOrId)).toList();
         return prefixed.size() == 1 ? Optional.of(prefixed.getFirst()) : Optional.empty();
+    }
+
+    /** A pod by exact name only: whether a name is taken must not depend on other pods' random ids. */
+    public Optional<PodRecord> podByName(String name) throws IOException {
+        return pods().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     public void save(PodRecord pod) throws IOException {
@@ -105,16 +134,22 @@ public final class StateStore {
     public static final class Lock implements AutoCloseable {
         private final FileChannel channel;
         private final FileLock lock;
+        private final ReentrantLock local;
 
-        Lock(FileChannel channel, FileLock lock) {
+        Lock(FileChannel channel, FileLock lock, ReentrantLock local) {
             this.channel = channel;
             this.lock = lock;
+            this.local = local;
         }
 
         @Override
         public void close() throws IOException {
-            lock.release();
-            channel.close();
+            try {
+                lock.release();
+                channel.close();
+            } finally {
+                local.unlock();
+            }
         }
     }
 }

@@ -54,9 +54,13 @@ public final class Overlay {
     /** Unmounts the merged directory; not mounted is fine. */
     public void unmount(Path dir) throws IOException {
         Path merged = dir.resolve("merged");
-        if (!isMountPoint(merged)) {
-            return;
+        if (isMountPoint(merged)) {
+            unmountMounted(merged);
         }
+    }
+
+    /** Unmounts a mount point, lazily when it is busy. */
+    void unmountMounted(Path merged) throws IOException {
         ExecResult r = processes.run(List.of("umount", merged.toString()));
         if (!r.ok()) {
             processes.check(List.of("umount", "-l", merged.toString()));
@@ -65,13 +69,37 @@ public final class Overlay {
 
     /** Whether {@code path} is a mount point in this process's mount namespace. */
     public static boolean isMountPoint(Path path) throws IOException {
-        String target = " " + path.toAbsolutePath().normalize() + " ";
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+        return isMountPoint(path, Files.readAllLines(Path.of("/proc/self/mountinfo")));
+    }
+
+    /** Whether {@code path} is the mount point (field 5) of one of these mountinfo lines. */
+    static boolean isMountPoint(Path path, List<String> mountinfo) {
+        String target = path.toAbsolutePath().normalize().toString();
+        for (String line : mountinfo) {
             String[] f = line.split(" ");
-            if (f.length > 4 && (" " + f[4] + " ").equals(target)) {
+            if (f.length > 4 && unescape(f[4]).equals(target)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The kernel writes space, tab, newline and backslash in mountinfo paths as octal escapes ({@code \040}). */
+    private static String unescape(String field) {
+        if (field.indexOf('\\') < 0) {
+            return field;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 3 < field.length()
+                    && field.substring(i + 1, i + 4).chars().allMatch(d -> d >= '0' && d <= '7')) {
+                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

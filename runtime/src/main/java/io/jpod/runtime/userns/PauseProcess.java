@@ -53,8 +53,14 @@ public final class PauseProcess {
         if (recorded.length != 2) {
             return 0;
         }
-        long pid = Long.parseLong(recorded[0]);
-        long started = Long.parseLong(recorded[1]);
+        long pid;
+        long started;
+        try {
+            pid = Long.parseLong(recorded[0]);
+            started = Long.parseLong(recorded[1]);
+        } catch (NumberFormatException e) {
+            return 0; // unreadable: ensure() starts a new one and replaces the file
+        }
         return ProcInfo.alive(pid, started) && mapped(pid) ? pid : 0;
     }
 
