@@ -93,6 +93,18 @@ public final class Jpod {
         return exec(asUser(argv), cwd);
     }
 
+    /** Starts ./jpod in a process group of its own, without waiting, so a test can kill it mid-way. */
+    public Process start(List<String> args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("setsid"));
+        List<String> jpodArgs = new ArrayList<>();
+        jpodArgs.add(stage.resolve("jpod").toString());
+        jpodArgs.addAll(args);
+        argv.addAll(asUser(jpodArgs));
+        return new ProcessBuilder(argv).directory(Path.of("/tmp").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
     /** Runs a shell command line prefix (e.g. setting loginuid) before dropping to the user to run jpod. */
     public Result runWithLoginuid(long loginuid, String... args) throws IOException, InterruptedException {
         List<String> inner = new ArrayList<>(asUser(List.of()));
