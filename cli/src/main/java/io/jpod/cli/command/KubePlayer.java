@@ -14,6 +14,7 @@ import io.jpod.runtime.pod.PodPlan;
 import io.jpod.runtime.pod.PodService;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodRecord;
+import io.jpod.runtime.sys.Trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -38,10 +39,12 @@ final class KubePlayer {
             }
             return ExitCodes.ERROR;
         }
+        Trace.mark("parsing: manifests");
         for (Notice n : set.notices()) {
             System.err.println("Notice: " + n);
         }
         Runtime rt = Runtime.open(System.getenv());
+        Trace.mark("storage: open runtime");
         PodService pods = new PodService(rt);
         return options.down ? down(set, pods) : play(set, rt, pods, options);
     }
@@ -109,6 +112,7 @@ final class KubePlayer {
             return ExitCodes.ERROR;
         }
         planner.notices().forEach(n -> System.err.println("Notice: " + n));
+        Trace.mark("parsing: plan");
         List<PodRecord> played = new ArrayList<>();
         for (PodPlan plan : plans) {
             try {

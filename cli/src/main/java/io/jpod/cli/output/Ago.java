@@ -13,6 +13,7 @@ public final class Ago {
         return duration(Duration.between(then, now)) + " ago";
     }
 
+    /** go-units' HumanDuration, which podman uses: hours round to the nearest, then days, weeks, months, years. */
     public static String duration(Duration d) {
         long s = Math.max(0, d.toSeconds());
         if (s < 1) {
@@ -28,13 +29,22 @@ public final class Ago {
         if (m < 60) {
             return m + " minutes";
         }
-        long h = m / 60;
+        long h = (s + 1800) / 3600;
         if (h == 1) {
             return "About an hour";
         }
         if (h < 48) {
             return h + " hours";
         }
-        return h / 24 + " days";
+        if (h < 24 * 7 * 2) {
+            return h / 24 + " days";
+        }
+        if (h < 24 * 30 * 2) {
+            return h / 24 / 7 + " weeks";
+        }
+        if (h < 24 * 365 * 2) {
+            return h / 24 / 30 + " months";
+        }
+        return s / 3600 / 24 / 365 + " years";
     }
 }

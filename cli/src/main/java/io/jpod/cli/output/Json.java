@@ -18,7 +18,9 @@ public final class Json {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("    ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("    ", "\n"))
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        // Go's encoder writes empty containers as [] and {}, not Jackson's [ ] and { }
+                        .withArrayEmptySeparator("").withObjectEmptySeparator(""));
         try {
             return JSON.writer(printer).writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -93,6 +93,15 @@ public final class Jpod {
         return exec(asUser(argv), cwd);
     }
 
+    /** Runs ./jpod as root itself (rootful: no user namespace), with data and run directories of its own. */
+    public Result runRootful(String... args) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("env", "-i", "HOME=/root", "PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
+                "JPOD_DATA_DIR=" + stage.resolve("rootful/data"), "JPOD_RUN_DIR=" + stage.resolve("rootful/run"),
+                "JPOD=" + stage.resolve("jpod")));
+        argv.addAll(List.of(args));
+        return exec(argv, null);
+    }
+
     /** Starts ./jpod in a process group of its own, without waiting, so a test can kill it mid-way. */
     public Process start(List<String> args) throws IOException {
         List<String> argv = new ArrayList<>(List.of("setsid"));
@@ -200,6 +209,9 @@ public final class Jpod {
     private void cleanUp() {
         try {
             run("pod", "rm", "-a", "-f");
+            if (asRoot()) {
+                runRootful(stage.resolve("jpod").toString(), "pod", "rm", "-a", "-f");
+            }
             Path pidFile = run.resolve("pause.pid");
             if (Files.exists(pidFile)) {
                 String pid = Files.readString(pidFile).strip().split(" ")[0];

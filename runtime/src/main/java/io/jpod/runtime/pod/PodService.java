@@ -10,6 +10,7 @@ import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.state.StateStore;
 import io.jpod.runtime.sys.ProcInfo;
+import io.jpod.runtime.sys.Trace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ public final class PodService {
     public PodRecord play(PodPlan plan) throws PodException, IOException {
         try (StateStore.Lock ignored = rt.state().lock()) {
             repairOrphans();
+            Trace.mark("storage: lock, state");
             if (rt.state().podByName(plan.name()).isPresent()) {
                 throw new PodException("pod " + plan.name() + " already exists");
             }
@@ -51,6 +53,7 @@ public final class PodService {
                 }
             }
             Map<String, Image> images = images(plan);
+            Trace.mark("storage: images");
             PodRecord pod = new PodRecord(Ids.next(), plan.name(), plan.hostname(), PodPhase.CREATING,
                     ProcessHandle.current().pid(), Instant.now(), plan.labels(), plan.gracePeriodSeconds(),
                     plan.restartPolicy(), null, null, List.of());
@@ -90,13 +93,16 @@ public final class PodService {
         Path podDir = Files.createDirectories(rt.layout().pods().resolve(pod.id()));
         PodFiles.write(podDir, plan);
         Volumes.prepare(plan, podDir, rt.layout().volumes(), rt.processes());
+        Trace.mark("storage: pod files, volumes");
 
         Path netns = rt.netns().create(rt.layout().netns().resolve(pod.id()));
+        Trace.mark("namespaces: netns");
         String mode = plan.network().label();
         pod = pod.withNetwork(new NetworkRecord(mode, netns.toString(), 0, 0, null, List.of()));
         rt.state().save(pod);
         pod = pod.withNetwork(startNetwork(plan, pod, netns, podDir));
         rt.state().save(pod);
+        Trace.mark("network: helper, ports");
 
         ContainerRecord infra = creator.createInfra(pod.id(), plan.name(), plan.hostname(), netns);
         pod = pod.withInfra(infra);
@@ -104,6 +110,7 @@ public final class PodService {
         ContainerRecord runningInfra = creator.start(infra);
         Progress progress = new Progress(pod.withInfra(runningInfra));
         progress.save();
+        Trace.mark("runtime: infra");
 
         // containers are independent once the infra holds the namespaces: create and start them in parallel,
         // recording each as soon as it exists so that a failure half-way tears down exactly what was made
@@ -111,7 +118,9 @@ public final class PodService {
                 creator.createApp(runningInfra.podId(), plan.name(), plan, c, images.get(c.image()), runningInfra,
                         netns, podDir)));
         progress.order(created);
+        Trace.mark("runtime: create containers");
         parallel(created, c -> progress.add(creator.start(c)));
+        Trace.mark("runtime: start containers");
         return progress.pod();
     }
 

@@ -1,0 +1,71 @@
+package io.jpod.cli.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.ContainerStatus;
+import io.jpod.runtime.state.PodPhase;
+import io.jpod.runtime.state.PodRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InspectionTest {
+
+    private final ContainerRecord app = Records.container("a".repeat(64), "web-app", false);
+    private final PodRecord pod = Records.pod(PodPhase.CREATED, app);
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> state(Map<String, Object> doc) {
+        return (Map<String, Object>) doc.get("State");
+    }
+
+    @Test
+    void runningContainerHasPodmansKeys() {
+        Map<String, Object> doc = Inspection.container(pod, app, new ContainerStatus("running", true, 0, null));
+        assertTrue(doc.keySet().containsAll(List.of("Id", "Created", "Path", "Args", "State", "Image", "ImageName",
+                "Pod", "Name", "RestartCount", "IsInfra")), doc.keySet().toString());
+        assertEquals(app.id(), doc.get("Id"));
+        assertEquals("web-app", doc.get("Name"));
+        assertEquals(pod.id(), doc.get("Pod"));
+        assertEquals("ab".repeat(32), doc.get("Image"), "the image id without its sha256: prefix");
+        assertEquals("localhost/app:1", doc.get("ImageName"));
+        assertEquals("/entry", doc.get("Path"));
+        assertEquals(List.of("a", "b"), doc.get("Args"));
+        assertEquals(2, doc.get("RestartCount"));
+        Map<String, Object> state = state(doc);
+        assertEquals("running", state.get("Status"));
+        assertEquals(true, state.get("Running"));
+        assertEquals(0, state.get("ExitCode"));
+        assertEquals(12L, state.get("Pid"));
+        assertEquals("2024-05-01T10:00:02Z", state.get("StartedAt"));
+        assertEquals("0001-01-01T00:00:00Z", state.get("FinishedAt"), "Go's zero time while running");
+    }
+
+    @Test
+    void exitedContainerHasNoPidAndItsExitCode() {
+        Instant finished = Instant.parse("2024-05-01T10:01:00Z");
+        Map<String, Object> state = state(Inspection.container(pod, app, new ContainerStatus("exited", false, 137, finished)));
+        assertEquals("exited", state.get("Status"));
+        assertEquals(false, state.get("Running"));
+        assertEquals(137, state.get("ExitCode"));
+        assertEquals(0, ((Number) state.get("Pid")).intValue());
+        assertEquals("2024-05-01T10:01:00Z", state.get("FinishedAt"));
+    }
+
+    @Test
+    void podListsInfraAndContainersWithTheirStates() {
+        ContainerStatus running = new ContainerStatus("running", true, 0, null);
+        Map<String, Object> doc = Inspection.pod(pod, "Running", Map.of(app.id(), running, pod.infra().id(), running));
+        assertEquals(pod.id(), doc.get("Id"));
+        assertEquals("Running", doc.get("State"));
+        assertEquals(true, doc.get("CreateInfra"));
+        assertEquals(pod.infra().id(), doc.get("InfraContainerID"));
+        assertEquals(2, doc.get("NumContainers"));
+        assertEquals(List.of(
+                Map.of("Id", pod.infra().id(), "Name", "web-infra", "State", "running"),
+                Map.of("Id", app.id(), "Name", "web-app", "State", "running")), doc.get("Containers"));
+    }
+}
