@@ -1,6 +1,7 @@
 package io.jpod.cli;
 
 import io.jpod.cli.command.JpodCommand;
+import io.jpod.runtime.sys.Trace;
 import io.jpod.runtime.userns.UserNamespace;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -21,6 +22,7 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        Trace.mark("jvm: start to main");
         if (args.length > 0 && NAMESPACED.contains(args[0]) && !isHelp(args)) {
             try {
                 OptionalInt code = UserNamespace.enterIfNeeded(System.getenv());

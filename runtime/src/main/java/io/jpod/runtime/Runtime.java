@@ -13,6 +13,7 @@ import io.jpod.runtime.state.StateStore;
 import io.jpod.runtime.storage.Overlay;
 import io.jpod.runtime.sys.HostProcesses;
 import io.jpod.runtime.sys.Processes;
+import io.jpod.runtime.volume.VolumeStore;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -32,7 +33,8 @@ public record Runtime(
         Slirp4netns slirp,
         Pasta pasta,
         StateStore state,
-        ImageStore images) {
+        ImageStore images,
+        VolumeStore volumes) {
 
     public static Runtime open(Map<String, String> env) {
         HostLayout layout = HostLayout.detect(env);
@@ -40,13 +42,15 @@ public record Runtime(
         CgroupMode cgroups = CgroupMode.detect();
         RuntimeChoice choice = RuntimeChoice.choose(cgroups, env.get("JPOD_RUNTIME"));
         OciRuntime oci = new OciRuntime(choice.name(), choice.binary(), layout.runcRoot(), processes);
+        StateStore state = new StateStore(layout.state());
         return new Runtime(layout, processes, cgroups, choice, oci,
                 new Conmon(Path.of(env.getOrDefault("JPOD_CONMON", "/usr/bin/conmon")), oci, processes),
                 new Overlay(processes, layout.rootless()),
                 new NetnsFile(processes),
                 new Slirp4netns(processes),
                 new Pasta(processes),
-                new StateStore(layout.state()),
-                new ImageStore(layout.images()));
+                state,
+                new ImageStore(layout.images()),
+                new VolumeStore(layout.volumes(), state));
     }
 }

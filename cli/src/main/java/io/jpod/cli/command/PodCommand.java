@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jpod pod ps|inspect|stop|rm}. */
 @Command(name = "pod", description = "Manage pods.",
-        subcommands = {PodCommand.Ps.class, PodCommand.Inspect.class, PodCommand.Stop.class, PodCommand.Rm.class})
+        subcommands = {PodCommand.Ps.class, PodCommand.Inspect.class, PodCommand.Start.class, PodCommand.Stop.class,
+            PodCommand.Rm.class})
 public final class PodCommand {
 
     /** {@code jpod pod ps}. */
@@ -94,6 +95,28 @@ public final class PodCommand {
             for (String name : names) {
                 try {
                     System.out.println(pods.stop(name, time).id());
+                } catch (PodException e) {
+                    System.err.println("Error: " + e.getMessage());
+                    code = ExitCodes.ERROR;
+                }
+            }
+            return code;
+        }
+    }
+
+    /** {@code jpod pod start POD...}. */
+    @Command(name = "start", description = "Start the stopped containers of pods.")
+    public static final class Start implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "POD")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            PodService pods = new PodService(Runtime.open(System.getenv()));
+            int code = ExitCodes.OK;
+            for (String name : names) {
+                try {
+                    System.out.println(pods.start(name).id());
                 } catch (PodException e) {
                     System.err.println("Error: " + e.getMessage());
                     code = ExitCodes.ERROR;

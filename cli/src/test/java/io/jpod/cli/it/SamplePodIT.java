@@ -115,6 +115,23 @@ class SamplePodIT {
 
     @Test
     @Order(6)
+    void podStopThenStartServesAgain() throws Exception {
+        Jpod.Result stop = jpod.run("pod", "stop", "-t", "1", "web");
+        assertEquals(0, stop.exitCode(), stop.all());
+        assertTrue(jpod.run("pod", "ps").out().contains("Exited"));
+        assertTrue(jpod.run("ps", "-a").out().contains("Exited (137)"), "httpd ignores SIGTERM and is killed");
+        Jpod.Result start = jpod.run("pod", "start", "web");
+        assertEquals(0, start.exitCode(), start.all());
+        assertTrue(jpod.run("pod", "ps").out().contains("Running"));
+        hostPortServesThePageToTheHost();
+        // the restarted sidecar joined the new infra's namespaces: the server is on its loopback again
+        Jpod.Result fetched = jpod.run("exec", "web-client", "wget", "-qO-", "http://127.0.0.1:8080/");
+        assertTrue(fetched.out().contains("Hello from jpod"), fetched.all());
+        assertEquals("web\n", jpod.run("exec", "web-client", "hostname").out(), "UTS namespace of the new infra");
+    }
+
+    @Test
+    @Order(7)
     void kubeDownLeavesNothingBehind() throws Exception {
         List<Long> pids = new ArrayList<>();
         for (String name : List.of("web-server", "web-client", "web-infra")) {

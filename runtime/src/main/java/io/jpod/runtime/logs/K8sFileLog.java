@@ -103,9 +103,9 @@ public final class K8sFileLog {
             }
             Instant time;
             try {
-                time = Instant.parse(f[0]);
-            } catch (DateTimeParseException e) {
                 time = java.time.OffsetDateTime.parse(f[0]).toInstant();
+            } catch (DateTimeParseException e) {
+                return null; // not a conmon record (a truncated first line, say): skip it rather than fail the read
             }
             partial.append(f.length == 4 ? f[3] : "");
             if (f[2].startsWith("P")) {

@@ -128,6 +128,26 @@ final class ContainerCreator {
         return record.started(created.conmonPid(), created.pid(), startTime, null);
     }
 
+    /**
+     * Creates a stopped container again from its bundle, for {@code pod start}. App containers join the infra's
+     * namespaces through /proc/PID, so their config is pointed at the new infra process first.
+     */
+    ContainerRecord recreate(ContainerRecord c, ContainerRecord infra, java.util.function.Supplier<List<Path>> layers)
+            throws IOException {
+        rt.oci().delete(c.id());
+        Files.deleteIfExists(rt.layout().exits().resolve(c.id()));
+        Path bundle = Path.of(c.bundle());
+        if (!c.infra()) {
+            Path config = bundle.resolve("config.json");
+            String json = Files.readString(config).replaceAll("/proc/\\d+/ns/", "/proc/" + infra.pid() + "/ns/");
+            Files.writeString(config, json);
+        }
+        if (c.overlay() && !io.jpod.runtime.storage.Overlay.isMountPoint(Path.of(c.rootfs()))) {
+            rt.overlay().mount(layers.get(), Path.of(c.rootfs()).getParent());
+        }
+        return launch(c, bundle, bundle.resolveSibling("ctr.log"));
+    }
+
     /** Starts a created container; its record gains the start time. */
     ContainerRecord start(ContainerRecord record) throws IOException {
         rt.oci().start(record.id());

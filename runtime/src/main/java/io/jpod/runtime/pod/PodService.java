@@ -211,6 +211,42 @@ public final class PodService {
         }
     }
 
+    /** Starts the stopped containers of a pod again: the infra first, then the others in parallel. */
+    public PodRecord start(String nameOrId) throws PodException, IOException {
+        try (StateStore.Lock ignored = rt.state().lock()) {
+            PodRecord pod = rt.state().pod(nameOrId)
+                    .orElseThrow(() -> new PodException("no pod with name or ID " + nameOrId + " found"));
+            if (pod.phase() != PodPhase.CREATED || pod.infra() == null) {
+                throw new PodException("pod " + pod.name() + " is not fully created; remove it and play it again");
+            }
+            ContainerRecord infra = pod.infra();
+            if (!running(infra)) {
+                infra = creator.start(creator.recreate(infra, infra, List::of));
+                pod = pod.withInfra(infra);
+                rt.state().save(pod);
+            }
+            ContainerRecord newInfra = infra;
+            List<ContainerRecord> stopped = pod.containers().stream().filter(c -> !running(c)).toList();
+            Progress progress = new Progress(pod);
+            parallel(stopped, c -> progress.add(creator.start(creator.recreate(c, newInfra, () -> layers(c)))));
+            return progress.pod();
+        }
+    }
+
+    private List<Path> layers(ContainerRecord c) {
+        try {
+            return rt.images().find(c.imageId()).map(rt.images()::layerPaths)
+                    .orElseThrow(() -> new java.io.UncheckedIOException(
+                            new IOException("image " + c.image() + " of " + c.name() + " is no longer in the store")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean running(ContainerRecord c) {
+        return c.pid() > 0 && ProcInfo.alive(c.pid(), c.pidStartTime());
+    }
+
     public List<PodRecord> pods() throws IOException {
         return rt.state().pods();
     }
@@ -251,7 +287,7 @@ public final class PodService {
     }
 
     private boolean anyRunning(PodRecord pod) {
-        return pod.containers().stream().anyMatch(c -> c.pid() > 0 && ProcInfo.alive(c.pid(), c.pidStartTime()));
+        return pod.containers().stream().anyMatch(PodService::running);
     }
 
     interface Step<T, R> {

@@ -87,6 +87,9 @@ public final class StateStore {
 
     /** A pod by exact name, full id or unique id prefix. */
     public Optional<PodRecord> pod(String nameOrId) throws IOException {
+        if (nameOrId.isEmpty()) {
+            return Optional.empty();
+        }
         List<PodRecord> all = pods();
         for (PodRecord p : all) {
             if (p.name().equals(nameOrId) || p.id().equals(nameOrId)) {

@@ -1,0 +1,121 @@
+package io.jpod.cli.command;
+
+import io.jpod.cli.ExitCodes;
+import io.jpod.cli.output.Json;
+import io.jpod.cli.output.Table;
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.pod.PodException;
+import io.jpod.runtime.volume.VolumeStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpod volume ls|inspect|create|rm}: the named volumes behind persistentVolumeClaims. */
+@Command(name = "volume", description = "Manage named volumes (persistentVolumeClaims).",
+        subcommands = {VolumeCommand.Ls.class, VolumeCommand.Inspect.class, VolumeCommand.Create.class,
+            VolumeCommand.Rm.class})
+public final class VolumeCommand {
+
+    /** {@code jpod volume ls}. */
+    @Command(name = "ls", aliases = "list", description = "List volumes.")
+    public static final class Ls implements Callable<Integer> {
+        @Option(names = {"-q", "--quiet"}, description = "Print volume names only.")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            Table table = new Table("DRIVER", "VOLUME NAME");
+            for (VolumeStore.Volume v : Runtime.open(System.getenv()).volumes().list()) {
+                if (quiet) {
+                    System.out.println(v.name());
+                } else {
+                    table.row("local", v.name());
+                }
+            }
+            if (!quiet) {
+                table.print(System.out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code jpod volume inspect NAME...}. */
+    @Command(name = "inspect", description = "Show volumes as JSON.")
+    public static final class Inspect implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "VOLUME")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            VolumeStore store = Runtime.open(System.getenv()).volumes();
+            List<Object> docs = new ArrayList<>();
+            int code = ExitCodes.OK;
+            for (String name : names) {
+                var v = store.find(name);
+                if (v.isEmpty()) {
+                    System.err.println("Error: no such volume " + name);
+                    code = ExitCodes.ERROR;
+                    continue;
+                }
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("Name", v.get().name());
+                doc.put("Driver", "local");
+                doc.put("Mountpoint", v.get().mountpoint().toString());
+                doc.put("CreatedAt", v.get().created().toString());
+                doc.put("Scope", "local");
+                docs.add(doc);
+            }
+            System.out.println(Json.pretty(docs));
+            return code;
+        }
+    }
+
+    /** {@code jpod volume create NAME}. */
+    @Command(name = "create", description = "Create a volume.")
+    public static final class Create implements Callable<Integer> {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                System.out.println(Runtime.open(System.getenv()).volumes().create(name).name());
+                return ExitCodes.OK;
+            } catch (PodException e) {
+                System.err.println("Error: " + e.getMessage());
+                return ExitCodes.ERROR;
+            }
+        }
+    }
+
+    /** {@code jpod volume rm [-f] NAME...}. */
+    @Command(name = "rm", aliases = "remove", description = "Remove volumes and their data.")
+    public static final class Rm implements Callable<Integer> {
+        @Option(names = {"-f", "--force"}, description = "Remove even while a container uses it.")
+        boolean force;
+
+        @Parameters(arity = "1..*", paramLabel = "VOLUME")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            VolumeStore store = Runtime.open(System.getenv()).volumes();
+            int code = ExitCodes.OK;
+            for (String name : names) {
+                try {
+                    store.remove(name, force);
+                    System.out.println(name);
+                } catch (PodException e) {
+                    System.err.println("Error: " + e.getMessage());
+                    code = ExitCodes.ERROR;
+                }
+            }
+            return code;
+        }
+    }
+}
