@@ -72,7 +72,7 @@ final class KubePlayer {
     private static int play(ManifestSet set, Runtime rt, PodService pods, KubeOptions options) throws IOException {
         Set<String> missing = new LinkedHashSet<>();
         for (PodModel pod : set.pods()) {
-            for (var c : pod.containers()) {
+            for (var c : pod.allContainers()) {
                 if (rt.images().find(c.image()).isEmpty()) {
                     missing.add(c.image());
                 }

@@ -51,9 +51,6 @@ public final class PlanBuilder {
 
     public PodPlan build(PodModel pod, ManifestSet set) throws ManifestException {
         PodContext ctx = new PodContext(Slirp4netns.POD_IP, "localhost");
-        if (!pod.initContainers().isEmpty()) {
-            notices.add(pod.name() + ": initContainers are not run yet by jpod; skipped");
-        }
         if (pod.hostNetwork()) {
             notices.add(pod.name() + ": hostNetwork is not supported yet; the pod gets its own network");
         }
@@ -67,10 +64,7 @@ public final class PlanBuilder {
         List<PortMapping> ports = new ArrayList<>();
         List<ContainerPlan> containers = new ArrayList<>();
         for (ContainerModel c : pod.containers()) {
-            Image image = images.apply(c.image());
-            ImageConfig cfg = image.config();
-            ImageDefaults defaults = new ImageDefaults(cfg.entrypoint(), cfg.cmd(), cfg.env(), cfg.workingDir(), cfg.user());
-            ResolvedProcess p = ContainerResolver.resolve(pod, c, defaults, ctx, set);
+            ResolvedProcess p = resolve(pod, c, ctx, set);
             for (PortModel port : c.ports()) {
                 if (port.hostPort() > 0) {
                     int target = port.containerPort() > 0 ? port.containerPort() : port.hostPort();
@@ -78,6 +72,10 @@ public final class PlanBuilder {
                 }
             }
             containers.add(container(c, p));
+        }
+        List<ContainerPlan> inits = new ArrayList<>();
+        for (ContainerModel c : pod.initContainers()) {
+            inits.add(container(c, resolve(pod, c, ctx, set)));
         }
         List<PodPlan.HostEntry> aliases = new ArrayList<>();
         for (HostAlias a : pod.hostAliases()) {
@@ -87,7 +85,14 @@ public final class PlanBuilder {
         List<String> dnsSearches = pod.dnsConfig() == null ? List.of() : pod.dnsConfig().searches();
         return new PodPlan(pod.name(), pod.hostname(), pod.labels(), pod.terminationGracePeriodSeconds(),
                 pod.restartPolicy().spelling(), network, pod.shareProcessNamespace(), ports, aliases, dnsServers, dnsSearches,
-                volumes, containers);
+                volumes, containers, inits);
+    }
+
+    private ResolvedProcess resolve(PodModel pod, ContainerModel c, PodContext ctx, ManifestSet set)
+            throws ManifestException {
+        ImageConfig cfg = images.apply(c.image()).config();
+        ImageDefaults defaults = new ImageDefaults(cfg.entrypoint(), cfg.cmd(), cfg.env(), cfg.workingDir(), cfg.user());
+        return ContainerResolver.resolve(pod, c, defaults, ctx, set);
     }
 
     private static ContainerPlan container(ContainerModel c, ResolvedProcess p) {

@@ -24,6 +24,6 @@ final class Records {
 
     static PodRecord pod(PodPhase phase, ContainerRecord... containers) {
         return new PodRecord("p".repeat(64), "web", "web", phase, 1, CREATED, Map.of("app", "web"), 30, "Always", null,
-                container("i".repeat(64), "web-infra", true), List.of(containers));
+                container("i".repeat(64), "web-infra", true), List.of(containers), List.of());
     }
 }

@@ -21,7 +21,8 @@ public record PodPlan(
         List<String> dnsServers,
         List<String> dnsSearches,
         List<VolumePlan> volumes,
-        List<ContainerPlan> containers) {
+        List<ContainerPlan> containers,
+        List<ContainerPlan> initContainers) {
 
     public PodPlan {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -31,6 +32,7 @@ public record PodPlan(
         dnsSearches = List.copyOf(dnsSearches);
         volumes = List.copyOf(volumes);
         containers = List.copyOf(containers);
+        initContainers = List.copyOf(initContainers);
     }
 
     /** The user-mode network helper that connects the pod's namespace to the host. */

@@ -5,6 +5,7 @@ import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageException;
 import io.jpod.runtime.net.PortRules;
 import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
@@ -56,7 +57,7 @@ public final class PodService {
             Trace.mark("storage: images");
             PodRecord pod = new PodRecord(Ids.next(), plan.name(), plan.hostname(), PodPhase.CREATING,
                     ProcessHandle.current().pid(), Instant.now(), plan.labels(), plan.gracePeriodSeconds(),
-                    plan.restartPolicy(), null, null, List.of());
+                    plan.restartPolicy(), null, null, List.of(), List.of());
             rt.state().save(pod);
             try {
                 pod = build(pod, plan, images);
@@ -74,7 +75,9 @@ public final class PodService {
     private Map<String, Image> images(PodPlan plan) throws PodException, IOException {
         Map<String, Image> images = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
-        for (ContainerPlan c : plan.containers()) {
+        List<ContainerPlan> all = new ArrayList<>(plan.initContainers());
+        all.addAll(plan.containers());
+        for (ContainerPlan c : all) {
             Optional<Image> image = rt.images().find(c.image());
             if (image.isPresent()) {
                 images.put(c.image(), image.get());
@@ -110,6 +113,19 @@ public final class PodService {
         ContainerRecord runningInfra = creator.start(infra);
         Progress progress = new Progress(pod.withInfra(runningInfra));
         progress.save();
+
+        // init containers run one at a time, each to a successful exit, before any app container starts
+        for (ContainerPlan init : plan.initContainers()) {
+            ContainerRecord c = creator.createApp(pod.id(), plan.name(), plan, init, images.get(init.image()),
+                    runningInfra, netns, podDir);
+            progress.addInit(c);
+            c = progress.addInit(creator.start(c));
+            int code = awaitExit(c);
+            if (code != 0) {
+                throw new PodException("init container " + init.name() + " of pod " + plan.name()
+                        + " exited with code " + code + " (see `jpod logs " + c.name() + "`)");
+            }
+        }
         Trace.mark("runtime: infra");
 
         // containers are independent once the infra holds the namespaces: create and start them in parallel,
@@ -122,6 +138,21 @@ public final class PodService {
         parallel(created, c -> progress.add(creator.start(c)));
         Trace.mark("runtime: start containers");
         return progress.pod();
+    }
+
+    /** Waits for a container to exit, as the kubelet waits for an init container, and returns its exit code. */
+    private int awaitExit(ContainerRecord c) throws IOException {
+        try {
+            ContainerStatus status = ContainerStatus.of(c, rt.layout().exits());
+            while (status.running() || !Files.exists(rt.layout().exits().resolve(c.id()))) {
+                Thread.sleep(50);
+                status = ContainerStatus.of(c, rt.layout().exits());
+            }
+            return status.exitCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for init container " + c.name(), e);
+        }
     }
 
     private NetworkRecord startNetwork(PodPlan plan, PodRecord pod, Path netns, Path podDir) throws IOException {
@@ -161,6 +192,12 @@ public final class PodService {
         synchronized void order(List<ContainerRecord> inOrder) throws IOException {
             pod = pod.withContainers(inOrder);
             save();
+        }
+
+        synchronized ContainerRecord addInit(ContainerRecord c) throws IOException {
+            pod = pod.withInitContainer(c);
+            save();
+            return c;
         }
 
         synchronized void save() throws IOException {

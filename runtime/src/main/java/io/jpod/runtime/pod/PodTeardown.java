@@ -31,12 +31,14 @@ final class PodTeardown {
         PodRecord removing = pod.withPhase(PodPhase.REMOVING);
         rt.state().save(removing);
         List<String> failures = new ArrayList<>();
+        List<ContainerRecord> workloads = new ArrayList<>(pod.initContainers());
+        workloads.addAll(pod.containers());
         try {
-            stopContainers(pod.containers(), graceSeconds);
+            stopContainers(workloads, graceSeconds);
         } catch (IOException e) {
             failures.add(e.getMessage());
         }
-        for (ContainerRecord c : pod.containers()) {
+        for (ContainerRecord c : workloads) {
             attempt(failures, () -> removeContainer(c));
         }
         if (pod.infra() != null) {

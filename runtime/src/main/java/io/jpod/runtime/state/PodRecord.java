@@ -18,11 +18,13 @@ public record PodRecord(
         String restartPolicy,
         NetworkRecord network,
         ContainerRecord infra,
-        List<ContainerRecord> containers) {
+        List<ContainerRecord> containers,
+        List<ContainerRecord> initContainers) {
 
     public PodRecord {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         containers = containers == null ? List.of() : List.copyOf(containers);
+        initContainers = initContainers == null ? List.of() : List.copyOf(initContainers);
     }
 
     public String shortId() {
@@ -31,22 +33,22 @@ public record PodRecord(
 
     public PodRecord withPhase(PodPhase next) {
         return new PodRecord(id, name, hostname, next, ProcessHandle.current().pid(), created, labels,
-                gracePeriodSeconds, restartPolicy, network, infra, containers);
+                gracePeriodSeconds, restartPolicy, network, infra, containers, initContainers);
     }
 
     public PodRecord withNetwork(NetworkRecord net) {
         return new PodRecord(id, name, hostname, phase, ownerPid, created, labels, gracePeriodSeconds, restartPolicy,
-                net, infra, containers);
+                net, infra, containers, initContainers);
     }
 
     public PodRecord withInfra(ContainerRecord record) {
         return new PodRecord(id, name, hostname, phase, ownerPid, created, labels, gracePeriodSeconds, restartPolicy,
-                network, record, containers);
+                network, record, containers, initContainers);
     }
 
     public PodRecord withContainers(List<ContainerRecord> all) {
         return new PodRecord(id, name, hostname, phase, ownerPid, created, labels, gracePeriodSeconds, restartPolicy,
-                network, infra, all);
+                network, infra, all, initContainers);
     }
 
     /** Adds the container, or replaces the one with the same id in its place. */
@@ -59,15 +61,25 @@ public record PodRecord(
             next.add(record);
         }
         return new PodRecord(id, name, hostname, phase, ownerPid, created, labels, gracePeriodSeconds, restartPolicy,
-                network, infra, next);
+                network, infra, next, initContainers);
     }
 
-    /** Infra first, then the app containers in the order they were created. */
+    /** Records an init container that ran to completion. */
+    public PodRecord withInitContainer(ContainerRecord record) {
+        List<ContainerRecord> next = new ArrayList<>(initContainers);
+        next.removeIf(c -> c.id().equals(record.id()));
+        next.add(record);
+        return new PodRecord(id, name, hostname, phase, ownerPid, created, labels, gracePeriodSeconds, restartPolicy,
+                network, infra, containers, next);
+    }
+
+    /** Infra first, then init containers, then the app containers in the order they were created. */
     public List<ContainerRecord> allContainers() {
         List<ContainerRecord> all = new ArrayList<>();
         if (infra != null) {
             all.add(infra);
         }
+        all.addAll(initContainers);
         all.addAll(containers);
         return all;
     }

@@ -18,6 +18,6 @@ final class Records {
 
     static PodRecord pod(String id, String name, Instant created) {
         return new PodRecord(id, name, name, PodPhase.CREATED, 42, created, Map.of("app", name), 30, "Always",
-                null, null, List.of());
+                null, null, List.of(), List.of());
     }
 }
