@@ -161,7 +161,7 @@ class PlanBuilderTest {
     }
 
     @Test
-    void unsupportedFieldsGiveNotices() throws Exception {
+    void unsupportedFieldsGiveNoticesAndInitContainersArePlannedApart() throws Exception {
         PodPlan p = plan("""
                 apiVersion: v1
                 kind: Pod
@@ -176,9 +176,10 @@ class PlanBuilderTest {
                   - name: app
                     image: localhost/app:1
                 """);
-        assertEquals(List.of("web: initContainers are not run yet by jpod; skipped",
-                "web: hostNetwork is not supported yet; the pod gets its own network"), builder.notices());
+        assertEquals(List.of("web: hostNetwork is not supported yet; the pod gets its own network"), builder.notices());
         assertEquals(List.of("app"), p.containers().stream().map(ContainerPlan::name).toList());
+        // init containers are planned apart from the app containers: the runtime runs them first, one by one
+        assertEquals(List.of("init"), p.initContainers().stream().map(ContainerPlan::name).toList());
     }
 
     @Test
