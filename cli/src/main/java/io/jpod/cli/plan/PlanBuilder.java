@@ -6,6 +6,8 @@ import io.jpod.model.HostAlias;
 import io.jpod.model.ImageDefaults;
 import io.jpod.model.ManifestException;
 import io.jpod.model.ManifestSet;
+import io.jpod.model.ManifestWriter;
+import io.jpod.model.OutputKind;
 import io.jpod.model.MountModel;
 import io.jpod.model.PodContext;
 import io.jpod.model.PodModel;
@@ -85,7 +87,7 @@ public final class PlanBuilder {
         List<String> dnsSearches = pod.dnsConfig() == null ? List.of() : pod.dnsConfig().searches();
         return new PodPlan(pod.name(), pod.hostname(), pod.labels(), pod.terminationGracePeriodSeconds(),
                 pod.restartPolicy().spelling(), network, pod.shareProcessNamespace(), ports, aliases, dnsServers, dnsSearches,
-                volumes, containers, inits);
+                volumes, containers, inits, ManifestWriter.write(pod, OutputKind.POD, set));
     }
 
     private ResolvedProcess resolve(PodModel pod, ContainerModel c, PodContext ctx, ManifestSet set)

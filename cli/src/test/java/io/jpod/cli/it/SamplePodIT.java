@@ -105,6 +105,20 @@ class SamplePodIT {
 
     @Test
     @Order(5)
+    void generateKubeWritesThePodBackWithItsConfigMap() throws Exception {
+        Jpod.Result generated = jpod.run("generate", "kube", "web");
+        assertEquals(0, generated.exitCode(), generated.all());
+        String yaml = generated.out();
+        for (String expected : List.of("kind: ConfigMap", "kind: Pod", "name: server", "name: client",
+                "hostPort: 18080", "image: localhost/jpod-busybox:latest")) {
+            assertTrue(yaml.contains(expected), "missing `" + expected + "` in:\n" + yaml);
+        }
+        assertFalse(yaml.contains("web-server"), "containers keep their manifest names, not jpod's");
+        assertTrue(jpod.run("generate", "kube", "--type", "deployment", "web").out().contains("kind: Deployment"));
+    }
+
+    @Test
+    @Order(5)
     void playingTheSamePodAgainFailsAndKeepsTheFirst() throws Exception {
         Jpod.Result again = jpod.run("play", "kube", manifest);
         assertEquals(125, again.exitCode());

@@ -22,7 +22,8 @@ public record PodPlan(
         List<String> dnsSearches,
         List<VolumePlan> volumes,
         List<ContainerPlan> containers,
-        List<ContainerPlan> initContainers) {
+        List<ContainerPlan> initContainers,
+        String source) {
 
     public PodPlan {
         labels = labels == null ? Map.of() : Map.copyOf(labels);

@@ -28,6 +28,8 @@ import java.util.concurrent.Future;
 /** Pods: play, stop, remove, and the queries the CLI prints. Every change happens under the state lock. */
 public final class PodService {
 
+    private static final String SOURCE = "source";
+
     private final Runtime rt;
     private final ContainerCreator creator;
     private final PodTeardown teardown;
@@ -95,6 +97,7 @@ public final class PodService {
     private PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images) throws IOException, PodException {
         Path podDir = Files.createDirectories(rt.layout().pods().resolve(pod.id()));
         PodFiles.write(podDir, plan);
+        Files.writeString(podDir.resolve(SOURCE), plan.source() == null ? "" : plan.source());
         Volumes.prepare(plan, podDir, rt.layout().volumes(), rt.processes());
         Trace.mark("storage: pod files, volumes");
 
@@ -282,6 +285,12 @@ public final class PodService {
 
     private static boolean running(ContainerRecord c) {
         return c.pid() > 0 && ProcInfo.alive(c.pid(), c.pidStartTime());
+    }
+
+    /** What the pod was played from, as its {@link PodPlan#source()}. */
+    public String source(PodRecord pod) throws IOException {
+        Path file = rt.layout().pods().resolve(pod.id()).resolve(SOURCE);
+        return Files.exists(file) ? Files.readString(file) : "";
     }
 
     public List<PodRecord> pods() throws IOException {

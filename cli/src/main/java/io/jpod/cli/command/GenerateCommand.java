@@ -1,0 +1,69 @@
+package io.jpod.cli.command;
+
+import io.jpod.cli.ExitCodes;
+import io.jpod.model.ManifestException;
+import io.jpod.model.ManifestLoader;
+import io.jpod.model.ManifestSet;
+import io.jpod.model.ManifestWriter;
+import io.jpod.model.OutputKind;
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.pod.PodService;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpod generate kube POD...}: the pods as clean Kubernetes YAML, with what they reference. */
+@Command(name = "generate", description = "Generate structured data from pods.", subcommands = GenerateCommand.Kube.class)
+public final class GenerateCommand {
+
+    /** {@code jpod generate kube [--type pod|deployment|daemonset|job] POD...}. */
+    @Command(name = "kube", description = "Write pods back as Kubernetes YAML.")
+    public static final class Kube implements Callable<Integer> {
+        @Option(names = "--type", defaultValue = "pod", description = "pod, deployment, daemonset or job (default: ${DEFAULT-VALUE}).")
+        String type;
+
+        @Parameters(arity = "1..*", paramLabel = "POD")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            OutputKind kind;
+            try {
+                kind = OutputKind.valueOf(type.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                System.err.println("Error: --type must be pod, deployment, daemonset or job, not " + type);
+                return ExitCodes.ERROR;
+            }
+            Runtime rt = Runtime.open(System.getenv());
+            PodService pods = new PodService(rt);
+            StringBuilder out = new StringBuilder();
+            for (String name : names) {
+                var pod = rt.state().pod(name);
+                if (pod.isEmpty()) {
+                    System.err.println("Error: no pod with name or ID " + name + " found");
+                    return ExitCodes.ERROR;
+                }
+                String source = pods.source(pod.get());
+                if (source.isBlank()) {
+                    System.err.println("Error: pod " + name + " was played by an older jpod that kept no manifest");
+                    return ExitCodes.ERROR;
+                }
+                try {
+                    ManifestSet set = ManifestLoader.parse(pod.get().name() + ".yaml", source);
+                    if (out.length() > 0) {
+                        out.append("---\n");
+                    }
+                    out.append(ManifestWriter.write(set.pods().getFirst(), kind, set));
+                } catch (ManifestException e) {
+                    System.err.println("Error: stored manifest of pod " + name + " no longer parses: " + e.getMessage());
+                    return ExitCodes.ERROR;
+                }
+            }
+            System.out.print(out);
+            return ExitCodes.OK;
+        }
+    }
+}
