@@ -18,7 +18,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        Trace.mark("cli: command returned");
+        System.exit(code);
     }
 
     static int run(String[] args) {

@@ -134,6 +134,10 @@ class SamplePodIT {
         assertEquals(0, stop.exitCode(), stop.all());
         assertTrue(jpod.run("pod", "ps").out().contains("Exited"));
         assertTrue(jpod.run("ps", "-a").out().contains("Exited (137)"), "httpd ignores SIGTERM and is killed");
+        // following the log of a stopped container prints what there is and returns
+        Jpod.Result followed = jpod.run("logs", "-f", "--tail", "1", "web-client");
+        assertEquals(0, followed.exitCode(), followed.all());
+        assertEquals(1, followed.out().lines().count(), followed.out());
         Jpod.Result start = jpod.run("pod", "start", "web");
         assertEquals(0, start.exitCode(), start.all());
         assertTrue(jpod.run("pod", "ps").out().contains("Running"));

@@ -44,21 +44,34 @@ public final class Conmon {
     }
 
     /**
-     * Runs create through conmon and returns once the container exists (not yet started). conmon now and then
-     * dies right after start with nothing on the sync pipe and nothing from the runtime (seen under load on
-     * these hosts); such a silent failure is retried once, after clearing whatever the runtime kept.
+     * Runs create through conmon and returns once the container exists (not yet started). Now and then conmon's
+     * daemon half dies silently while the runtime's create goes on without it (seen on these hosts when several
+     * jpods run at once; the cause is not found yet): such a failure is retried, after the orphaned create has
+     * settled and been deleted.
      */
     public Created create(Launch l) throws IOException {
-        try {
-            return createOnce(l);
-        } catch (SilentFailure e) {
-            runtime.delete(l.id());
+        for (int attempt = 1; ; attempt++) {
             try {
                 return createOnce(l);
-            } catch (SilentFailure again) {
-                throw new IOException(again.getMessage(), again);
+            } catch (SilentFailure e) {
+                if (attempt == CREATE_ATTEMPTS) {
+                    throw new IOException(e.getMessage(), e);
+                }
+                settleAndDelete(l.id());
             }
         }
+    }
+
+    private static final int CREATE_ATTEMPTS = 3;
+
+    private void settleAndDelete(String id) throws IOException {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while retrying create of " + id, e);
+        }
+        runtime.delete(id);
     }
 
     /** conmon closed its sync pipe with no message, and the runtime logged no error. */
@@ -112,8 +125,12 @@ public final class Conmon {
                     return data;
                 }
                 String why = msg.path("message").asText("");
-                throw new IOException("creating container " + l.name() + ": "
-                        + (why.isEmpty() ? runtimeError(l) : why));
+                why = why.isEmpty() ? runtimeError(l) : why;
+                if (why.contains("already exists")) {
+                    // the create of a silently failed attempt finished after we deleted it: retry again
+                    throw new SilentFailure("creating container " + l.name() + ": " + why);
+                }
+                throw new IOException("creating container " + l.name() + ": " + why);
             }
         }
         String why = runtimeError(l);
