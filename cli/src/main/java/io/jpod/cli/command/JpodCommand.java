@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             PlayCommand.class, KubeCommand.class, PodCommand.class, PsCommand.class, LogsCommand.class,
             ExecCommand.class, InspectCommand.class, ImagesCommand.class, LoadCommand.class, ImportCommand.class,
-            RmiCommand.class, VolumeCommand.class, GenerateCommand.class, InfoCommand.class, VersionCommand.class
+            RmiCommand.class, VolumeCommand.class, GenerateCommand.class, ContainerExitedCommand.class, InfoCommand.class, VersionCommand.class
         })
 public final class JpodCommand {
 }

@@ -14,6 +14,7 @@ import io.jpod.model.PodModel;
 import io.jpod.model.PortModel;
 import io.jpod.model.ResolvedProcess;
 import io.jpod.model.ResolvedVolume;
+import io.jpod.model.ResourcesModel;
 import io.jpod.model.SecurityModel;
 import io.jpod.model.VolumeFile;
 import io.jpod.model.VolumeModel;
@@ -75,6 +76,7 @@ public final class PlanBuilder {
             }
             containers.add(container(c, p));
         }
+        unhonoured(pod);
         List<ContainerPlan> inits = new ArrayList<>();
         for (ContainerModel c : pod.initContainers()) {
             inits.add(container(c, resolve(pod, c, ctx, set)));
@@ -88,6 +90,23 @@ public final class PlanBuilder {
         return new PodPlan(pod.name(), pod.hostname(), pod.labels(), pod.terminationGracePeriodSeconds(),
                 pod.restartPolicy().spelling(), network, pod.shareProcessNamespace(), ports, aliases, dnsServers, dnsSearches,
                 volumes, containers, inits, ManifestWriter.write(pod, OutputKind.POD, set));
+    }
+
+    /** Fields jpod reads but does not act on yet: one line each, so nothing is ignored silently. */
+    private void unhonoured(PodModel pod) {
+        for (ContainerModel c : pod.allContainers()) {
+            String where = pod.name() + "-" + c.name() + ": ";
+            ResourcesModel r = c.resources();
+            if (r != null && (!r.limits().isEmpty() || !r.requests().isEmpty())) {
+                notices.add(where + "resource requests and limits are not applied (no delegated cgroup controllers)");
+            }
+            if (c.livenessProbe() != null || c.readinessProbe() != null || c.startupProbe() != null) {
+                notices.add(where + "probes are not run yet");
+            }
+            if (c.lifecycle() != null && (c.lifecycle().postStart() != null || c.lifecycle().preStop() != null)) {
+                notices.add(where + "lifecycle hooks are not run yet");
+            }
+        }
     }
 
     private ResolvedProcess resolve(PodModel pod, ContainerModel c, PodContext ctx, ManifestSet set)

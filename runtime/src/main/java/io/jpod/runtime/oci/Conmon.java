@@ -35,8 +35,9 @@ public final class Conmon {
     }
 
     /** What conmon needs for one container. */
+    /** @param exitCommand run by conmon after the container exits (empty: none) */
     public record Launch(String id, String name, Path bundle, Path exitDir, Path socketDir, Path logFile,
-                         long logSizeMax) {
+                         long logSizeMax, List<String> exitCommand) {
     }
 
     /** The result: conmon's own pid and the container's init pid. */
@@ -98,6 +99,12 @@ public final class Conmon {
                 "--runtime-arg", "--root", "--runtime-arg", runtime.root().toString(),
                 "--runtime-arg", "--log-format=json",
                 "--runtime-arg", "--log", "--runtime-arg=" + l.bundle().resolve("oci-log")));
+        if (!l.exitCommand().isEmpty()) {
+            argv.addAll(List.of("--exit-command", l.exitCommand().getFirst()));
+            for (String arg : l.exitCommand().subList(1, l.exitCommand().size())) {
+                argv.addAll(List.of("--exit-command-arg", arg));
+            }
+        }
         if (l.logSizeMax() > 0) {
             argv.addAll(List.of("--log-size-max", Long.toString(l.logSizeMax())));
         }

@@ -7,6 +7,7 @@ import io.jpod.runtime.oci.Conmon;
 import io.jpod.runtime.oci.OciConfig;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.sys.ProcInfo;
+import io.jpod.runtime.sys.SelfCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,16 +58,17 @@ final class ContainerCreator {
         ContainerRecord record = new ContainerRecord(id, podName + "-infra", podId, true, "", "",
                 List.of("/catatonit", "-P"), bundle.toString(), rootfs.toString(), false, Instant.now(), null,
                 0, 0, 0, 0);
-        return launch(record, bundle, dir.resolve("ctr.log"));
+        return launch(record, bundle, dir.resolve("ctr.log"), List.of());
     }
 
     /** Mounts the rootfs and writes the bundle; returns the record of a created, not yet started, container. */
     ContainerRecord createApp(String podId, String podName, PodPlan plan, ContainerPlan c, Image image,
-                              ContainerRecord infra, Path netns, Path podDir) throws IOException, PodException {
+                              ContainerRecord infra, Path netns, Path podDir, boolean restartHook)
+            throws IOException, PodException {
         String id = Ids.next();
         Path dir = Files.createDirectories(rt.layout().containers().resolve(id));
         try {
-            return app(id, dir, podId, podName, plan, c, image, infra, netns, podDir);
+            return app(id, dir, podId, podName, plan, c, image, infra, netns, podDir, restartHook);
         } catch (IOException | PodException | RuntimeException e) {
             discard(id, dir);
             throw e;
@@ -85,7 +87,7 @@ final class ContainerCreator {
     }
 
     private ContainerRecord app(String id, Path dir, String podId, String podName, PodPlan plan, ContainerPlan c,
-                                Image image, ContainerRecord infra, Path netns, Path podDir)
+                                Image image, ContainerRecord infra, Path netns, Path podDir, boolean restartHook)
             throws IOException, PodException {
         Path bundle = Files.createDirectories(dir.resolve("userdata"));
         Path overlayDir = dir.resolve("overlay");
@@ -116,14 +118,25 @@ final class ContainerCreator {
             }
         }
         OciConfig.write(spec, bundle.resolve("config.json"));
-        return launch(record, bundle, dir.resolve("ctr.log"));
+        return launch(record, bundle, dir.resolve("ctr.log"), restartHook ? exitHook(id) : List.of());
     }
 
-    private ContainerRecord launch(ContainerRecord record, Path bundle, Path log) throws IOException {
+    /** What conmon runs when an app container exits: jpod again, to apply the pod's restartPolicy. */
+    private static List<String> exitHook(String id) {
+        List<String> argv = new ArrayList<>(SelfCommand.argv());
+        argv.addAll(List.of(EXIT_HOOK_VERB, id));
+        return argv;
+    }
+
+    /** The hidden command the CLI maps to {@link PodService#containerExited}. */
+    public static final String EXIT_HOOK_VERB = "container-exited";
+
+    private ContainerRecord launch(ContainerRecord record, Path bundle, Path log, List<String> exitCommand)
+            throws IOException {
         Files.createDirectories(rt.layout().exits());
         Files.createDirectories(rt.layout().sockets());
         Conmon.Created created = rt.conmon().create(new Conmon.Launch(record.id(), record.name(), bundle,
-                rt.layout().exits(), rt.layout().sockets(), log, 0));
+                rt.layout().exits(), rt.layout().sockets(), log, 0, exitCommand));
         long startTime = ProcInfo.startTime(created.pid()).orElse(0);
         return record.started(created.conmonPid(), created.pid(), startTime, null);
     }
@@ -132,8 +145,8 @@ final class ContainerCreator {
      * Creates a stopped container again from its bundle, for {@code pod start}. App containers join the infra's
      * namespaces through /proc/PID, so their config is pointed at the new infra process first.
      */
-    ContainerRecord recreate(ContainerRecord c, ContainerRecord infra, java.util.function.Supplier<List<Path>> layers)
-            throws IOException {
+    ContainerRecord recreate(ContainerRecord c, ContainerRecord infra, java.util.function.Supplier<List<Path>> layers,
+                             boolean restartHook) throws IOException {
         rt.oci().delete(c.id());
         Files.deleteIfExists(rt.layout().exits().resolve(c.id()));
         Path bundle = Path.of(c.bundle());
@@ -145,7 +158,7 @@ final class ContainerCreator {
         if (c.overlay() && !io.jpod.runtime.storage.Overlay.isMountPoint(Path.of(c.rootfs()))) {
             rt.overlay().mount(layers.get(), Path.of(c.rootfs()).getParent());
         }
-        return launch(c, bundle, bundle.resolveSibling("ctr.log"));
+        return launch(c, bundle, bundle.resolveSibling("ctr.log"), restartHook ? exitHook(c.id()) : List.of());
     }
 
     /** Starts a created container; its record gains the start time. */

@@ -120,7 +120,7 @@ public final class PodService {
         // init containers run one at a time, each to a successful exit, before any app container starts
         for (ContainerPlan init : plan.initContainers()) {
             ContainerRecord c = creator.createApp(pod.id(), plan.name(), plan, init, images.get(init.image()),
-                    runningInfra, netns, podDir);
+                    runningInfra, netns, podDir, false);
             progress.addInit(c);
             c = progress.addInit(creator.start(c));
             int code = awaitExit(c);
@@ -135,7 +135,7 @@ public final class PodService {
         // recording each as soon as it exists so that a failure half-way tears down exactly what was made
         List<ContainerRecord> created = parallel(plan.containers(), c -> progress.add(
                 creator.createApp(runningInfra.podId(), plan.name(), plan, c, images.get(c.image()), runningInfra,
-                        netns, podDir)));
+                        netns, podDir, RestartRule.hooked(plan.restartPolicy()))));
         progress.order(created);
         Trace.mark("runtime: create containers");
         parallel(created, c -> progress.add(creator.start(c)));
@@ -246,6 +246,8 @@ public final class PodService {
         try (StateStore.Lock ignored = rt.state().lock()) {
             PodRecord pod = rt.state().pod(nameOrId)
                     .orElseThrow(() -> new PodException("no pod with name or ID " + nameOrId + " found"));
+            pod = pod.withPhase(PodPhase.STOPPED);
+            rt.state().save(pod);
             teardown.stopContainers(pod.allContainers(), timeoutSeconds == null ? pod.gracePeriodSeconds() : timeoutSeconds);
             return pod;
         }
@@ -256,19 +258,22 @@ public final class PodService {
         try (StateStore.Lock ignored = rt.state().lock()) {
             PodRecord pod = rt.state().pod(nameOrId)
                     .orElseThrow(() -> new PodException("no pod with name or ID " + nameOrId + " found"));
-            if (pod.phase() != PodPhase.CREATED || pod.infra() == null) {
+            if ((pod.phase() != PodPhase.CREATED && pod.phase() != PodPhase.STOPPED) || pod.infra() == null) {
                 throw new PodException("pod " + pod.name() + " is not fully created; remove it and play it again");
             }
+            pod = pod.withPhase(PodPhase.CREATED);
+            rt.state().save(pod);
             ContainerRecord infra = pod.infra();
             if (!running(infra)) {
-                infra = creator.start(creator.recreate(infra, infra, List::of));
+                infra = creator.start(creator.recreate(infra, infra, List::of, false));
                 pod = pod.withInfra(infra);
                 rt.state().save(pod);
             }
             ContainerRecord newInfra = infra;
             List<ContainerRecord> stopped = pod.containers().stream().filter(c -> !running(c)).toList();
             Progress progress = new Progress(pod);
-            parallel(stopped, c -> progress.add(creator.start(creator.recreate(c, newInfra, () -> layers(c)))));
+            boolean hooked = RestartRule.hooked(pod.restartPolicy());
+            parallel(stopped, c -> progress.add(creator.start(creator.recreate(c, newInfra, () -> layers(c), hooked))));
             return progress.pod();
         }
     }
@@ -285,6 +290,46 @@ public final class PodService {
 
     private static boolean running(ContainerRecord c) {
         return c.pid() > 0 && ProcInfo.alive(c.pid(), c.pidStartTime());
+    }
+
+    /**
+     * conmon's exit hook: applies the pod's restartPolicy to a container that exited, after the kubelet's
+     * back-off (none for the first restart, then 10 s doubling to 5 min). Returns what it did, for the log.
+     */
+    public String containerExited(String id) throws IOException, PodException {
+        Optional<Located> exited = container(id);
+        if (exited.isEmpty()) {
+            return "container " + id + " is gone";
+        }
+        ContainerRecord c = exited.get().container();
+        if (exited.get().pod().phase() != PodPhase.CREATED) {
+            // stopped or being removed: conmon waits for this hook, so answer at once
+            return "pod " + exited.get().pod().name() + " is " + exited.get().pod().phase() + ": not restarting";
+        }
+        ContainerStatus status = ContainerStatus.of(c, rt.layout().exits());
+        if (!RestartRule.restarts(exited.get().pod().restartPolicy(), status.exitCode())) {
+            return "restartPolicy " + exited.get().pod().restartPolicy() + ": not restarting " + c.name();
+        }
+        try {
+            Thread.sleep(RestartRule.backoffMillis(c.restartCount()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+        try (StateStore.Lock ignored = rt.state().lock()) {
+            Optional<PodRecord> pod = rt.state().pod(c.podId());
+            Optional<ContainerRecord> now = pod.flatMap(p -> p.containers().stream()
+                    .filter(x -> x.id().equals(id)).findFirst());
+            // the pod may have been stopped, removed or restarted while we waited
+            if (pod.isEmpty() || pod.get().phase() != PodPhase.CREATED || now.isEmpty() || running(now.get())
+                    || now.get().pid() != c.pid() || pod.get().infra() == null || !running(pod.get().infra())) {
+                return "not restarting " + c.name() + ": the pod changed meanwhile";
+            }
+            ContainerRecord again = creator.start(creator.recreate(now.get().restarted(), pod.get().infra(),
+                    () -> layers(c), true));
+            rt.state().save(pod.get().withContainer(again));
+            return "restarted " + c.name() + " (restart " + again.restartCount() + ")";
+        }
     }
 
     /** What the pod was played from, as its {@link PodPlan#source()}. */
@@ -324,7 +369,7 @@ public final class PodService {
     public List<String> repairOrphans() throws IOException {
         List<String> repaired = new ArrayList<>();
         for (PodRecord pod : rt.state().pods()) {
-            if (pod.phase() != PodPhase.CREATED) {
+            if (pod.phase() == PodPhase.CREATING || pod.phase() == PodPhase.REMOVING) {
                 teardown.remove(pod, 0);
                 repaired.add(pod.id());
             }

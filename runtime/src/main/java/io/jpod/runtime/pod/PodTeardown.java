@@ -80,19 +80,41 @@ final class PodTeardown {
 
     private void stopOne(ContainerRecord c, long graceSeconds) throws IOException {
         try {
-            if (graceSeconds > 0) {
-                rt.oci().kill(c.id(), "TERM");
-                if (ProcInfo.awaitExit(c.pid(), c.pidStartTime(), graceSeconds * 1000)) {
-                    return;
-                }
-            }
-            rt.oci().kill(c.id(), "KILL");
-            if (!ProcInfo.awaitExit(c.pid(), c.pidStartTime(), 10_000)) {
-                throw new IOException("container " + c.name() + " (pid " + c.pid() + ") did not die after SIGKILL");
-            }
+            stopProcess(c, graceSeconds);
+            awaitConmon(c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping " + c.name(), e);
+        }
+    }
+
+    /** conmon outlives its container by the exit hook it runs; a stopped pod leaves no monitor behind. */
+    private static void awaitConmon(ContainerRecord c) throws InterruptedException {
+        Path cmdline = Path.of("/proc", Long.toString(c.conmonPid()), "cmdline");
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                // a zombie's cmdline is empty, and a reused pid names another program
+                if (!Files.readString(cmdline).contains(c.id())) {
+                    return;
+                }
+            } catch (IOException gone) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void stopProcess(ContainerRecord c, long graceSeconds) throws IOException, InterruptedException {
+        if (graceSeconds > 0) {
+            rt.oci().kill(c.id(), "TERM");
+            if (ProcInfo.awaitExit(c.pid(), c.pidStartTime(), graceSeconds * 1000)) {
+                return;
+            }
+        }
+        rt.oci().kill(c.id(), "KILL");
+        if (!ProcInfo.awaitExit(c.pid(), c.pidStartTime(), 10_000)) {
+            throw new IOException("container " + c.name() + " (pid " + c.pid() + ") did not die after SIGKILL");
         }
     }
 

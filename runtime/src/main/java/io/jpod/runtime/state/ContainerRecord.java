@@ -29,6 +29,11 @@ public record ContainerRecord(
         return id.substring(0, 12);
     }
 
+    public ContainerRecord restarted() {
+        return new ContainerRecord(id, name, podId, infra, image, imageId, command, bundle, rootfs, overlay, created,
+                startedAt, conmonPid, pid, pidStartTime, restartCount + 1);
+    }
+
     public ContainerRecord started(long conmon, long newPid, long newStartTime, Instant at) {
         return new ContainerRecord(id, name, podId, infra, image, imageId, command, bundle, rootfs, overlay, created,
                 at, conmon, newPid, newStartTime, restartCount);

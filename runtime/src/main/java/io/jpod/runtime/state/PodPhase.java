@@ -6,6 +6,8 @@ public enum PodPhase {
     CREATING,
     /** Fully played. */
     CREATED,
+    /** Stopped by the user ({@code pod stop}): exited containers are not restarted. */
+    STOPPED,
     /** A teardown is under way. */
     REMOVING
 }

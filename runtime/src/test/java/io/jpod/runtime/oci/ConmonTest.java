@@ -23,7 +23,7 @@ class ConmonTest {
     private Conmon.Launch launch(long logSizeMax) throws IOException {
         Path bundle = Files.createDirectories(dir.resolve("bundle"));
         return new Conmon.Launch("c".repeat(64), "web-app", bundle, dir.resolve("exits"), dir.resolve("sock"),
-                dir.resolve("ctr.log"), logSizeMax);
+                dir.resolve("ctr.log"), logSizeMax, List.of());
     }
 
     private Conmon conmon() {

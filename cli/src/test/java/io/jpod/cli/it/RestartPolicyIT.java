@@ -1,0 +1,62 @@
+package io.jpod.cli.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** restartPolicy, applied by conmon's exit hook: jpod runs again when a container exits; no daemon watches. */
+class RestartPolicyIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void onFailureRestartsTheFailingContainerOnly() throws Exception {
+        Jpod jpod = Jpod.get();
+        String manifest = jpod.stage().resolve("it/restart.yaml").toString();
+        assertEquals(0, jpod.run("play", "kube", manifest).exitCode());
+        try {
+            JsonNode fails = null;
+            for (int i = 0; i < 100; i++) {
+                fails = JSON.readTree(jpod.run("inspect", "crashy-fails").out()).get(0);
+                if (fails.get("RestartCount").asInt() >= 1) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertTrue(fails.get("RestartCount").asInt() >= 1, fails.toString());
+            assertTrue(jpod.run("logs", "crashy-fails").out().startsWith("attempt\nattempt\n"));
+            JsonNode succeeds = JSON.readTree(jpod.run("inspect", "crashy-succeeds").out()).get(0);
+            assertEquals(0, succeeds.get("RestartCount").asInt(), "exit 0 is not restarted under OnFailure");
+            assertEquals(0, succeeds.at("/State/ExitCode").asInt());
+        } finally {
+            assertEquals(0, jpod.run("kube", "down", manifest).exitCode());
+        }
+    }
+
+    @Test
+    void neverLeavesTheContainerExited() throws Exception {
+        Jpod jpod = Jpod.get();
+        String manifest = jpod.stage().resolve("it/never.yaml").toString();
+        assertEquals(0, jpod.run("play", "kube", manifest).exitCode());
+        try {
+            JsonNode c = null;
+            for (int i = 0; i < 50; i++) {
+                c = JSON.readTree(jpod.run("inspect", "oneshot-fails").out()).get(0);
+                if (c.at("/State/Status").asText().equals("exited")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals(4, c.at("/State/ExitCode").asInt(), c.toString());
+            Thread.sleep(1500);
+            c = JSON.readTree(jpod.run("inspect", "oneshot-fails").out()).get(0);
+            assertEquals(0, c.get("RestartCount").asInt());
+            assertEquals("exited", c.at("/State/Status").asText());
+        } finally {
+            assertEquals(0, jpod.run("kube", "down", manifest).exitCode());
+        }
+    }
+}
