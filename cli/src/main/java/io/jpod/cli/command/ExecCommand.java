@@ -3,7 +3,6 @@ package io.jpod.cli.command;
 import io.jpod.cli.ExitCodes;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.exec.ExecService;
-import io.jpod.runtime.pod.PodService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,9 +35,8 @@ public final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Runtime rt = Runtime.open(System.getenv());
-        var located = new PodService(rt).container(name);
+        var located = Targets.container(rt, name);
         if (located.isEmpty()) {
-            System.err.println("Error: no container with name or ID " + name + " found");
             return ExitCodes.ERROR;
         }
         ExecService.Outcome outcome = new ExecService(rt).exec(located.get().container(), interactive, tty, env,

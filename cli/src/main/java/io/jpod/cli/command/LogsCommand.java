@@ -4,7 +4,6 @@ import io.jpod.cli.ExitCodes;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.logs.K8sFileLog;
 import io.jpod.runtime.logs.LogLine;
-import io.jpod.runtime.pod.PodService;
 import io.jpod.runtime.state.ContainerStatus;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,9 +30,8 @@ public final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Runtime rt = Runtime.open(System.getenv());
-        var located = new PodService(rt).container(name);
+        var located = Targets.container(rt, name);
         if (located.isEmpty()) {
-            System.err.println("Error: no container with name or ID " + name + " found");
             return ExitCodes.ERROR;
         }
         var c = located.get().container();

@@ -91,16 +91,7 @@ public final class PodCommand {
         @Override
         public Integer call() throws Exception {
             PodService pods = new PodService(Runtime.open(System.getenv()));
-            int code = ExitCodes.OK;
-            for (String name : names) {
-                try {
-                    System.out.println(pods.stop(name, time).id());
-                } catch (PodException e) {
-                    System.err.println("Error: " + e.getMessage());
-                    code = ExitCodes.ERROR;
-                }
-            }
-            return code;
+            return Targets.each(names, name -> pods.stop(name, time).id());
         }
     }
 
@@ -113,16 +104,7 @@ public final class PodCommand {
         @Override
         public Integer call() throws Exception {
             PodService pods = new PodService(Runtime.open(System.getenv()));
-            int code = ExitCodes.OK;
-            for (String name : names) {
-                try {
-                    System.out.println(pods.start(name).id());
-                } catch (PodException e) {
-                    System.err.println("Error: " + e.getMessage());
-                    code = ExitCodes.ERROR;
-                }
-            }
-            return code;
+            return Targets.each(names, name -> pods.start(name).id());
         }
     }
 
@@ -150,15 +132,7 @@ public final class PodCommand {
                     code = ExitCodes.ERROR;
                 }
             }
-            for (String name : names) {
-                try {
-                    System.out.println(pods.remove(name, force).id());
-                } catch (PodException e) {
-                    System.err.println("Error: " + e.getMessage());
-                    code = ExitCodes.ERROR;
-                }
-            }
-            return code;
+            return Math.max(code, Targets.each(names, name -> pods.remove(name, force).id()));
         }
     }
 }

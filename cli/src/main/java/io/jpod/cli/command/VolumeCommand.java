@@ -105,17 +105,10 @@ public final class VolumeCommand {
         @Override
         public Integer call() throws Exception {
             VolumeStore store = Runtime.open(System.getenv()).volumes();
-            int code = ExitCodes.OK;
-            for (String name : names) {
-                try {
-                    store.remove(name, force);
-                    System.out.println(name);
-                } catch (PodException e) {
-                    System.err.println("Error: " + e.getMessage());
-                    code = ExitCodes.ERROR;
-                }
-            }
-            return code;
+            return Targets.each(names, name -> {
+                store.remove(name, force);
+                return name;
+            });
         }
     }
 }

@@ -2,7 +2,6 @@ package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
-import io.jpod.runtime.image.ImageException;
 import io.jpod.runtime.net.PortRules;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
