@@ -1,11 +1,17 @@
 package io.jpod.runtime.sys;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The command line that runs this program again in a fresh JVM: the hook conmon calls when a container exits.
- * It is the caller's own program, so the loginuid and the environment carry over.
+ * The command line that runs this program again in a fresh JVM, with the same JVM options (start-up cache
+ * included): the hook conmon calls when a container exits. It is the caller's own program, so the loginuid and
+ * the environment carry over.
  */
 public final class SelfCommand {
 
@@ -13,16 +19,34 @@ public final class SelfCommand {
     }
 
     public static List<String> argv() {
-        List<String> argv = new ArrayList<>();
-        argv.add(ProcessHandle.current().info().command().orElse("java"));
-        argv.add("--enable-native-access=ALL-UNNAMED");
-        argv.add("-XX:TieredStopAtLevel=1");
-        argv.add("-XX:+UseSerialGC");
-        String launched = System.getProperty("sun.java.command", "").split(" ", 2)[0];
-        if (launched.endsWith(".jar")) {
-            argv.addAll(List.of("-jar", launched));
-        } else {
-            argv.addAll(List.of("-cp", System.getProperty("java.class.path"), launched));
+        try {
+            String raw = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8);
+            List<String> argv = jvmPart(Arrays.asList(raw.split("\0")));
+            argv.set(0, ProcessHandle.current().info().command().orElse(argv.getFirst()));
+            return argv;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/self/cmdline", e);
+        }
+    }
+
+    /** The launcher's part of a java command line: options up to and including the jar or the main class. */
+    static List<String> jvmPart(List<String> cmdline) {
+        List<String> argv = new ArrayList<>(List.of(cmdline.getFirst()));
+        for (int i = 1; i < cmdline.size(); i++) {
+            String arg = cmdline.get(i);
+            argv.add(arg);
+            switch (arg) {
+                case "-jar" -> {
+                    argv.add(cmdline.get(i + 1));
+                    return argv;
+                }
+                case "-cp", "-classpath", "--class-path", "--module-path", "-p" -> argv.add(cmdline.get(++i));
+                default -> {
+                    if (!arg.startsWith("-")) {
+                        return argv;
+                    }
+                }
+            }
         }
         return argv;
     }
