@@ -1,15 +1,9 @@
 package io.jpod.cli.command;
 
 import io.jpod.cli.ExitCodes;
-import io.jpod.model.ManifestException;
-import io.jpod.model.ManifestLoader;
-import io.jpod.model.ManifestSet;
-import io.jpod.model.ManifestWriter;
-import io.jpod.model.OutputKind;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.pod.PodService;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,10 +24,8 @@ public final class GenerateCommand {
 
         @Override
         public Integer call() throws Exception {
-            OutputKind kind;
-            try {
-                kind = OutputKind.valueOf(type.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            var kind = KubeWriter.kind(type);
+            if (kind.isEmpty()) {
                 System.err.println("Error: --type must be pod, deployment, daemonset or job, not " + type);
                 return ExitCodes.ERROR;
             }
@@ -51,16 +43,10 @@ public final class GenerateCommand {
                     System.err.println("Error: pod " + name + " was played by an older jpod that kept no manifest");
                     return ExitCodes.ERROR;
                 }
-                try {
-                    ManifestSet set = ManifestLoader.parse(pod.get().name() + ".yaml", source);
-                    if (out.length() > 0) {
-                        out.append("---\n");
-                    }
-                    out.append(ManifestWriter.write(set.pods().getFirst(), kind, set));
-                } catch (ManifestException e) {
-                    System.err.println("Error: stored manifest of pod " + name + " no longer parses: " + e.getMessage());
-                    return ExitCodes.ERROR;
+                if (out.length() > 0) {
+                    out.append("---\n");
                 }
+                out.append(KubeWriter.write(pod.get().name(), source, kind.get()));
             }
             System.out.print(out);
             return ExitCodes.OK;

@@ -96,6 +96,8 @@ public final class Conmon {
                 "--full-attach",
                 "-l", "k8s-file:" + l.logFile(),
                 "--log-level", "warning",
+                // a kernel keyring per container exhausts kernel.keys.maxkeys (200 per user) at about 100
+                "--no-new-keyring",
                 "--runtime-arg", "--root", "--runtime-arg", runtime.root().toString(),
                 "--runtime-arg", "--log-format=json",
                 "--runtime-arg", "--log", "--runtime-arg=" + l.bundle().resolve("oci-log")));

@@ -38,9 +38,16 @@ final class PodTeardown {
         } catch (IOException e) {
             failures.add(e.getMessage());
         }
-        for (ContainerRecord c : workloads) {
-            attempt(failures, () -> removeContainer(c));
-        }
+        attempt(failures, () -> {
+            try {
+                PodService.parallel(workloads, c -> {
+                    removeContainer(c);
+                    return c;
+                });
+            } catch (PodException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
         if (pod.infra() != null) {
             attempt(failures, () -> stopContainers(List.of(pod.infra()), 0));
             attempt(failures, () -> removeContainer(pod.infra()));
