@@ -1,6 +1,7 @@
 package io.jpod.cli;
 
 import io.jpod.cli.command.JpodCommand;
+import io.jpod.runtime.sys.ProcessExit;
 import io.jpod.runtime.sys.Trace;
 import io.jpod.runtime.userns.UserNamespace;
 import java.util.OptionalInt;
@@ -20,7 +21,7 @@ public final class Main {
     public static void main(String[] args) {
         int code = run(args);
         Trace.mark("cli: command returned");
-        System.exit(code);
+        ProcessExit.exit(code);
     }
 
     static int run(String[] args) {

@@ -23,8 +23,10 @@ class InitContainersIT {
             assertEquals("first\nsecond\napp\n", order);
             assertTrue(jpod.run("ps", "-a").out().contains("Exited (0)"), "init containers show as completed");
             assertTrue(jpod.run("pod", "ps").out().contains("Running"), "finished init containers do not degrade the pod");
+            Jpod.Result down = jpod.run("kube", "down", manifest);
+            assertEquals(0, down.exitCode(), down.all());
         } finally {
-            assertEquals(0, jpod.run("kube", "down", manifest).exitCode());
+            jpod.run("pod", "rm", "-f", "-a"); // without an assertion, so that the first failure is the one reported
         }
         assertEquals("", jpod.run("ps", "-a", "-q").out());
     }

@@ -3,8 +3,8 @@ package io.jpod.runtime.net;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jpod.runtime.state.PortMapping;
-import io.jpod.runtime.sys.Background;
 import io.jpod.runtime.sys.Processes;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.StandardProtocolFamily;
@@ -14,7 +14,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,21 +39,23 @@ public final class Slirp4netns {
     /** Starts slirp4netns against {@code netns} and returns its pid once the tap device is up. */
     public long start(Path netns, Path apiSocket, Path log) throws IOException {
         Files.deleteIfExists(apiSocket);
-        // slirp4netns writes "1" on fd 4 once the tap device is up: that fd is the pipe we read, after its pid
-        ProcessBuilder builder = Background.builder(List.of("slirp4netns", "--configure", "--ready-fd", "4",
+        // fd 4 is the ready pipe: the trampoline points it at our stdout and sends slirp4netns' own output to the log
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", "exec \"$@\" 4>&1 1>&2", "sh",
+                "setsid", "slirp4netns", "--configure", "--ready-fd", "4",
                 "--api-socket", apiSocket.toString(), "--disable-host-loopback", "--enable-sandbox",
-                "--enable-seccomp", "--mtu", "65520", "--netns-type=path", netns.toString(), "tap0"), true)
+                "--enable-seccomp", "--mtu", "65520", "--netns-type=path", netns.toString(), "tap0")
+                .redirectInput(new File("/dev/null"))
                 .redirectError(log.toFile());
         Process process = processes.spawn(builder);
-        try (InputStream out = process.getInputStream()) {
-            long pid = Background.readPid(out);
-            if (out.read() != '1') {
+        try (InputStream ready = process.getInputStream()) {
+            int b = ready.read();
+            if (b != '1') {
                 String why = Files.exists(log) ? Files.readString(log).strip() : "";
-                processes.run(List.of("kill", Long.toString(pid)));
+                process.destroy();
                 throw new IOException("slirp4netns did not come up: " + (why.isEmpty() ? "no output" : why));
             }
-            return pid;
         }
+        return process.pid();
     }
 
     /** Forwards a host port into the namespace. */

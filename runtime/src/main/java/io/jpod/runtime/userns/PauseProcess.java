@@ -1,7 +1,6 @@
 package io.jpod.runtime.userns;
 
 import io.jpod.runtime.host.HostLayout;
-import io.jpod.runtime.sys.Background;
 import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.Processes;
 import java.io.File;
@@ -66,15 +65,15 @@ public final class PauseProcess {
     }
 
     private long start() throws IOException {
-        // setsid in a background job of sh does not fork again (it does not lead a process group), so the pid
-        // sh reports is the one that becomes catatonit
-        ProcessBuilder builder = Background.builder(List.of("unshare", "--user", "--mount", "--propagation",
-                "private", "catatonit", "-P"), false).redirectError(new File("/dev/null"));
+        ProcessBuilder builder = new ProcessBuilder("setsid", "unshare", "--user", "--mount", "--propagation", "private",
+                "catatonit", "-P")
+                .redirectInput(new File("/dev/null"))
+                .redirectOutput(new File("/dev/null"))
+                .redirectError(new File("/dev/null"));
+        // setsid only forks when the caller leads a process group, and a ProcessBuilder child never does,
+        // so the pid we get is the one that becomes catatonit.
         Process process = processes.spawn(builder);
-        long pid;
-        try (var out = process.getInputStream()) {
-            pid = Background.readPid(out);
-        }
+        long pid = process.pid();
         awaitUnshared(pid);
         String user = System.getProperty("user.name");
         long gid = ((Number) Files.getAttribute(Path.of("/proc", Long.toString(pid)), "unix:gid")).longValue();
