@@ -4,13 +4,15 @@ package io.jpod.cli;
 public final class ExitCodes {
 
     public static final int OK = 0;
+
     /** jpod's own error: bad input, a failed operation. */
     public static final int ERROR = 125;
+
     /** The command exists in the container but cannot be invoked. */
     public static final int CANNOT_INVOKE = 126;
+
     /** The command was not found in the container. */
     public static final int NOT_FOUND = 127;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -4,19 +4,25 @@ import io.jpod.cli.command.JpodCommand;
 import io.jpod.runtime.sys.ProcessExit;
 import io.jpod.runtime.sys.Trace;
 import io.jpod.runtime.userns.UserNamespace;
+
+import picocli.CommandLine;
+
 import java.util.OptionalInt;
 import java.util.Set;
-import picocli.CommandLine;
 
 /** jpod's entry point. */
 public final class Main {
 
-    /** Verbs that mount, chown or drive the OCI runtime, and so must run as root of jpod's user namespace. */
-    private static final Set<String> NAMESPACED = Set.of("play", "kube", "pod", "exec", "load", "import", "rmi",
-            "rm", "stop", "start", "volume");
+    /**
+     * Verbs that mount, chown or drive the OCI runtime, and so must run as root of jpod's user
+     * namespace.
+     */
+    private static final Set<String> NAMESPACED =
+            Set.of(
+                    "play", "kube", "pod", "exec", "load", "import", "rmi", "rm", "stop", "start",
+                    "volume");
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int code = run(args);
@@ -44,17 +50,24 @@ public final class Main {
         CommandLine cmd = new CommandLine(new JpodCommand());
         // everything after the container name belongs to the command run inside it
         cmd.getSubcommands().get("exec").setStopAtPositional(true);
-        cmd.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("Error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            if (System.getenv("JPOD_DEBUG") != null) {
-                ex.printStackTrace(line.getErr());
-            }
-            return ExitCodes.ERROR;
-        });
-        cmd.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("Error: " + ex.getMessage());
-            return ExitCodes.ERROR;
-        });
+        cmd.setExecutionExceptionHandler(
+                (ex, line, parsed) -> {
+                    line.getErr()
+                            .println(
+                                    "Error: "
+                                            + (ex.getMessage() == null
+                                                    ? ex.toString()
+                                                    : ex.getMessage()));
+                    if (System.getenv("JPOD_DEBUG") != null) {
+                        ex.printStackTrace(line.getErr());
+                    }
+                    return ExitCodes.ERROR;
+                });
+        cmd.setParameterExceptionHandler(
+                (ex, args) -> {
+                    ex.getCommandLine().getErr().println("Error: " + ex.getMessage());
+                    return ExitCodes.ERROR;
+                });
         return cmd;
     }
 

@@ -7,38 +7,38 @@ import java.util.Map;
  * written, {@code $$} is a literal {@code $}, and any other {@code $} stays as it is.
  */
 final class EnvExpansion {
-  private EnvExpansion() {}
+    private EnvExpansion() {}
 
-  static String expand(String input, Map<String, String> vars) {
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    while (i < input.length()) {
-      char c = input.charAt(i);
-      if (c != '$' || i + 1 == input.length()) {
-        out.append(c);
-        i++;
-        continue;
-      }
-      char next = input.charAt(i + 1);
-      if (next == '$') {
-        out.append('$');
-        i += 2;
-      } else if (next == '(') {
-        int close = input.indexOf(')', i + 2);
-        if (close < 0) {
-          out.append("$(");
-          i += 2;
-        } else {
-          String name = input.substring(i + 2, close);
-          String value = vars.get(name);
-          out.append(value != null ? value : "$(" + name + ")");
-          i = close + 1;
+    static String expand(String input, Map<String, String> vars) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < input.length()) {
+            char c = input.charAt(i);
+            if (c != '$' || i + 1 == input.length()) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            char next = input.charAt(i + 1);
+            if (next == '$') {
+                out.append('$');
+                i += 2;
+            } else if (next == '(') {
+                int close = input.indexOf(')', i + 2);
+                if (close < 0) {
+                    out.append("$(");
+                    i += 2;
+                } else {
+                    String name = input.substring(i + 2, close);
+                    String value = vars.get(name);
+                    out.append(value != null ? value : "$(" + name + ")");
+                    i = close + 1;
+                }
+            } else {
+                out.append('$').append(next);
+                i += 2;
+            }
         }
-      } else {
-        out.append('$').append(next);
-        i += 2;
-      }
+        return out.toString();
     }
-    return out.toString();
-  }
 }

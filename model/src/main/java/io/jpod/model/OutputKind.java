@@ -2,19 +2,19 @@ package io.jpod.model;
 
 /** The kind to write a pod back as. */
 public enum OutputKind implements Spelled {
-  POD("Pod"),
-  DEPLOYMENT("Deployment"),
-  DAEMONSET("DaemonSet"),
-  JOB("Job");
+    POD("Pod"),
+    DEPLOYMENT("Deployment"),
+    DAEMONSET("DaemonSet"),
+    JOB("Job");
 
-  private final String spelling;
+    private final String spelling;
 
-  OutputKind(String spelling) {
-    this.spelling = spelling;
-  }
+    OutputKind(String spelling) {
+        this.spelling = spelling;
+    }
 
-  @Override
-  public String spelling() {
-    return spelling;
-  }
+    @Override
+    public String spelling() {
+        return spelling;
+    }
 }

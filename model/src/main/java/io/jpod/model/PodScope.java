@@ -5,9 +5,9 @@ import java.util.Set;
 
 /** What a container reader needs to know about its pod. */
 record PodScope(
-    String namespace,
-    boolean hostNetwork,
-    PodSecurityModel security,
-    Set<String> volumeNames,
-    Map<String, String> hostPorts,
-    References refs) {}
+        String namespace,
+        boolean hostNetwork,
+        PodSecurityModel security,
+        Set<String> volumeNames,
+        Map<String, String> hostPorts,
+        References refs) {}

@@ -2,18 +2,18 @@ package io.jpod.model;
 
 /** A container port's protocol. */
 public enum Protocol implements Spelled {
-  TCP("TCP"),
-  UDP("UDP"),
-  SCTP("SCTP");
+    TCP("TCP"),
+    UDP("UDP"),
+    SCTP("SCTP");
 
-  private final String spelling;
+    private final String spelling;
 
-  Protocol(String spelling) {
-    this.spelling = spelling;
-  }
+    Protocol(String spelling) {
+        this.spelling = spelling;
+    }
 
-  @Override
-  public String spelling() {
-    return spelling;
-  }
+    @Override
+    public String spelling() {
+        return spelling;
+    }
 }

@@ -2,18 +2,18 @@ package io.jpod.model;
 
 /** A pod's or sidecar's restart policy. */
 public enum RestartPolicy implements Spelled {
-  ALWAYS("Always"),
-  ON_FAILURE("OnFailure"),
-  NEVER("Never");
+    ALWAYS("Always"),
+    ON_FAILURE("OnFailure"),
+    NEVER("Never");
 
-  private final String spelling;
+    private final String spelling;
 
-  RestartPolicy(String spelling) {
-    this.spelling = spelling;
-  }
+    RestartPolicy(String spelling) {
+        this.spelling = spelling;
+    }
 
-  @Override
-  public String spelling() {
-    return spelling;
-  }
+    @Override
+    public String spelling() {
+        return spelling;
+    }
 }

@@ -3,38 +3,38 @@ package io.jpod.model;
 import java.util.List;
 
 /**
- * A container's security context, already merged with the pod's: a container value wins, a pod value
- * fills the gaps (runAsUser, runAsGroup, runAsNonRoot, seccompProfile). Null means unset.
+ * A container's security context, already merged with the pod's: a container value wins, a pod
+ * value fills the gaps (runAsUser, runAsGroup, runAsNonRoot, seccompProfile). Null means unset.
  */
 public record SecurityModel(
-    Long runAsUser,
-    Long runAsGroup,
-    Boolean runAsNonRoot,
-    Boolean privileged,
-    Boolean readOnlyRootFilesystem,
-    Boolean allowPrivilegeEscalation,
-    List<String> capabilitiesAdd,
-    List<String> capabilitiesDrop,
-    String seccompProfile) {
+        Long runAsUser,
+        Long runAsGroup,
+        Boolean runAsNonRoot,
+        Boolean privileged,
+        Boolean readOnlyRootFilesystem,
+        Boolean allowPrivilegeEscalation,
+        List<String> capabilitiesAdd,
+        List<String> capabilitiesDrop,
+        String seccompProfile) {
 
-  public static final SecurityModel EMPTY =
-      new SecurityModel(null, null, null, null, null, null, List.of(), List.of(), null);
+    public static final SecurityModel EMPTY =
+            new SecurityModel(null, null, null, null, null, null, List.of(), List.of(), null);
 
-  public boolean isPrivileged() {
-    return Boolean.TRUE.equals(privileged);
-  }
+    public boolean isPrivileged() {
+        return Boolean.TRUE.equals(privileged);
+    }
 
-  /** This context with the pod's values filling what the container left unset. */
-  public SecurityModel mergedWith(PodSecurityModel pod) {
-    return new SecurityModel(
-        runAsUser != null ? runAsUser : pod.runAsUser(),
-        runAsGroup != null ? runAsGroup : pod.runAsGroup(),
-        runAsNonRoot != null ? runAsNonRoot : pod.runAsNonRoot(),
-        privileged,
-        readOnlyRootFilesystem,
-        allowPrivilegeEscalation,
-        capabilitiesAdd,
-        capabilitiesDrop,
-        seccompProfile != null ? seccompProfile : pod.seccompProfile());
-  }
+    /** This context with the pod's values filling what the container left unset. */
+    public SecurityModel mergedWith(PodSecurityModel pod) {
+        return new SecurityModel(
+                runAsUser != null ? runAsUser : pod.runAsUser(),
+                runAsGroup != null ? runAsGroup : pod.runAsGroup(),
+                runAsNonRoot != null ? runAsNonRoot : pod.runAsNonRoot(),
+                privileged,
+                readOnlyRootFilesystem,
+                allowPrivilegeEscalation,
+                capabilitiesAdd,
+                capabilitiesDrop,
+                seccompProfile != null ? seccompProfile : pod.seccompProfile());
+    }
 }

@@ -14,12 +14,13 @@ import io.jpod.runtime.storage.Overlay;
 import io.jpod.runtime.sys.HostProcesses;
 import io.jpod.runtime.sys.Processes;
 import io.jpod.runtime.volume.VolumeStore;
+
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The parts of jpod's runtime, wired once per invocation. Nothing here starts a process: helpers are only run
- * by the operation that needs them, so read-only commands stay cheap.
+ * The parts of jpod's runtime, wired once per invocation. Nothing here starts a process: helpers
+ * are only run by the operation that needs them, so read-only commands stay cheap.
  */
 public record Runtime(
         HostLayout layout,
@@ -41,10 +42,19 @@ public record Runtime(
         Processes processes = new HostProcesses();
         CgroupMode cgroups = CgroupMode.detect();
         RuntimeChoice choice = RuntimeChoice.choose(cgroups, env.get("JPOD_RUNTIME"));
-        OciRuntime oci = new OciRuntime(choice.name(), choice.binary(), layout.runcRoot(), processes);
+        OciRuntime oci =
+                new OciRuntime(choice.name(), choice.binary(), layout.runcRoot(), processes);
         StateStore state = new StateStore(layout.state());
-        return new Runtime(layout, processes, cgroups, choice, oci,
-                new Conmon(Path.of(env.getOrDefault("JPOD_CONMON", "/usr/bin/conmon")), oci, processes),
+        return new Runtime(
+                layout,
+                processes,
+                cgroups,
+                choice,
+                oci,
+                new Conmon(
+                        Path.of(env.getOrDefault("JPOD_CONMON", "/usr/bin/conmon")),
+                        oci,
+                        processes),
                 new Overlay(processes, layout.rootless()),
                 new NetnsFile(processes),
                 new Slirp4netns(processes),

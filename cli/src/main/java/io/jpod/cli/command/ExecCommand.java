@@ -3,27 +3,37 @@ package io.jpod.cli.command;
 import io.jpod.cli.ExitCodes;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.exec.ExecService;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@code jpod exec [-i] [-t] CONTAINER CMD...}: the command's exit code becomes jpod's. */
 @Command(name = "exec", description = "Run a command in a running container.")
 public final class ExecCommand implements Callable<Integer> {
 
-    @Option(names = {"-i", "--interactive"}, description = "Keep stdin open.")
+    @Option(
+            names = {"-i", "--interactive"},
+            description = "Keep stdin open.")
     boolean interactive;
 
-    @Option(names = {"-t", "--tty"}, description = "Allocate a terminal.")
+    @Option(
+            names = {"-t", "--tty"},
+            description = "Allocate a terminal.")
     boolean tty;
 
-    @Option(names = {"-e", "--env"}, description = "Set an environment variable (K=V).")
+    @Option(
+            names = {"-e", "--env"},
+            description = "Set an environment variable (K=V).")
     List<String> env = new ArrayList<>();
 
-    @Option(names = {"-w", "--workdir"}, description = "Working directory inside the container.")
+    @Option(
+            names = {"-w", "--workdir"},
+            description = "Working directory inside the container.")
     String workdir;
 
     @Parameters(index = "0", paramLabel = "CONTAINER")
@@ -39,8 +49,9 @@ public final class ExecCommand implements Callable<Integer> {
         if (located.isEmpty()) {
             return ExitCodes.ERROR;
         }
-        ExecService.Outcome outcome = new ExecService(rt).exec(located.get().container(), interactive, tty, env,
-                workdir, command);
+        ExecService.Outcome outcome =
+                new ExecService(rt)
+                        .exec(located.get().container(), interactive, tty, env, workdir, command);
         if (outcome.error() != null) {
             System.err.println("Error: " + outcome.error());
         }

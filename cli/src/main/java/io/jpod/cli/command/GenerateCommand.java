@@ -3,20 +3,30 @@ package io.jpod.cli.command;
 import io.jpod.cli.ExitCodes;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.pod.PodService;
-import java.util.List;
-import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jpod generate kube POD...}: the pods as clean Kubernetes YAML, with what they reference. */
-@Command(name = "generate", description = "Generate structured data from pods.", subcommands = GenerateCommand.Kube.class)
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code jpod generate kube POD...}: the pods as clean Kubernetes YAML, with what they reference.
+ */
+@Command(
+        name = "generate",
+        description = "Generate structured data from pods.",
+        subcommands = GenerateCommand.Kube.class)
 public final class GenerateCommand {
 
     /** {@code jpod generate kube [--type pod|deployment|daemonset|job] POD...}. */
     @Command(name = "kube", description = "Write pods back as Kubernetes YAML.")
     public static final class Kube implements Callable<Integer> {
-        @Option(names = "--type", defaultValue = "pod", description = "pod, deployment, daemonset or job (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--type",
+                defaultValue = "pod",
+                description = "pod, deployment, daemonset or job (default: ${DEFAULT-VALUE}).")
         String type;
 
         @Parameters(arity = "1..*", paramLabel = "POD")
@@ -26,7 +36,8 @@ public final class GenerateCommand {
         public Integer call() throws Exception {
             var kind = KubeWriter.kind(type);
             if (kind.isEmpty()) {
-                System.err.println("Error: --type must be pod, deployment, daemonset or job, not " + type);
+                System.err.println(
+                        "Error: --type must be pod, deployment, daemonset or job, not " + type);
                 return ExitCodes.ERROR;
             }
             Runtime rt = Runtime.open(System.getenv());
@@ -40,7 +51,10 @@ public final class GenerateCommand {
                 }
                 String source = pods.source(pod.get());
                 if (source.isBlank()) {
-                    System.err.println("Error: pod " + name + " was played by an older jpod that kept no manifest");
+                    System.err.println(
+                            "Error: pod "
+                                    + name
+                                    + " was played by an older jpod that kept no manifest");
                     return ExitCodes.ERROR;
                 }
                 if (out.length() > 0) {

@@ -5,18 +5,22 @@ import io.jpod.cli.output.Ago;
 import io.jpod.cli.output.Table;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code jpod images}. */
 @Command(name = "images", description = "List images in local storage.")
 public final class ImagesCommand implements Callable<Integer> {
 
-    @Option(names = {"-q", "--quiet"}, description = "Print image IDs only.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Print image IDs only.")
     boolean quiet;
 
     @Override
@@ -30,13 +34,22 @@ public final class ImagesCommand implements Callable<Integer> {
                 continue;
             }
             if (image.names().isEmpty()) {
-                table.row("<none>", "<none>", image.shortId(), Ago.since(image.created(), now), size(image.size()));
+                table.row(
+                        "<none>",
+                        "<none>",
+                        image.shortId(),
+                        Ago.since(image.created(), now),
+                        size(image.size()));
             }
             for (String name : image.names()) {
                 int colon = name.lastIndexOf(':');
                 boolean tagged = colon > name.lastIndexOf('/');
-                table.row(tagged ? name.substring(0, colon) : name, tagged ? name.substring(colon + 1) : "<none>",
-                        image.shortId(), Ago.since(image.created(), now), size(image.size()));
+                table.row(
+                        tagged ? name.substring(0, colon) : name,
+                        tagged ? name.substring(colon + 1) : "<none>",
+                        image.shortId(),
+                        Ago.since(image.created(), now),
+                        size(image.size()));
             }
         }
         if (!quiet) {
@@ -54,7 +67,9 @@ public final class ImagesCommand implements Callable<Integer> {
             v /= 1000;
             u++;
         }
-        return (u == 0 ? Long.toString(bytes) : String.format(java.util.Locale.ROOT, "%.3g", v)) + " " + units[u];
+        return (u == 0 ? Long.toString(bytes) : String.format(java.util.Locale.ROOT, "%.3g", v))
+                + " "
+                + units[u];
     }
 
     /** The image's inspect document, with podman's key names. */

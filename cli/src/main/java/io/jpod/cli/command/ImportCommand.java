@@ -3,20 +3,26 @@ package io.jpod.cli.command;
 import io.jpod.cli.ExitCodes;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code jpod import ROOTFS.tar NAME [--change INSTRUCTION]...}. */
 @Command(name = "import", description = "Create an image from a root filesystem tarball.")
 public final class ImportCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--change"}, paramLabel = "INSTRUCTION",
-            description = "Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, WORKDIR, USER, EXPOSE, LABEL.")
+    @Option(
+            names = {"-c", "--change"},
+            paramLabel = "INSTRUCTION",
+            description =
+                    "Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, WORKDIR, USER, EXPOSE,"
+                            + " LABEL.")
     List<String> changes = new ArrayList<>();
 
     @Parameters(index = "0", paramLabel = "ROOTFS.tar")

@@ -3,9 +3,11 @@ package io.jpod.cli.command;
 import io.jpod.cli.ExitCodes;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.host.HostInfo;
+
+import picocli.CommandLine.Command;
+
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 
 /** {@code jpod info}: how jpod runs on this host, and why. */
 @Command(name = "info", description = "Show how jpod runs on this host.")

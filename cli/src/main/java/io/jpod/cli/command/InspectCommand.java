@@ -7,14 +7,18 @@ import io.jpod.cli.output.PodStatus;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.pod.PodService;
 import io.jpod.runtime.state.ContainerStatus;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-/** {@code jpod inspect NAME...}: containers first, then pods, then images, as podman looks them up. */
+/**
+ * {@code jpod inspect NAME...}: containers first, then pods, then images, as podman looks them up.
+ */
 @Command(name = "inspect", description = "Show containers, pods or images as JSON.")
 public final class InspectCommand implements Callable<Integer> {
 
@@ -31,7 +35,11 @@ public final class InspectCommand implements Callable<Integer> {
             var located = pods.container(name);
             if (located.isPresent()) {
                 var c = located.get().container();
-                docs.add(Inspection.container(located.get().pod(), c, ContainerStatus.of(c, rt.layout().exits())));
+                docs.add(
+                        Inspection.container(
+                                located.get().pod(),
+                                c,
+                                ContainerStatus.of(c, rt.layout().exits())));
                 continue;
             }
             var pod = rt.state().pod(name);

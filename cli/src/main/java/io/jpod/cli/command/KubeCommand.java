@@ -1,19 +1,21 @@
 package io.jpod.cli.command;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.concurrent.Callable;
+
 /** {@code jpod kube play|down}. */
-@Command(name = "kube", description = "Play and tear down Kubernetes YAML.",
+@Command(
+        name = "kube",
+        description = "Play and tear down Kubernetes YAML.",
         subcommands = {KubeCommand.Play.class, KubeCommand.Down.class})
 public final class KubeCommand {
 
     /** {@code jpod kube play FILE...}, the same as {@code play kube}. */
     @Command(name = "play", description = "Create pods from Kubernetes YAML.")
     public static final class Play implements Callable<Integer> {
-        @Mixin
-        KubeOptions options;
+        @Mixin KubeOptions options;
 
         @Override
         public Integer call() throws Exception {
@@ -24,8 +26,7 @@ public final class KubeCommand {
     /** {@code jpod kube down FILE...}, the same as {@code play kube --down}. */
     @Command(name = "down", description = "Stop and remove the pods a Kubernetes YAML describes.")
     public static final class Down implements Callable<Integer> {
-        @Mixin
-        KubeOptions options;
+        @Mixin KubeOptions options;
 
         @Override
         public Integer call() throws Exception {

@@ -1,20 +1,29 @@
 package io.jpod.cli.command;
 
-import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import java.util.List;
 
 /** The options {@code play kube} and {@code kube play}/{@code kube down} share. */
 public final class KubeOptions {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Manifest files or directories; - for stdin.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "Manifest files or directories; - for stdin.")
     List<String> files;
 
     @Option(names = "--down", description = "Stop and remove the pods the manifests describe.")
     boolean down;
 
-    @Option(names = "--network", paramLabel = "MODE", defaultValue = "${env:JPOD_NETWORK:-slirp4netns}",
-            description = "User-mode network for the pods: slirp4netns or pasta (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--network",
+            paramLabel = "MODE",
+            defaultValue = "${env:JPOD_NETWORK:-slirp4netns}",
+            description =
+                    "User-mode network for the pods: slirp4netns or pasta (default:"
+                            + " ${DEFAULT-VALUE}).")
     String network;
 
     @Option(names = "--replace", description = "Remove existing pods of the same names first.")

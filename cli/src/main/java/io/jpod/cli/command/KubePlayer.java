@@ -15,6 +15,7 @@ import io.jpod.runtime.pod.PodService;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.Trace;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -25,8 +26,7 @@ import java.util.Set;
 /** What {@code play kube} and {@code kube play/down} do. */
 final class KubePlayer {
 
-    private KubePlayer() {
-    }
+    private KubePlayer() {}
 
     static int run(KubeOptions options) throws IOException {
         ManifestSet set;
@@ -69,7 +69,8 @@ final class KubePlayer {
         return code;
     }
 
-    private static int play(ManifestSet set, Runtime rt, PodService pods, KubeOptions options) throws IOException {
+    private static int play(ManifestSet set, Runtime rt, PodService pods, KubeOptions options)
+            throws IOException {
         Set<String> missing = new LinkedHashSet<>();
         for (PodModel pod : set.pods()) {
             for (var c : pod.allContainers()) {
@@ -80,8 +81,11 @@ final class KubePlayer {
         }
         List<String> errors = new ArrayList<>();
         if (!missing.isEmpty()) {
-            errors.add("image not known: " + String.join(", ", missing)
-                    + " (load it with `jpod load -i ARCHIVE` or `jpod import ROOTFS.tar NAME`)");
+            errors.add(
+                    "image not known: "
+                            + String.join(", ", missing)
+                            + " (load it with `jpod load -i ARCHIVE` or `jpod import ROOTFS.tar"
+                            + " NAME`)");
         }
         PodPlan.NetworkMode network;
         try {
@@ -90,13 +94,16 @@ final class KubePlayer {
             System.err.println("Error: " + e.getMessage());
             return ExitCodes.ERROR;
         }
-        PlanBuilder planner = new PlanBuilder(ref -> {
-            try {
-                return rt.images().find(ref).orElseThrow();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, network);
+        PlanBuilder planner =
+                new PlanBuilder(
+                        ref -> {
+                            try {
+                                return rt.images().find(ref).orElseThrow();
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        },
+                        network);
         List<PodPlan> plans = new ArrayList<>();
         if (missing.isEmpty()) {
             for (PodModel pod : set.pods()) {
@@ -116,15 +123,20 @@ final class KubePlayer {
         List<PodRecord> played = new ArrayList<>();
         for (PodPlan plan : plans) {
             try {
-                // by exact name: a name that happens to prefix another pod's id must not remove that pod
-                var existing = options.replace ? rt.state().podByName(plan.name()) : java.util.Optional.<PodRecord>empty();
+                // by exact name: a name that happens to prefix another pod's id must not remove
+                // that pod
+                var existing =
+                        options.replace
+                                ? rt.state().podByName(plan.name())
+                                : java.util.Optional.<PodRecord>empty();
                 if (existing.isPresent()) {
                     pods.remove(existing.get().id(), true);
                 }
                 played.add(pods.play(plan));
             } catch (PodException e) {
                 System.err.println("Error: " + e.getMessage());
-                // a failed play leaves nothing behind, including the pods this command already started
+                // a failed play leaves nothing behind, including the pods this command already
+                // started
                 for (PodRecord p : played.reversed()) {
                     try {
                         pods.remove(p.id(), true);

@@ -5,23 +5,29 @@ import io.jpod.runtime.Runtime;
 import io.jpod.runtime.logs.K8sFileLog;
 import io.jpod.runtime.logs.LogLine;
 import io.jpod.runtime.state.ContainerStatus;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /** {@code jpod logs [-f] [--tail N] CONTAINER}. */
 @Command(name = "logs", description = "Print a container's output.")
 public final class LogsCommand implements Callable<Integer> {
 
-    @Option(names = {"-f", "--follow"}, description = "Follow the output until the container exits.")
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Follow the output until the container exits.")
     boolean follow;
 
     @Option(names = "--tail", defaultValue = "-1", description = "Only the last N lines (-1: all).")
     int tail;
 
-    @Option(names = {"-t", "--timestamps"}, description = "Prefix each line with its time.")
+    @Option(
+            names = {"-t", "--timestamps"},
+            description = "Prefix each line with its time.")
     boolean timestamps;
 
     @Parameters(paramLabel = "CONTAINER")
@@ -37,7 +43,8 @@ public final class LogsCommand implements Callable<Integer> {
         var c = located.get().container();
         K8sFileLog log = new K8sFileLog(Path.of(c.bundle()).resolveSibling("ctr.log"));
         if (follow) {
-            log.follow(tail, () -> ContainerStatus.of(c, rt.layout().exits()).running(), this::print);
+            log.follow(
+                    tail, () -> ContainerStatus.of(c, rt.layout().exits()).running(), this::print);
         } else {
             log.read(tail).forEach(this::print);
         }

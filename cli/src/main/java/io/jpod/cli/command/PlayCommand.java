@@ -1,18 +1,21 @@
 package io.jpod.cli.command;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.concurrent.Callable;
+
 /** {@code jpod play kube}. */
-@Command(name = "play", description = "Play a structured file.", subcommands = PlayCommand.Kube.class)
+@Command(
+        name = "play",
+        description = "Play a structured file.",
+        subcommands = PlayCommand.Kube.class)
 public final class PlayCommand {
 
     /** {@code jpod play kube FILE...}. */
     @Command(name = "kube", description = "Create pods from Kubernetes YAML.")
     public static final class Kube implements Callable<Integer> {
-        @Mixin
-        KubeOptions options;
+        @Mixin KubeOptions options;
 
         @Override
         public Integer call() throws Exception {

@@ -11,40 +11,60 @@ import io.jpod.runtime.pod.PodException;
 import io.jpod.runtime.pod.PodService;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code jpod pod ps|inspect|stop|rm}. */
-@Command(name = "pod", description = "Manage pods.",
-        subcommands = {PodCommand.Ps.class, PodCommand.Inspect.class, PodCommand.Start.class, PodCommand.Stop.class,
-            PodCommand.Rm.class})
+@Command(
+        name = "pod",
+        description = "Manage pods.",
+        subcommands = {
+            PodCommand.Ps.class,
+            PodCommand.Inspect.class,
+            PodCommand.Start.class,
+            PodCommand.Stop.class,
+            PodCommand.Rm.class
+        })
 public final class PodCommand {
 
     /** {@code jpod pod ps}. */
-    @Command(name = "ps", aliases = {"ls", "list"}, description = "List pods.")
+    @Command(
+            name = "ps",
+            aliases = {"ls", "list"},
+            description = "List pods.")
     public static final class Ps implements Callable<Integer> {
-        @Option(names = {"-q", "--quiet"}, description = "Print pod IDs only.")
+        @Option(
+                names = {"-q", "--quiet"},
+                description = "Print pod IDs only.")
         boolean quiet;
 
         @Override
         public Integer call() throws Exception {
             Runtime rt = Runtime.open(System.getenv());
             Instant now = Instant.now();
-            Table table = new Table("POD ID", "NAME", "STATUS", "CREATED", "INFRA ID", "# OF CONTAINERS");
+            Table table =
+                    new Table("POD ID", "NAME", "STATUS", "CREATED", "INFRA ID", "# OF CONTAINERS");
             for (PodRecord pod : rt.state().pods()) {
                 if (quiet) {
                     System.out.println(pod.shortId());
                     continue;
                 }
                 Map<String, ContainerStatus> states = Statuses.of(pod, rt);
-                table.row(pod.shortId(), pod.name(), PodStatus.of(pod, states), Ago.since(pod.created(), now),
-                        pod.infra() == null ? "" : pod.infra().shortId(), Integer.toString(pod.allContainers().size()));
+                table.row(
+                        pod.shortId(),
+                        pod.name(),
+                        PodStatus.of(pod, states),
+                        Ago.since(pod.created(), now),
+                        pod.infra() == null ? "" : pod.infra().shortId(),
+                        Integer.toString(pod.allContainers().size()));
             }
             if (!quiet) {
                 table.print(System.out);
@@ -80,9 +100,13 @@ public final class PodCommand {
     }
 
     /** {@code jpod pod stop POD...}. */
-    @Command(name = "stop", description = "Stop pods: SIGTERM, then SIGKILL after the grace period.")
+    @Command(
+            name = "stop",
+            description = "Stop pods: SIGTERM, then SIGKILL after the grace period.")
     public static final class Stop implements Callable<Integer> {
-        @Option(names = {"-t", "--time"}, description = "Seconds to wait before SIGKILL (default: the pod's grace period).")
+        @Option(
+                names = {"-t", "--time"},
+                description = "Seconds to wait before SIGKILL (default: the pod's grace period).")
         Long time;
 
         @Parameters(arity = "1..*", paramLabel = "POD")
@@ -111,10 +135,14 @@ public final class PodCommand {
     /** {@code jpod pod rm [-f] POD...}. */
     @Command(name = "rm", description = "Remove pods.")
     public static final class Rm implements Callable<Integer> {
-        @Option(names = {"-f", "--force"}, description = "Stop running containers first.")
+        @Option(
+                names = {"-f", "--force"},
+                description = "Stop running containers first.")
         boolean force;
 
-        @Option(names = {"-a", "--all"}, description = "Remove all pods.")
+        @Option(
+                names = {"-a", "--all"},
+                description = "Remove all pods.")
         boolean all;
 
         @Parameters(arity = "0..*", paramLabel = "POD")

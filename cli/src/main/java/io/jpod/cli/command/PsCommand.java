@@ -8,28 +8,36 @@ import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.state.PortMapping;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code jpod ps [-a]}. */
 @Command(name = "ps", description = "List containers.")
 public final class PsCommand implements Callable<Integer> {
 
-    @Option(names = {"-a", "--all"}, description = "Show all containers, not only running ones.")
+    @Option(
+            names = {"-a", "--all"},
+            description = "Show all containers, not only running ones.")
     boolean all;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print container IDs only.")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "Print container IDs only.")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
         Runtime rt = Runtime.open(System.getenv());
         Instant now = Instant.now();
-        Table table = new Table("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
+        Table table =
+                new Table(
+                        "CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
         for (PodRecord pod : rt.state().pods()) {
             String ports = ports(pod);
             for (ContainerRecord c : pod.allContainers()) {
@@ -41,8 +49,14 @@ public final class PsCommand implements Callable<Integer> {
                     System.out.println(c.shortId());
                     continue;
                 }
-                table.row(c.shortId(), c.infra() ? "" : c.image(), command(c.command()), Ago.since(c.created(), now),
-                        status(s, c, now), ports, c.name());
+                table.row(
+                        c.shortId(),
+                        c.infra() ? "" : c.image(),
+                        command(c.command()),
+                        Ago.since(c.created(), now),
+                        status(s, c, now),
+                        ports,
+                        c.name());
             }
         }
         if (!quiet) {
@@ -53,9 +67,13 @@ public final class PsCommand implements Callable<Integer> {
 
     private static String status(ContainerStatus s, ContainerRecord c, Instant now) {
         return switch (s.status()) {
-            case "running" -> "Up " + Ago.since(c.startedAt() == null ? c.created() : c.startedAt(), now);
-            case "exited" -> "Exited (" + s.exitCode() + ")"
-                    + (s.finishedAt() == null ? "" : " " + Ago.since(s.finishedAt(), now));
+            case "running" ->
+                    "Up " + Ago.since(c.startedAt() == null ? c.created() : c.startedAt(), now);
+            case "exited" ->
+                    "Exited ("
+                            + s.exitCode()
+                            + ")"
+                            + (s.finishedAt() == null ? "" : " " + Ago.since(s.finishedAt(), now));
             default -> "Created";
         };
     }
@@ -70,8 +88,17 @@ public final class PsCommand implements Callable<Integer> {
             return "";
         }
         return pod.network().ports().stream()
-                .map((PortMapping p) -> (p.hostIP() == null || p.hostIP().isEmpty() ? "0.0.0.0" : p.hostIP()) + ":"
-                        + p.hostPort() + "->" + p.containerPort() + "/" + p.protocol().toLowerCase(java.util.Locale.ROOT))
+                .map(
+                        (PortMapping p) ->
+                                (p.hostIP() == null || p.hostIP().isEmpty()
+                                                ? "0.0.0.0"
+                                                : p.hostIP())
+                                        + ":"
+                                        + p.hostPort()
+                                        + "->"
+                                        + p.containerPort()
+                                        + "/"
+                                        + p.protocol().toLowerCase(java.util.Locale.ROOT))
                 .collect(Collectors.joining(", "));
     }
 }

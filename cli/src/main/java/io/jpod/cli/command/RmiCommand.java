@@ -6,11 +6,13 @@ import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageException;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodRecord;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code jpod rmi IMAGE...}: refuses images that a container still uses. */
 @Command(name = "rmi", description = "Remove images.")
@@ -32,7 +34,8 @@ public final class RmiCommand implements Callable<Integer> {
             }
             Optional<String> user = userOf(rt, image.get());
             if (user.isPresent()) {
-                System.err.println("Error: image " + name + " is in use by container " + user.get());
+                System.err.println(
+                        "Error: image " + name + " is in use by container " + user.get());
                 code = ExitCodes.ERROR;
                 continue;
             }

@@ -4,6 +4,7 @@ import io.jpod.cli.ExitCodes;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.pod.PodException;
 import io.jpod.runtime.pod.PodService;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -11,15 +12,17 @@ import java.util.Optional;
 /** What several commands share: acting on each named target, and finding a container by name. */
 final class Targets {
 
-    private Targets() {
-    }
+    private Targets() {}
 
     /** One target's action; returns the line to print. */
     interface Action {
         String apply(String name) throws PodException, IOException;
     }
 
-    /** Applies the action to each name in turn, going on past failures as podman does; 125 if any failed. */
+    /**
+     * Applies the action to each name in turn, going on past failures as podman does; 125 if any
+     * failed.
+     */
     static int each(List<String> names, Action action) throws IOException {
         int code = ExitCodes.OK;
         for (String name : names) {

@@ -1,8 +1,9 @@
 package io.jpod.cli.command;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+
+import java.util.concurrent.Callable;
 
 /** {@code jpod version}. */
 @Command(name = "version", description = "Print jpod's version.")

@@ -6,25 +6,35 @@ import io.jpod.cli.output.Table;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.pod.PodException;
 import io.jpod.runtime.volume.VolumeStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code jpod volume ls|inspect|create|rm}: the named volumes behind persistentVolumeClaims. */
-@Command(name = "volume", description = "Manage named volumes (persistentVolumeClaims).",
-        subcommands = {VolumeCommand.Ls.class, VolumeCommand.Inspect.class, VolumeCommand.Create.class,
-            VolumeCommand.Rm.class})
+@Command(
+        name = "volume",
+        description = "Manage named volumes (persistentVolumeClaims).",
+        subcommands = {
+            VolumeCommand.Ls.class,
+            VolumeCommand.Inspect.class,
+            VolumeCommand.Create.class,
+            VolumeCommand.Rm.class
+        })
 public final class VolumeCommand {
 
     /** {@code jpod volume ls}. */
     @Command(name = "ls", aliases = "list", description = "List volumes.")
     public static final class Ls implements Callable<Integer> {
-        @Option(names = {"-q", "--quiet"}, description = "Print volume names only.")
+        @Option(
+                names = {"-q", "--quiet"},
+                description = "Print volume names only.")
         boolean quiet;
 
         @Override
@@ -96,7 +106,9 @@ public final class VolumeCommand {
     /** {@code jpod volume rm [-f] NAME...}. */
     @Command(name = "rm", aliases = "remove", description = "Remove volumes and their data.")
     public static final class Rm implements Callable<Integer> {
-        @Option(names = {"-f", "--force"}, description = "Remove even while a container uses it.")
+        @Option(
+                names = {"-f", "--force"},
+                description = "Remove even while a container uses it.")
         boolean force;
 
         @Parameters(arity = "1..*", paramLabel = "VOLUME")
@@ -105,10 +117,12 @@ public final class VolumeCommand {
         @Override
         public Integer call() throws Exception {
             VolumeStore store = Runtime.open(System.getenv()).volumes();
-            return Targets.each(names, name -> {
-                store.remove(name, force);
-                return name;
-            });
+            return Targets.each(
+                    names,
+                    name -> {
+                        store.remove(name, force);
+                        return name;
+                    });
         }
     }
 }

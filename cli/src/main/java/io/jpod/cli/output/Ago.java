@@ -6,14 +6,16 @@ import java.time.Instant;
 /** Human durations as podman prints them: "5 seconds ago", "About a minute ago", "2 hours ago". */
 public final class Ago {
 
-    private Ago() {
-    }
+    private Ago() {}
 
     public static String since(Instant then, Instant now) {
         return duration(Duration.between(then, now)) + " ago";
     }
 
-    /** go-units' HumanDuration, which podman uses: hours round to the nearest, then days, weeks, months, years. */
+    /**
+     * go-units' HumanDuration, which podman uses: hours round to the nearest, then days, weeks,
+     * months, years.
+     */
     public static String duration(Duration d) {
         long s = Math.max(0, d.toSeconds());
         if (s < 1) {

@@ -3,6 +3,7 @@ package io.jpod.cli.output;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,15 +16,17 @@ public final class Inspection {
 
     private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
-    private Inspection() {
-    }
+    private Inspection() {}
 
-    public static Map<String, Object> container(PodRecord pod, ContainerRecord c, ContainerStatus s) {
+    public static Map<String, Object> container(
+            PodRecord pod, ContainerRecord c, ContainerStatus s) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Id", c.id());
         doc.put("Created", c.created().toString());
         doc.put("Path", c.command().isEmpty() ? "" : c.command().getFirst());
-        doc.put("Args", c.command().size() > 1 ? c.command().subList(1, c.command().size()) : List.of());
+        doc.put(
+                "Args",
+                c.command().size() > 1 ? c.command().subList(1, c.command().size()) : List.of());
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("OciVersion", "1.0.2");
         state.put("Status", s.status());
@@ -39,7 +42,9 @@ public final class Inspection {
         state.put("StartedAt", time(c.startedAt()));
         state.put("FinishedAt", time(s.finishedAt()));
         doc.put("State", state);
-        doc.put("Image", c.imageId().startsWith("sha256:") ? c.imageId().substring(7) : c.imageId());
+        doc.put(
+                "Image",
+                c.imageId().startsWith("sha256:") ? c.imageId().substring(7) : c.imageId());
         doc.put("ImageName", c.image());
         doc.put("Rootfs", "");
         doc.put("Pod", pod.id());
@@ -50,7 +55,8 @@ public final class Inspection {
         return doc;
     }
 
-    public static Map<String, Object> pod(PodRecord pod, String status, Map<String, ContainerStatus> states) {
+    public static Map<String, Object> pod(
+            PodRecord pod, String status, Map<String, ContainerStatus> states) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Id", pod.id());
         doc.put("Name", pod.name());

@@ -11,16 +11,20 @@ public final class Json {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String pretty(Object value) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("    ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("    ", "\n"))
-                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        // Go's encoder writes empty containers as [] and {}, not Jackson's [ ] and { }
-                        .withArrayEmptySeparator("").withObjectEmptySeparator(""));
+        DefaultPrettyPrinter printer =
+                new DefaultPrettyPrinter()
+                        .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+                        .withArrayIndenter(new DefaultIndenter("    ", "\n"))
+                        .withSeparators(
+                                Separators.createDefaultInstance()
+                                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                                        // Go's encoder writes empty containers as [] and {}, not
+                                        // Jackson's [ ] and { }
+                                        .withArrayEmptySeparator("")
+                                        .withObjectEmptySeparator(""));
         try {
             return JSON.writer(printer).writeValueAsString(value);
         } catch (JsonProcessingException e) {

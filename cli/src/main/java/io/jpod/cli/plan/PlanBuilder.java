@@ -7,8 +7,8 @@ import io.jpod.model.ImageDefaults;
 import io.jpod.model.ManifestException;
 import io.jpod.model.ManifestSet;
 import io.jpod.model.ManifestWriter;
-import io.jpod.model.OutputKind;
 import io.jpod.model.MountModel;
+import io.jpod.model.OutputKind;
 import io.jpod.model.PodContext;
 import io.jpod.model.PodModel;
 import io.jpod.model.PortModel;
@@ -26,14 +26,15 @@ import io.jpod.runtime.pod.ContainerPlan;
 import io.jpod.runtime.pod.PodPlan;
 import io.jpod.runtime.pod.VolumePlan;
 import io.jpod.runtime.state.PortMapping;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Model to plan: the one place where the manifest's meaning meets the image's defaults. Everything that can be
- * wrong with a pod is found here, before the runtime creates anything.
+ * Model to plan: the one place where the manifest's meaning meets the image's defaults. Everything
+ * that can be wrong with a pod is found here, before the runtime creates anything.
  */
 public final class PlanBuilder {
 
@@ -41,7 +42,9 @@ public final class PlanBuilder {
     private final PodPlan.NetworkMode network;
     private final List<String> notices = new ArrayList<>();
 
-    /** @param images looks an image up by reference; the caller has checked that every image exists */
+    /**
+     * @param images looks an image up by reference; the caller has checked that every image exists
+     */
     public PlanBuilder(Function<String, Image> images, PodPlan.NetworkMode network) {
         this.images = images;
         this.network = network;
@@ -55,10 +58,15 @@ public final class PlanBuilder {
     public PodPlan build(PodModel pod, ManifestSet set) throws ManifestException {
         PodContext ctx = new PodContext(Slirp4netns.POD_IP, "localhost");
         if (pod.hostNetwork()) {
-            notices.add(pod.name() + ": hostNetwork is not supported yet; the pod gets its own network");
+            notices.add(
+                    pod.name()
+                            + ": hostNetwork is not supported yet; the pod gets its own network");
         }
         if (Boolean.FALSE.equals(pod.hostUsers())) {
-            notices.add(pod.name() + ": hostUsers: false is not supported yet; containers share jpod's user namespace");
+            notices.add(
+                    pod.name()
+                            + ": hostUsers: false is not supported yet; containers share jpod's"
+                            + " user namespace");
         }
         List<VolumePlan> volumes = new ArrayList<>();
         for (VolumeModel v : pod.volumes()) {
@@ -71,7 +79,12 @@ public final class PlanBuilder {
             for (PortModel port : c.ports()) {
                 if (port.hostPort() > 0) {
                     int target = port.containerPort() > 0 ? port.containerPort() : port.hostPort();
-                    ports.add(new PortMapping(port.protocol().spelling(), port.hostIP(), port.hostPort(), target));
+                    ports.add(
+                            new PortMapping(
+                                    port.protocol().spelling(),
+                                    port.hostIP(),
+                                    port.hostPort(),
+                                    target));
                 }
             }
             containers.add(container(c, p));
@@ -85,11 +98,25 @@ public final class PlanBuilder {
         for (HostAlias a : pod.hostAliases()) {
             aliases.add(new PodPlan.HostEntry(a.ip(), a.hostnames()));
         }
-        List<String> dnsServers = pod.dnsConfig() == null ? List.of() : pod.dnsConfig().nameservers();
+        List<String> dnsServers =
+                pod.dnsConfig() == null ? List.of() : pod.dnsConfig().nameservers();
         List<String> dnsSearches = pod.dnsConfig() == null ? List.of() : pod.dnsConfig().searches();
-        return new PodPlan(pod.name(), pod.hostname(), pod.labels(), pod.terminationGracePeriodSeconds(),
-                pod.restartPolicy().spelling(), network, pod.shareProcessNamespace(), ports, aliases, dnsServers, dnsSearches,
-                volumes, containers, inits, ManifestWriter.write(pod, OutputKind.POD, set));
+        return new PodPlan(
+                pod.name(),
+                pod.hostname(),
+                pod.labels(),
+                pod.terminationGracePeriodSeconds(),
+                pod.restartPolicy().spelling(),
+                network,
+                pod.shareProcessNamespace(),
+                ports,
+                aliases,
+                dnsServers,
+                dnsSearches,
+                volumes,
+                containers,
+                inits,
+                ManifestWriter.write(pod, OutputKind.POD, set));
     }
 
     /** Fields jpod reads but does not act on yet: one line each, so nothing is ignored silently. */
@@ -98,12 +125,18 @@ public final class PlanBuilder {
             String where = pod.name() + "-" + c.name() + ": ";
             ResourcesModel r = c.resources();
             if (r != null && (!r.limits().isEmpty() || !r.requests().isEmpty())) {
-                notices.add(where + "resource requests and limits are not applied (no delegated cgroup controllers)");
+                notices.add(
+                        where
+                                + "resource requests and limits are not applied (no delegated"
+                                + " cgroup controllers)");
             }
-            if (c.livenessProbe() != null || c.readinessProbe() != null || c.startupProbe() != null) {
+            if (c.livenessProbe() != null
+                    || c.readinessProbe() != null
+                    || c.startupProbe() != null) {
                 notices.add(where + "probes are not run yet");
             }
-            if (c.lifecycle() != null && (c.lifecycle().postStart() != null || c.lifecycle().preStop() != null)) {
+            if (c.lifecycle() != null
+                    && (c.lifecycle().postStart() != null || c.lifecycle().preStop() != null)) {
                 notices.add(where + "lifecycle hooks are not run yet");
             }
         }
@@ -112,7 +145,9 @@ public final class PlanBuilder {
     private ResolvedProcess resolve(PodModel pod, ContainerModel c, PodContext ctx, ManifestSet set)
             throws ManifestException {
         ImageConfig cfg = images.apply(c.image()).config();
-        ImageDefaults defaults = new ImageDefaults(cfg.entrypoint(), cfg.cmd(), cfg.env(), cfg.workingDir(), cfg.user());
+        ImageDefaults defaults =
+                new ImageDefaults(
+                        cfg.entrypoint(), cfg.cmd(), cfg.env(), cfg.workingDir(), cfg.user());
         return ContainerResolver.resolve(pod, c, defaults, ctx, set);
     }
 
@@ -124,27 +159,53 @@ public final class PlanBuilder {
         }
         List<ContainerPlan.MountPlan> mounts = new ArrayList<>();
         for (MountModel m : c.volumeMounts()) {
-            mounts.add(new ContainerPlan.MountPlan(m.volumeName(), m.mountPath(), m.subPath(), m.readOnly()));
+            mounts.add(
+                    new ContainerPlan.MountPlan(
+                            m.volumeName(), m.mountPath(), m.subPath(), m.readOnly()));
         }
-        return new ContainerPlan(c.name(), c.image(), p.argv(), env, p.workingDir(), p.user(), c.tty(),
-                s.isPrivileged(), Boolean.TRUE.equals(s.readOnlyRootFilesystem()),
+        return new ContainerPlan(
+                c.name(),
+                c.image(),
+                p.argv(),
+                env,
+                p.workingDir(),
+                p.user(),
+                c.tty(),
+                s.isPrivileged(),
+                Boolean.TRUE.equals(s.readOnlyRootFilesystem()),
                 Boolean.FALSE.equals(s.allowPrivilegeEscalation()),
                 s.capabilitiesAdd() == null ? List.of() : s.capabilitiesAdd(),
-                s.capabilitiesDrop() == null ? List.of() : s.capabilitiesDrop(), mounts);
+                s.capabilitiesDrop() == null ? List.of() : s.capabilitiesDrop(),
+                mounts);
     }
 
     private VolumePlan volume(String name, ResolvedVolume v) {
         return switch (v) {
-            case ResolvedVolume.HostPath h -> new VolumePlan.HostPath(name, h.path(), switch (h.type()) {
-                // unset: no check, and like podman a missing path becomes a directory
-                case DIRECTORY_OR_CREATE, UNSET -> VolumePlan.HostPath.Create.DIRECTORY;
-                case FILE_OR_CREATE -> VolumePlan.HostPath.Create.FILE;
-                default -> VolumePlan.HostPath.Create.NONE;
-            });
-            case ResolvedVolume.EmptyDir e -> new VolumePlan.EmptyDir(name, "Memory".equals(e.medium()));
-            case ResolvedVolume.Files f -> new VolumePlan.Files(name, f.files().stream()
-                    .map((VolumeFile file) -> new VolumePlan.FileEntry(file.path(), file.content(), file.mode()))
-                    .toList());
+            case ResolvedVolume.HostPath h ->
+                    new VolumePlan.HostPath(
+                            name,
+                            h.path(),
+                            switch (h.type()) {
+                                // unset: no check, and like podman a missing path becomes a
+                                // directory
+                                case DIRECTORY_OR_CREATE, UNSET ->
+                                        VolumePlan.HostPath.Create.DIRECTORY;
+                                case FILE_OR_CREATE -> VolumePlan.HostPath.Create.FILE;
+                                default -> VolumePlan.HostPath.Create.NONE;
+                            });
+            case ResolvedVolume.EmptyDir e ->
+                    new VolumePlan.EmptyDir(name, "Memory".equals(e.medium()));
+            case ResolvedVolume.Files f ->
+                    new VolumePlan.Files(
+                            name,
+                            f.files().stream()
+                                    .map(
+                                            (VolumeFile file) ->
+                                                    new VolumePlan.FileEntry(
+                                                            file.path(),
+                                                            file.content(),
+                                                            file.mode()))
+                                    .toList());
             case ResolvedVolume.Claim c -> new VolumePlan.Named(name, c.claimName());
         };
     }

@@ -3,6 +3,8 @@ package io.jpod.cli.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
 
 /** Many jpod processes at once, with no daemon between them, keep the state whole. */
 class ConcurrentPlayIT {
@@ -23,7 +24,9 @@ class ConcurrentPlayIT {
         List<String> manifests = new ArrayList<>();
         for (int i = 0; i < PODS; i++) {
             Path file = jpod.stage().resolve("it/concurrent-" + i + ".yaml");
-            Files.writeString(file, """
+            Files.writeString(
+                    file,
+                    """
                     apiVersion: v1
                     kind: Pod
                     metadata:
@@ -34,7 +37,8 @@ class ConcurrentPlayIT {
                         - name: app
                           image: localhost/jpod-busybox:latest
                           command: ["sleep", "1000"]
-                    """.formatted(i));
+                    """
+                            .formatted(i));
             new ProcessBuilder("chmod", "644", file.toString()).start().waitFor();
             manifests.add(file.toString());
         }

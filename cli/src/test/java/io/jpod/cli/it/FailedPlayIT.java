@@ -3,8 +3,9 @@ package io.jpod.cli.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
 
 /** A play that cannot succeed says why, exits 125, and leaves nothing behind. */
 class FailedPlayIT {
@@ -12,7 +13,8 @@ class FailedPlayIT {
     @Test
     void missingImageIsNamedAndNothingIsCreated() throws Exception {
         Jpod jpod = Jpod.get();
-        Jpod.Result r = jpod.run("play", "kube", jpod.stage().resolve("it/missing-image.yaml").toString());
+        Jpod.Result r =
+                jpod.run("play", "kube", jpod.stage().resolve("it/missing-image.yaml").toString());
         assertEquals(125, r.exitCode(), r.all());
         assertTrue(r.err().contains("example.org/no/such-image:1.0"), r.err());
         assertEquals("", jpod.run("pod", "ps", "-q").out());

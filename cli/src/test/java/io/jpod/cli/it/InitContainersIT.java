@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Init containers, the Kubernetes way: in order, each to a successful exit, before the app containers. */
+/**
+ * Init containers, the Kubernetes way: in order, each to a successful exit, before the app
+ * containers.
+ */
 class InitContainersIT {
 
     @Test
@@ -21,12 +24,18 @@ class InitContainersIT {
                 order = jpod.run("exec", "initdemo-app", "cat", "/work/order").out();
             }
             assertEquals("first\nsecond\napp\n", order);
-            assertTrue(jpod.run("ps", "-a").out().contains("Exited (0)"), "init containers show as completed");
-            assertTrue(jpod.run("pod", "ps").out().contains("Running"), "finished init containers do not degrade the pod");
+            assertTrue(
+                    jpod.run("ps", "-a").out().contains("Exited (0)"),
+                    "init containers show as completed");
+            assertTrue(
+                    jpod.run("pod", "ps").out().contains("Running"),
+                    "finished init containers do not degrade the pod");
             Jpod.Result down = jpod.run("kube", "down", manifest);
             assertEquals(0, down.exitCode(), down.all());
         } finally {
-            jpod.run("pod", "rm", "-f", "-a"); // without an assertion, so that the first failure is the one reported
+            jpod.run(
+                    "pod", "rm", "-f",
+                    "-a"); // without an assertion, so that the first failure is the one reported
         }
         assertEquals("", jpod.run("ps", "-a", "-q").out());
     }
@@ -34,9 +43,12 @@ class InitContainersIT {
     @Test
     void failingInitContainerFailsThePlayAndLeavesNothing() throws Exception {
         Jpod jpod = Jpod.get();
-        Jpod.Result played = jpod.run("play", "kube", jpod.stage().resolve("it/init-fails.yaml").toString());
+        Jpod.Result played =
+                jpod.run("play", "kube", jpod.stage().resolve("it/init-fails.yaml").toString());
         assertEquals(125, played.exitCode(), played.all());
-        assertTrue(played.err().contains("init container broken of pod initfails exited with code 3"), played.err());
+        assertTrue(
+                played.err().contains("init container broken of pod initfails exited with code 3"),
+                played.err());
         assertEquals("", jpod.run("pod", "ps", "-q").out());
         assertEquals("", jpod.run("ps", "-a", "-q").out());
     }

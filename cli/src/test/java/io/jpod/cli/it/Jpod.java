@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs the built {@code ./jpod} as a rootless user, the way a user would. Run by root (as CI does), it drops to
- * {@code JPOD_TEST_USER} (default jpodtest) with setpriv, no PAM; run by anyone else, it runs as that user.
- * The launcher, jars and samples are staged in a world-readable directory because the clone may sit where the
- * test user cannot read, and each test run gets its own data and run directories and so its own pause process.
+ * Runs the built {@code ./jpod} as a rootless user, the way a user would. Run by root (as CI does),
+ * it drops to {@code JPOD_TEST_USER} (default jpodtest) with setpriv, no PAM; run by anyone else,
+ * it runs as that user. The launcher, jars and samples are staged in a world-readable directory
+ * because the clone may sit where the test user cannot read, and each test run gets its own data
+ * and run directories and so its own pause process.
  */
 public final class Jpod {
 
@@ -49,7 +50,9 @@ public final class Jpod {
         if (instance == null) {
             instance = create();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::cleanUp));
-            Result built = instance.script(List.of(instance.stage.resolve("samples/build-images").toString()));
+            Result built =
+                    instance.script(
+                            List.of(instance.stage.resolve("samples/build-images").toString()));
             if (built.exitCode() != 0) {
                 throw new IllegalStateException("samples/build-images failed: " + built.all());
             }
@@ -93,33 +96,58 @@ public final class Jpod {
         return exec(asUser(argv), cwd);
     }
 
-    /** Runs ./jpod as root itself (rootful: no user namespace), with data and run directories of its own. */
+    /**
+     * Runs ./jpod as root itself (rootful: no user namespace), with data and run directories of its
+     * own.
+     */
     public Result runRootful(String... args) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("env", "-i", "HOME=/root", "PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
-                "JPOD_DATA_DIR=" + stage.resolve("rootful/data"), "JPOD_RUN_DIR=" + stage.resolve("rootful/run"),
-                "JPOD=" + stage.resolve("jpod")));
+        List<String> argv =
+                new ArrayList<>(
+                        List.of(
+                                "env",
+                                "-i",
+                                "HOME=/root",
+                                "PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
+                                "JPOD_DATA_DIR=" + stage.resolve("rootful/data"),
+                                "JPOD_RUN_DIR=" + stage.resolve("rootful/run"),
+                                "JPOD=" + stage.resolve("jpod")));
         argv.addAll(List.of(args));
         return exec(argv, null);
     }
 
-    /** Starts ./jpod in a process group of its own, without waiting, so a test can kill it mid-way. */
+    /**
+     * Starts ./jpod in a process group of its own, without waiting, so a test can kill it mid-way.
+     */
     public Process start(List<String> args) throws IOException {
         List<String> argv = new ArrayList<>(List.of("setsid"));
         List<String> jpodArgs = new ArrayList<>();
         jpodArgs.add(stage.resolve("jpod").toString());
         jpodArgs.addAll(args);
         argv.addAll(asUser(jpodArgs));
-        return new ProcessBuilder(argv).directory(Path.of("/tmp").toFile())
+        return new ProcessBuilder(argv)
+                .directory(Path.of("/tmp").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
-    /** Runs a shell command line prefix (e.g. setting loginuid) before dropping to the user to run jpod. */
-    public Result runWithLoginuid(long loginuid, String... args) throws IOException, InterruptedException {
+    /**
+     * Runs a shell command line prefix (e.g. setting loginuid) before dropping to the user to run
+     * jpod.
+     */
+    public Result runWithLoginuid(long loginuid, String... args)
+            throws IOException, InterruptedException {
         List<String> inner = new ArrayList<>(asUser(List.of()));
         inner.add(stage.resolve("jpod").toString());
         inner.addAll(List.of(args));
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", "echo " + loginuid + " > /proc/self/loginuid && exec \"$@\"", "sh"));
+        List<String> argv =
+                new ArrayList<>(
+                        List.of(
+                                "sh",
+                                "-c",
+                                "echo " + loginuid + " > /proc/self/loginuid && exec \"$@\"",
+                                "sh"));
         argv.addAll(inner);
         return exec(argv, null);
     }
@@ -133,9 +161,17 @@ public final class Jpod {
         if (asRoot()) {
             full.addAll(List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups"));
         }
-        full.addAll(List.of("env", "-i", "HOME=" + home(), "USER=" + user, "LOGNAME=" + user,
-                "PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
-                "JPOD_DATA_DIR=" + data, "JPOD_RUN_DIR=" + run, "JPOD=" + stage.resolve("jpod")));
+        full.addAll(
+                List.of(
+                        "env",
+                        "-i",
+                        "HOME=" + home(),
+                        "USER=" + user,
+                        "LOGNAME=" + user,
+                        "PATH=/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
+                        "JPOD_DATA_DIR=" + data,
+                        "JPOD_RUN_DIR=" + run,
+                        "JPOD=" + stage.resolve("jpod")));
         full.addAll(argv);
         return full;
     }
@@ -144,12 +180,17 @@ public final class Jpod {
         return asRoot() ? "/home/" + user : System.getProperty("user.home");
     }
 
-    private static Result exec(List<String> argv, Path cwd) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        // the clone may be unreadable for the test user, and nsenter re-enters the caller's working directory
+    private static Result exec(List<String> argv, Path cwd)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb =
+                new ProcessBuilder(argv)
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // the clone may be unreadable for the test user, and nsenter re-enters the caller's working
+        // directory
         pb.directory((cwd != null ? cwd : Path.of("/tmp")).toFile());
         Process p = pb.start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        CompletableFuture<String> err =
+                CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         String out = read(p.getInputStream());
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -167,17 +208,30 @@ public final class Jpod {
     }
 
     private static Jpod create() throws IOException, InterruptedException {
-        Path repo = Path.of(System.getenv().getOrDefault("JPOD_REPO", "../")).toAbsolutePath().normalize();
-        Path stage = Files.createTempDirectory(Path.of("/tmp"), "jpod-it-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path repo =
+                Path.of(System.getenv().getOrDefault("JPOD_REPO", "../"))
+                        .toAbsolutePath()
+                        .normalize();
+        Path stage =
+                Files.createTempDirectory(
+                        Path.of("/tmp"),
+                        "jpod-it-",
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwxr-xr-x")));
         copy(repo.resolve("jpod"), stage.resolve("jpod"));
         copyTree(repo.resolve("cli/target/lib"), stage.resolve("cli/target/lib"));
         copy(repo.resolve("cli/target/jpod.jar"), stage.resolve("cli/target/jpod.jar"));
         copyTree(repo.resolve("samples"), stage.resolve("samples"));
         copyTree(repo.resolve("model/src/test/resources/broken"), stage.resolve("broken"));
         copyTree(repo.resolve("cli/src/test/resources/it"), stage.resolve("it"));
-        String user = asRoot() ? System.getenv().getOrDefault("JPOD_TEST_USER", "jpodtest") : System.getProperty("user.name");
-        long uid = asRoot() ? Long.parseLong(exec(List.of("id", "-u", user), null).out().strip()) : currentUid();
+        String user =
+                asRoot()
+                        ? System.getenv().getOrDefault("JPOD_TEST_USER", "jpodtest")
+                        : System.getProperty("user.name");
+        long uid =
+                asRoot()
+                        ? Long.parseLong(exec(List.of("id", "-u", user), null).out().strip())
+                        : currentUid();
         if (asRoot()) {
             exec(List.of("chown", "-R", user + ":", stage.toString()), null);
         }
@@ -186,7 +240,8 @@ public final class Jpod {
 
     private static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to.getParent());
-        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(
+                from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -205,7 +260,10 @@ public final class Jpod {
         }
     }
 
-    /** Removes every pod, then the pause process and the staged tree (files owned by subuids need the namespace). */
+    /**
+     * Removes every pod, then the pause process and the staged tree (files owned by subuids need
+     * the namespace).
+     */
     private void cleanUp() {
         try {
             run("pod", "rm", "-a", "-f");
@@ -215,7 +273,17 @@ public final class Jpod {
             Path pidFile = run.resolve("pause.pid");
             if (Files.exists(pidFile)) {
                 String pid = Files.readString(pidFile).strip().split(" ")[0];
-                script(List.of("nsenter", "-U", "-m", "-t", pid, "--", "rm", "-rf", data.toString()));
+                script(
+                        List.of(
+                                "nsenter",
+                                "-U",
+                                "-m",
+                                "-t",
+                                pid,
+                                "--",
+                                "rm",
+                                "-rf",
+                                data.toString()));
                 script(List.of("kill", pid));
             }
             if (asRoot()) {

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** Looks at the host's processes from the test, through /proc. */
 final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** True when the pid exists and is not a zombie. */
     static boolean running(long pid) {
@@ -26,8 +25,12 @@ final class Processes {
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path p : procs) {
                 try {
-                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    if (cmdline.contains(text) && running(Long.parseLong(p.getFileName().toString()))) {
+                    String cmdline =
+                            new String(
+                                    Files.readAllBytes(p.resolve("cmdline")),
+                                    StandardCharsets.UTF_8);
+                    if (cmdline.contains(text)
+                            && running(Long.parseLong(p.getFileName().toString()))) {
                         return true;
                     }
                 } catch (IOException e) {

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.Test;
 
-/** restartPolicy, applied by conmon's exit hook: jpod runs again when a container exits; no daemon watches. */
+/**
+ * restartPolicy, applied by conmon's exit hook: jpod runs again when a container exits; no daemon
+ * watches.
+ */
 class RestartPolicyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,12 +33,17 @@ class RestartPolicyIT {
             assertTrue(fails.get("RestartCount").asInt() >= 1, fails.toString());
             assertTrue(jpod.run("logs", "crashy-fails").out().startsWith("attempt\nattempt\n"));
             JsonNode succeeds = JSON.readTree(jpod.run("inspect", "crashy-succeeds").out()).get(0);
-            assertEquals(0, succeeds.get("RestartCount").asInt(), "exit 0 is not restarted under OnFailure");
+            assertEquals(
+                    0,
+                    succeeds.get("RestartCount").asInt(),
+                    "exit 0 is not restarted under OnFailure");
             assertEquals(0, succeeds.at("/State/ExitCode").asInt());
             Jpod.Result down = jpod.run("kube", "down", manifest);
             assertEquals(0, down.exitCode(), down.all());
         } finally {
-            jpod.run("pod", "rm", "-f", "-a"); // without an assertion, so that the first failure is the one reported
+            jpod.run(
+                    "pod", "rm", "-f",
+                    "-a"); // without an assertion, so that the first failure is the one reported
         }
     }
 
@@ -60,7 +69,9 @@ class RestartPolicyIT {
             Jpod.Result down = jpod.run("kube", "down", manifest);
             assertEquals(0, down.exitCode(), down.all());
         } finally {
-            jpod.run("pod", "rm", "-f", "-a"); // without an assertion, so that the first failure is the one reported
+            jpod.run(
+                    "pod", "rm", "-f",
+                    "-a"); // without an assertion, so that the first failure is the one reported
         }
     }
 }

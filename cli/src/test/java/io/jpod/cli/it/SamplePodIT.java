@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -19,14 +27,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
-/** The sample two-container pod, played rootless, used as a user would, then torn down without a trace. */
+/**
+ * The sample two-container pod, played rootless, used as a user would, then torn down without a
+ * trace.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SamplePodIT {
 
@@ -50,9 +55,13 @@ class SamplePodIT {
     @Test
     @Order(1)
     void hostPortServesThePageToTheHost() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:18080/"))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("Hello from jpod"), response.body());
     }
@@ -75,7 +84,13 @@ class SamplePodIT {
     @Test
     @Order(3)
     void execSeesTheContainerEnvironmentAndPassesExitCodesBack() throws Exception {
-        Jpod.Result env = jpod.run("exec", "web-server", "sh", "-c", "echo $GREETING $PATH; cat /etc/hostname");
+        Jpod.Result env =
+                jpod.run(
+                        "exec",
+                        "web-server",
+                        "sh",
+                        "-c",
+                        "echo $GREETING $PATH; cat /etc/hostname");
         assertEquals(0, env.exitCode(), env.all());
         assertEquals("hello /bin\nweb\n", env.out());
         assertEquals(3, jpod.run("exec", "web-server", "sh", "-c", "exit 3").exitCode());
@@ -96,7 +111,9 @@ class SamplePodIT {
         assertEquals("running", doc.at("/State/Status").asText());
         assertTrue(doc.at("/State/Running").asBoolean());
         long pid = doc.at("/State/Pid").asLong();
-        assertTrue(Files.exists(Path.of("/proc", Long.toString(pid))), "container process " + pid + " is gone");
+        assertTrue(
+                Files.exists(Path.of("/proc", Long.toString(pid))),
+                "container process " + pid + " is gone");
         assertEquals(0, doc.get("RestartCount").asInt());
         assertEquals(64, doc.get("Pod").asText().length());
         assertFalse(doc.at("/State/StartedAt").asText().startsWith("0001"));
@@ -109,12 +126,22 @@ class SamplePodIT {
         Jpod.Result generated = jpod.run("generate", "kube", "web");
         assertEquals(0, generated.exitCode(), generated.all());
         String yaml = generated.out();
-        for (String expected : List.of("kind: ConfigMap", "kind: Pod", "name: server", "name: client",
-                "hostPort: 18080", "image: localhost/jpod-busybox:latest")) {
+        for (String expected :
+                List.of(
+                        "kind: ConfigMap",
+                        "kind: Pod",
+                        "name: server",
+                        "name: client",
+                        "hostPort: 18080",
+                        "image: localhost/jpod-busybox:latest")) {
             assertTrue(yaml.contains(expected), "missing `" + expected + "` in:\n" + yaml);
         }
-        assertFalse(yaml.contains("web-server"), "containers keep their manifest names, not jpod's");
-        assertTrue(jpod.run("generate", "kube", "--type", "deployment", "web").out().contains("kind: Deployment"));
+        assertFalse(
+                yaml.contains("web-server"), "containers keep their manifest names, not jpod's");
+        assertTrue(
+                jpod.run("generate", "kube", "--type", "deployment", "web")
+                        .out()
+                        .contains("kind: Deployment"));
     }
 
     @Test
@@ -133,7 +160,9 @@ class SamplePodIT {
         Jpod.Result stop = jpod.run("pod", "stop", "-t", "1", "web");
         assertEquals(0, stop.exitCode(), stop.all());
         assertTrue(jpod.run("pod", "ps").out().contains("Exited"));
-        assertTrue(jpod.run("ps", "-a").out().contains("Exited (137)"), "httpd ignores SIGTERM and is killed");
+        assertTrue(
+                jpod.run("ps", "-a").out().contains("Exited (137)"),
+                "httpd ignores SIGTERM and is killed");
         // following the log of a stopped container prints what there is and returns
         Jpod.Result followed = jpod.run("logs", "-f", "--tail", "1", "web-client");
         assertEquals(0, followed.exitCode(), followed.all());
@@ -142,10 +171,15 @@ class SamplePodIT {
         assertEquals(0, start.exitCode(), start.all());
         assertTrue(jpod.run("pod", "ps").out().contains("Running"));
         hostPortServesThePageToTheHost();
-        // the restarted sidecar joined the new infra's namespaces: the server is on its loopback again
-        Jpod.Result fetched = jpod.run("exec", "web-client", "wget", "-qO-", "http://127.0.0.1:8080/");
+        // the restarted sidecar joined the new infra's namespaces: the server is on its loopback
+        // again
+        Jpod.Result fetched =
+                jpod.run("exec", "web-client", "wget", "-qO-", "http://127.0.0.1:8080/");
         assertTrue(fetched.out().contains("Hello from jpod"), fetched.all());
-        assertEquals("web\n", jpod.run("exec", "web-client", "hostname").out(), "UTS namespace of the new infra");
+        assertEquals(
+                "web\n",
+                jpod.run("exec", "web-client", "hostname").out(),
+                "UTS namespace of the new infra");
     }
 
     @Test
@@ -157,15 +191,20 @@ class SamplePodIT {
             pids.add(doc.at("/State/Pid").asLong());
             pids.add(doc.at("/State/ConmonPid").asLong());
         }
-        String podId = JSON.readTree(jpod.run("pod", "inspect", "web").out()).get(0).get("Id").asText();
+        String podId =
+                JSON.readTree(jpod.run("pod", "inspect", "web").out()).get(0).get("Id").asText();
         Jpod.Result down = jpod.run("kube", "down", manifest);
         assertEquals(0, down.exitCode(), down.all());
         assertTrue(down.out().contains(podId));
         for (long pid : pids) {
             assertFalse(Processes.running(pid), "process " + pid + " survived kube down");
         }
-        assertFalse(Processes.anyCommandLineContains(podId), "a helper of pod " + podId + " survived kube down");
-        long pause = Long.parseLong(Files.readString(jpod.runDir().resolve("pause.pid")).strip().split(" ")[0]);
+        assertFalse(
+                Processes.anyCommandLineContains(podId),
+                "a helper of pod " + podId + " survived kube down");
+        long pause =
+                Long.parseLong(
+                        Files.readString(jpod.runDir().resolve("pause.pid")).strip().split(" ")[0]);
         String mounts = Files.readString(Path.of("/proc", Long.toString(pause), "mountinfo"));
         assertFalse(mounts.contains(jpod.dataDir().toString()), "mounts left:\n" + mounts);
         try (var netns = Files.list(jpod.runDir().resolve("netns"))) {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** Containers that ignore SIGTERM are killed after the grace period; none survives the teardown. */
 class StubbornTeardownIT {
@@ -19,7 +21,12 @@ class StubbornTeardownIT {
         assertEquals(0, played.exitCode(), played.all());
         List<Long> pids = new ArrayList<>();
         for (String c : List.of("a", "b", "c")) {
-            pids.add(new ObjectMapper().readTree(jpod.run("inspect", "stubborn-" + c).out()).get(0).at("/State/Pid").asLong());
+            pids.add(
+                    new ObjectMapper()
+                            .readTree(jpod.run("inspect", "stubborn-" + c).out())
+                            .get(0)
+                            .at("/State/Pid")
+                            .asLong());
         }
         Jpod.Result down = jpod.run("kube", "down", manifest);
         assertEquals(0, down.exitCode(), down.all());

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** A persistentVolumeClaim is a named volume: its data survives the pod, and {@code volume rm} removes it. */
+/**
+ * A persistentVolumeClaim is a named volume: its data survives the pod, and {@code volume rm}
+ * removes it.
+ */
 class VolumeIT {
 
     @Test

@@ -2,9 +2,10 @@ package io.jpod.cli.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Test;
 
 /** The wording of go-units' HumanDuration, which podman prints. */
 class AgoTest {
@@ -16,7 +17,8 @@ class AgoTest {
     @Test
     void secondsAndMinutes() {
         assertEquals("Less than a second", d(Duration.ofMillis(999)));
-        assertEquals("Less than a second", d(Duration.ofSeconds(-5)), "clock skew is not negative time");
+        assertEquals(
+                "Less than a second", d(Duration.ofSeconds(-5)), "clock skew is not negative time");
         assertEquals("1 second", d(Duration.ofSeconds(1)));
         assertEquals("59 seconds", d(Duration.ofSeconds(59)));
         assertEquals("About a minute", d(Duration.ofSeconds(119)));

@@ -7,10 +7,12 @@ import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
+
+import org.junit.jupiter.api.Test;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class InspectionTest {
 
@@ -24,9 +26,24 @@ class InspectionTest {
 
     @Test
     void runningContainerHasPodmansKeys() {
-        Map<String, Object> doc = Inspection.container(pod, app, new ContainerStatus("running", true, 0, null));
-        assertTrue(doc.keySet().containsAll(List.of("Id", "Created", "Path", "Args", "State", "Image", "ImageName",
-                "Pod", "Name", "RestartCount", "IsInfra")), doc.keySet().toString());
+        Map<String, Object> doc =
+                Inspection.container(pod, app, new ContainerStatus("running", true, 0, null));
+        assertTrue(
+                doc.keySet()
+                        .containsAll(
+                                List.of(
+                                        "Id",
+                                        "Created",
+                                        "Path",
+                                        "Args",
+                                        "State",
+                                        "Image",
+                                        "ImageName",
+                                        "Pod",
+                                        "Name",
+                                        "RestartCount",
+                                        "IsInfra")),
+                doc.keySet().toString());
         assertEquals(app.id(), doc.get("Id"));
         assertEquals("web-app", doc.get("Name"));
         assertEquals(pod.id(), doc.get("Pod"));
@@ -41,13 +58,17 @@ class InspectionTest {
         assertEquals(0, state.get("ExitCode"));
         assertEquals(12L, state.get("Pid"));
         assertEquals("2024-05-01T10:00:02Z", state.get("StartedAt"));
-        assertEquals("0001-01-01T00:00:00Z", state.get("FinishedAt"), "Go's zero time while running");
+        assertEquals(
+                "0001-01-01T00:00:00Z", state.get("FinishedAt"), "Go's zero time while running");
     }
 
     @Test
     void exitedContainerHasNoPidAndItsExitCode() {
         Instant finished = Instant.parse("2024-05-01T10:01:00Z");
-        Map<String, Object> state = state(Inspection.container(pod, app, new ContainerStatus("exited", false, 137, finished)));
+        Map<String, Object> state =
+                state(
+                        Inspection.container(
+                                pod, app, new ContainerStatus("exited", false, 137, finished)));
         assertEquals("exited", state.get("Status"));
         assertEquals(false, state.get("Running"));
         assertEquals(137, state.get("ExitCode"));
@@ -58,14 +79,18 @@ class InspectionTest {
     @Test
     void podListsInfraAndContainersWithTheirStates() {
         ContainerStatus running = new ContainerStatus("running", true, 0, null);
-        Map<String, Object> doc = Inspection.pod(pod, "Running", Map.of(app.id(), running, pod.infra().id(), running));
+        Map<String, Object> doc =
+                Inspection.pod(
+                        pod, "Running", Map.of(app.id(), running, pod.infra().id(), running));
         assertEquals(pod.id(), doc.get("Id"));
         assertEquals("Running", doc.get("State"));
         assertEquals(true, doc.get("CreateInfra"));
         assertEquals(pod.infra().id(), doc.get("InfraContainerID"));
         assertEquals(2, doc.get("NumContainers"));
-        assertEquals(List.of(
-                Map.of("Id", pod.infra().id(), "Name", "web-infra", "State", "running"),
-                Map.of("Id", app.id(), "Name", "web-app", "State", "running")), doc.get("Containers"));
+        assertEquals(
+                List.of(
+                        Map.of("Id", pod.infra().id(), "Name", "web-infra", "State", "running"),
+                        Map.of("Id", app.id(), "Name", "web-app", "State", "running")),
+                doc.get("Containers"));
     }
 }

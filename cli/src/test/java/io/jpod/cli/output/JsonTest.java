@@ -2,10 +2,11 @@ package io.jpod.cli.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** podman's JSON is Go's MarshalIndent with four spaces. */
 class JsonTest {
@@ -17,7 +18,8 @@ class JsonTest {
         doc.put("Running", true);
         doc.put("Args", List.of("a", "b"));
         doc.put("State", Map.of("Pid", 12));
-        assertEquals("""
+        assertEquals(
+                """
                 [
                     {
                         "Id": "abc",
@@ -30,7 +32,9 @@ class JsonTest {
                             "Pid": 12
                         }
                     }
-                ]""", Json.pretty(List.of(doc)));
+                ]\
+                """,
+                Json.pretty(List.of(doc)));
     }
 
     @Test

@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodPhase;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class PodStatusTest {
 
     private static final ContainerStatus RUNNING = new ContainerStatus("running", true, 0, null);
-    private static final ContainerStatus EXITED = new ContainerStatus("exited", false, 0, Records.STARTED);
+    private static final ContainerStatus EXITED =
+            new ContainerStatus("exited", false, 0, Records.STARTED);
     private static final ContainerStatus CREATED = new ContainerStatus("created", false, 0, null);
 
     private final ContainerRecord a = Records.container("a".repeat(64), "web-a", false);

@@ -2,10 +2,11 @@ package io.jpod.cli.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
 
 class TableTest {
 
@@ -17,11 +18,18 @@ class TableTest {
 
     @Test
     void columnsArePaddedToTheWidestCellPlusTwoAndTheLastIsNot() {
-        Table t = new Table("POD ID", "NAME", "STATUS").row("0123456789ab", "web", "Running").row("x", "database", "");
-        assertEquals("""
+        Table t =
+                new Table("POD ID", "NAME", "STATUS")
+                        .row("0123456789ab", "web", "Running")
+                        .row("x", "database", "");
+        assertEquals(
+                """
                 POD ID        NAME      STATUS
                 0123456789ab  web       Running
-                x             database  \n""", print(t), "an empty last cell still pads the one before it");
+                x             database  \n\
+                """,
+                print(t),
+                "an empty last cell still pads the one before it");
     }
 
     @Test

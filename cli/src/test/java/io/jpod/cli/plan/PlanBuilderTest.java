@@ -11,20 +11,32 @@ import io.jpod.runtime.pod.ContainerPlan;
 import io.jpod.runtime.pod.PodPlan;
 import io.jpod.runtime.pod.VolumePlan;
 import io.jpod.runtime.state.PortMapping;
+
+import org.junit.jupiter.api.Test;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class PlanBuilderTest {
 
     /** An image with ENTRYPOINT ["/entry"], CMD ["default"], an env and a working directory. */
-    private static final Image IMAGE = new Image("sha256:" + "ab".repeat(32), List.of("localhost/app:1"),
-            List.of("sha256:" + "cd".repeat(32)),
-            new ImageConfig(List.of("/entry"), List.of("default"), List.of("PATH=/usr/bin:/bin", "IMG=1"), "/app",
-                    "", Map.of(), List.of()),
-            Instant.parse("2024-05-01T10:00:00Z"), 1024);
+    private static final Image IMAGE =
+            new Image(
+                    "sha256:" + "ab".repeat(32),
+                    List.of("localhost/app:1"),
+                    List.of("sha256:" + "cd".repeat(32)),
+                    new ImageConfig(
+                            List.of("/entry"),
+                            List.of("default"),
+                            List.of("PATH=/usr/bin:/bin", "IMG=1"),
+                            "/app",
+                            "",
+                            Map.of(),
+                            List.of()),
+                    Instant.parse("2024-05-01T10:00:00Z"),
+                    1024);
 
     private PlanBuilder builder;
 
@@ -36,15 +48,16 @@ class PlanBuilderTest {
 
     private static String pod(String containerExtra) {
         return """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: web
-                spec:
-                  containers:
-                  - name: app
-                    image: localhost/app:1
-                """ + containerExtra.indent(4);
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        spec:
+          containers:
+          - name: app
+            image: localhost/app:1
+        """
+                + containerExtra.indent(4);
     }
 
     private List<String> argv(String extra) throws Exception {
@@ -58,18 +71,23 @@ class PlanBuilderTest {
         assertEquals(List.of("/entry", "a", "b"), argv("args: [a, b]"));
         // command replaces ENTRYPOINT and drops CMD
         assertEquals(List.of("/bin/sh"), argv("command: [/bin/sh]"));
-        assertEquals(List.of("/bin/sh", "-c", "echo"), argv("command: [/bin/sh]\nargs: [-c, echo]"));
+        assertEquals(
+                List.of("/bin/sh", "-c", "echo"), argv("command: [/bin/sh]\nargs: [-c, echo]"));
     }
 
     @Test
     void envMergesImageAndManifest() throws Exception {
-        ContainerPlan c = plan(pod("""
-                env:
-                - name: GREETING
-                  value: hello
-                - name: IMG
-                  value: "2"
-                """)).containers().getFirst();
+        ContainerPlan c =
+                plan(pod(
+                                """
+                                env:
+                                - name: GREETING
+                                  value: hello
+                                - name: IMG
+                                  value: "2"
+                                """))
+                        .containers()
+                        .getFirst();
         assertTrue(c.env().contains("PATH=/usr/bin:/bin"), c.env().toString());
         assertTrue(c.env().contains("GREETING=hello"), c.env().toString());
         assertTrue(c.env().contains("IMG=2"), "the manifest overrides the image: " + c.env());
@@ -79,27 +97,45 @@ class PlanBuilderTest {
 
     @Test
     void hostPortsBecomePortMappings() throws Exception {
-        PodPlan p = plan(pod("""
-                ports:
-                - containerPort: 80
-                  hostPort: 18080
-                - containerPort: 53
-                  hostPort: 10053
-                  protocol: UDP
-                  hostIP: 127.0.0.1
-                - containerPort: 9090
-                """));
-        assertEquals(List.of(new PortMapping("TCP", null, 18080, 80), new PortMapping("UDP", "127.0.0.1", 10053, 53)),
-                p.ports().stream().map(m -> new PortMapping(m.protocol(), m.hostIP() == null || m.hostIP().isEmpty()
-                        ? null : m.hostIP(), m.hostPort(), m.containerPort())).toList());
+        PodPlan p =
+                plan(
+                        pod(
+                                """
+                                ports:
+                                - containerPort: 80
+                                  hostPort: 18080
+                                - containerPort: 53
+                                  hostPort: 10053
+                                  protocol: UDP
+                                  hostIP: 127.0.0.1
+                                - containerPort: 9090
+                                """));
+        assertEquals(
+                List.of(
+                        new PortMapping("TCP", null, 18080, 80),
+                        new PortMapping("UDP", "127.0.0.1", 10053, 53)),
+                p.ports().stream()
+                        .map(
+                                m ->
+                                        new PortMapping(
+                                                m.protocol(),
+                                                m.hostIP() == null || m.hostIP().isEmpty()
+                                                        ? null
+                                                        : m.hostIP(),
+                                                m.hostPort(),
+                                                m.containerPort()))
+                        .toList());
     }
 
     @Test
     void aHostPortWithoutContainerPortForwardsToTheSamePort() throws Exception {
-        PodPlan p = plan(pod("""
-                ports:
-                - hostPort: 18081
-                """));
+        PodPlan p =
+                plan(
+                        pod(
+                                """
+                                ports:
+                                - hostPort: 18081
+                                """));
         assertEquals(1, p.ports().size());
         assertEquals(18081, p.ports().getFirst().hostPort());
         assertEquals(18081, p.ports().getFirst().containerPort());
@@ -107,104 +143,135 @@ class PlanBuilderTest {
 
     @Test
     void volumesMapToRuntimeForms() throws Exception {
-        PodPlan p = plan("""
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: cfg
-                data:
-                  app.conf: "port=80"
-                ---
-                """ + pod("""
-                volumeMounts:
-                - name: cfg
-                  mountPath: /etc/app
-                - name: data
-                  mountPath: /data
-                  subPath: sub
-                  readOnly: true
-                """) + """
-                  volumes:
-                  - name: cfg
-                    configMap:
-                      name: cfg
-                  - name: data
-                    hostPath:
-                      path: /srv/data
-                      type: DirectoryOrCreate
-                  - name: plain
-                    hostPath:
-                      path: /srv/plain
-                  - name: file
-                    hostPath:
-                      path: /srv/file
-                      type: File
-                  - name: scratch
-                    emptyDir:
-                      medium: Memory
-                """);
+        PodPlan p =
+                plan(
+                        """
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata:
+                          name: cfg
+                        data:
+                          app.conf: "port=80"
+                        ---
+                        """
+                                + pod(
+                                        """
+                                        volumeMounts:
+                                        - name: cfg
+                                          mountPath: /etc/app
+                                        - name: data
+                                          mountPath: /data
+                                          subPath: sub
+                                          readOnly: true
+                                        """)
+                                + """
+                                  volumes:
+                                  - name: cfg
+                                    configMap:
+                                      name: cfg
+                                  - name: data
+                                    hostPath:
+                                      path: /srv/data
+                                      type: DirectoryOrCreate
+                                  - name: plain
+                                    hostPath:
+                                      path: /srv/plain
+                                  - name: file
+                                    hostPath:
+                                      path: /srv/file
+                                      type: File
+                                  - name: scratch
+                                    emptyDir:
+                                      medium: Memory
+                                """);
         assertEquals(5, p.volumes().size());
         VolumePlan.Files files = (VolumePlan.Files) p.volumes().getFirst();
         assertEquals("cfg", files.name());
         assertEquals("app.conf", files.files().getFirst().path());
-        assertEquals("port=80", new String(files.files().getFirst().content(), StandardCharsets.UTF_8));
-        assertEquals(new VolumePlan.HostPath("data", "/srv/data", VolumePlan.HostPath.Create.DIRECTORY), p.volumes().get(1));
+        assertEquals(
+                "port=80", new String(files.files().getFirst().content(), StandardCharsets.UTF_8));
+        assertEquals(
+                new VolumePlan.HostPath("data", "/srv/data", VolumePlan.HostPath.Create.DIRECTORY),
+                p.volumes().get(1));
         // no type: no check, and a missing path becomes a directory, as podman does
-        assertEquals(new VolumePlan.HostPath("plain", "/srv/plain", VolumePlan.HostPath.Create.DIRECTORY), p.volumes().get(2));
-        assertEquals(new VolumePlan.HostPath("file", "/srv/file", VolumePlan.HostPath.Create.NONE), p.volumes().get(3));
+        assertEquals(
+                new VolumePlan.HostPath(
+                        "plain", "/srv/plain", VolumePlan.HostPath.Create.DIRECTORY),
+                p.volumes().get(2));
+        assertEquals(
+                new VolumePlan.HostPath("file", "/srv/file", VolumePlan.HostPath.Create.NONE),
+                p.volumes().get(3));
         assertEquals(new VolumePlan.EmptyDir("scratch", true), p.volumes().get(4));
-        assertEquals(List.of(new ContainerPlan.MountPlan("cfg", "/etc/app", null, false),
+        assertEquals(
+                List.of(
+                        new ContainerPlan.MountPlan("cfg", "/etc/app", null, false),
                         new ContainerPlan.MountPlan("data", "/data", "sub", true)),
-                p.containers().getFirst().mounts().stream().map(m -> new ContainerPlan.MountPlan(m.volume(),
-                        m.destination(), m.subPath() == null || m.subPath().isEmpty() ? null : m.subPath(),
-                        m.readOnly())).toList());
+                p.containers().getFirst().mounts().stream()
+                        .map(
+                                m ->
+                                        new ContainerPlan.MountPlan(
+                                                m.volume(),
+                                                m.destination(),
+                                                m.subPath() == null || m.subPath().isEmpty()
+                                                        ? null
+                                                        : m.subPath(),
+                                                m.readOnly()))
+                        .toList());
     }
 
     @Test
     void unsupportedFieldsGiveNoticesAndInitContainersArePlannedApart() throws Exception {
-        PodPlan p = plan("""
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: web
-                spec:
-                  hostNetwork: true
-                  initContainers:
-                  - name: init
-                    image: localhost/app:1
-                  containers:
-                  - name: app
-                    image: localhost/app:1
-                """);
-        assertEquals(List.of("web: hostNetwork is not supported yet; the pod gets its own network"), builder.notices());
+        PodPlan p =
+                plan(
+                        """
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: web
+                        spec:
+                          hostNetwork: true
+                          initContainers:
+                          - name: init
+                            image: localhost/app:1
+                          containers:
+                          - name: app
+                            image: localhost/app:1
+                        """);
+        assertEquals(
+                List.of("web: hostNetwork is not supported yet; the pod gets its own network"),
+                builder.notices());
         assertEquals(List.of("app"), p.containers().stream().map(ContainerPlan::name).toList());
-        // init containers are planned apart from the app containers: the runtime runs them first, one by one
-        assertEquals(List.of("init"), p.initContainers().stream().map(ContainerPlan::name).toList());
+        // init containers are planned apart from the app containers: the runtime runs them first,
+        // one by one
+        assertEquals(
+                List.of("init"), p.initContainers().stream().map(ContainerPlan::name).toList());
     }
 
     @Test
     void podLevelFields() throws Exception {
-        PodPlan p = plan("""
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: web
-                  labels:
-                    app: web
-                spec:
-                  hostname: front
-                  terminationGracePeriodSeconds: 5
-                  restartPolicy: Never
-                  hostAliases:
-                  - ip: 10.0.0.5
-                    hostnames: [db]
-                  dnsConfig:
-                    nameservers: [1.1.1.1]
-                    searches: [svc.local]
-                  containers:
-                  - name: app
-                    image: localhost/app:1
-                """);
+        PodPlan p =
+                plan(
+                        """
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: web
+                          labels:
+                            app: web
+                        spec:
+                          hostname: front
+                          terminationGracePeriodSeconds: 5
+                          restartPolicy: Never
+                          hostAliases:
+                          - ip: 10.0.0.5
+                            hostnames: [db]
+                          dnsConfig:
+                            nameservers: [1.1.1.1]
+                            searches: [svc.local]
+                          containers:
+                          - name: app
+                            image: localhost/app:1
+                        """);
         assertEquals("front", p.hostname());
         assertEquals(Map.of("app", "web"), p.labels());
         assertEquals(5, p.gracePeriodSeconds());

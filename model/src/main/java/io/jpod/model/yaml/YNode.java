@@ -1,261 +1,279 @@
 package io.jpod.model.yaml;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A YAML node with its field path and file position. Typed getters report a type mismatch as an
  * error at the node and return null, so readers can carry on and collect every problem in one run.
  */
 public final class YNode {
-  private final Node node;
-  private final String path;
-  private final Mark mark;
-  private final Mark keyMark;
-  private final Issues issues;
-  private YMap mapping;
-  private List<YNode> sequence;
+    private final Node node;
+    private final String path;
+    private final Mark mark;
+    private final Mark keyMark;
+    private final Issues issues;
+    private YMap mapping;
+    private List<YNode> sequence;
 
-  private YNode(Node node, String path, Mark mark, Mark keyMark, Issues issues) {
-    this.node = node;
-    this.path = path;
-    this.mark = mark;
-    this.keyMark = keyMark;
-    this.issues = issues;
-  }
-
-  static YNode root(Node node, String file, Issues issues) {
-    Mark at = markOf(node, file);
-    return new YNode(node, "", at, at, issues);
-  }
-
-  private YNode child(Node child, String childPath, Mark childKeyMark) {
-    Mark at = markOf(child, mark.file());
-    return new YNode(child, childPath, at, childKeyMark == null ? at : childKeyMark, issues);
-  }
-
-  static Mark markOf(Node node, String file) {
-    return node.getStartMark()
-        .map(m -> new Mark(file, m.getLine() + 1, m.getColumn() + 1))
-        .orElse(new Mark(file, 0, 0));
-  }
-
-  public String path() {
-    return path;
-  }
-
-  public Mark mark() {
-    return mark;
-  }
-
-  public Issues issues() {
-    return issues;
-  }
-
-  /** Path of a field below this node; keys that are not identifiers are bracketed. */
-  public String pathTo(String key) {
-    if (!key.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
-      return path + "[" + key + "]";
+    private YNode(Node node, String path, Mark mark, Mark keyMark, Issues issues) {
+        this.node = node;
+        this.path = path;
+        this.mark = mark;
+        this.keyMark = keyMark;
+        this.issues = issues;
     }
-    return path.isEmpty() ? key : path + "." + key;
-  }
 
-  public void error(String message) {
-    issues.error(mark, path, message);
-  }
-
-  public void warn(String message) {
-    issues.warn(mark, path, message);
-  }
-
-  public boolean isNull() {
-    return node instanceof ScalarNode s && s.isPlain() && ScalarKind.ofPlain(s.getValue()) == ScalarKind.NULL;
-  }
-
-  public boolean isMapping() {
-    return node instanceof MappingNode;
-  }
-
-  public boolean isSequence() {
-    return node instanceof SequenceNode;
-  }
-
-  /** The scalar's kind as Kubernetes would type it; null for collections. */
-  public ScalarKind scalarKind() {
-    if (!(node instanceof ScalarNode s)) {
-      return null;
+    static YNode root(Node node, String file, Issues issues) {
+        Mark at = markOf(node, file);
+        return new YNode(node, "", at, at, issues);
     }
-    return s.isPlain() ? ScalarKind.ofPlain(s.getValue()) : ScalarKind.STRING;
-  }
 
-  /** The scalar's text whatever its kind, or null (with an error) for a collection. */
-  public String text() {
-    if (node instanceof ScalarNode s) {
-      return s.getValue();
+    private YNode child(Node child, String childPath, Mark childKeyMark) {
+        Mark at = markOf(child, mark.file());
+        return new YNode(child, childPath, at, childKeyMark == null ? at : childKeyMark, issues);
     }
-    error("expected a scalar value, got " + (isMapping() ? "a mapping" : "a list"));
-    return null;
-  }
 
-  /** A string field; numbers and booleans are errors as in kubectl, which will not coerce them. */
-  public String string() {
-    ScalarKind kind = scalarKind();
-    if (kind == ScalarKind.STRING) {
-      return ((ScalarNode) node).getValue();
+    static Mark markOf(Node node, String file) {
+        return node.getStartMark()
+                .map(m -> new Mark(file, m.getLine() + 1, m.getColumn() + 1))
+                .orElse(new Mark(file, 0, 0));
     }
-    if (kind == ScalarKind.NULL) {
-      return null;
-    }
-    if (kind == null) {
-      error("expected a string, got " + (isMapping() ? "a mapping" : "a list"));
-    } else {
-      error("expected a string, got " + kind.noun() + " (quote it: \"" + ((ScalarNode) node).getValue() + "\")");
-    }
-    return null;
-  }
 
-  public Long integer() {
-    ScalarKind kind = scalarKind();
-    if (kind == ScalarKind.INT) {
-      try {
-        return ScalarKind.parseInt(((ScalarNode) node).getValue());
-      } catch (NumberFormatException e) {
-        error("integer out of range");
-        return null;
-      }
+    public String path() {
+        return path;
     }
-    if (kind != ScalarKind.NULL) {
-      error("expected an integer, got " + describe());
-    }
-    return null;
-  }
 
-  public Boolean bool() {
-    ScalarKind kind = scalarKind();
-    if (kind == ScalarKind.BOOL) {
-      return ScalarKind.isTrue(((ScalarNode) node).getValue());
+    public Mark mark() {
+        return mark;
     }
-    if (kind != ScalarKind.NULL) {
-      error("expected true or false, got " + describe());
-    }
-    return null;
-  }
 
-  private String describe() {
-    ScalarKind kind = scalarKind();
-    if (kind == null) {
-      return isMapping() ? "a mapping" : "a list";
+    public Issues issues() {
+        return issues;
     }
-    return kind == ScalarKind.STRING ? "\"" + ((ScalarNode) node).getValue() + "\"" : kind.noun();
-  }
 
-  /** A mapping, or null (with an error) for anything else but null. */
-  public YMap map() {
-    if (node instanceof MappingNode m) {
-      if (mapping == null) {
-        mapping = new YMap(this, entries(m)); // once, so duplicate keys are reported once
-      }
-      return mapping;
-    }
-    if (!isNull()) {
-      error("expected a mapping, got " + describe());
-    }
-    return null;
-  }
-
-  /** A list's items, or null (with an error) for anything else but null. */
-  public List<YNode> items() {
-    if (node instanceof SequenceNode s) {
-      if (sequence == null) {
-        List<YNode> out = new ArrayList<>();
-        for (int i = 0; i < s.getValue().size(); i++) {
-          out.add(child(s.getValue().get(i), path + "[" + i + "]", null));
+    /** Path of a field below this node; keys that are not identifiers are bracketed. */
+    public String pathTo(String key) {
+        if (!key.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+            return path + "[" + key + "]";
         }
-        sequence = List.copyOf(out);
-      }
-      return sequence;
+        return path.isEmpty() ? key : path + "." + key;
     }
-    if (!isNull()) {
-      error("expected a list, got " + describe());
-    }
-    return null;
-  }
 
-  /** A list of strings; null when absent, so an empty list stays distinct from none. */
-  public List<String> strings() {
-    List<YNode> items = items();
-    if (items == null) {
-      return null;
+    public void error(String message) {
+        issues.error(mark, path, message);
     }
-    List<String> out = new ArrayList<>();
-    for (YNode item : items) {
-      String s = item.string();
-      if (s != null) {
-        out.add(s);
-      }
-    }
-    return List.copyOf(out);
-  }
 
-  /** A string-to-string mapping such as labels; empty when absent. */
-  public Map<String, String> stringMap() {
-    YMap m = map();
-    Map<String, String> out = new LinkedHashMap<>();
-    if (m == null) {
-      return out;
+    public void warn(String message) {
+        issues.warn(mark, path, message);
     }
-    for (String key : m.keys()) {
-      String value = m.get(key).string();
-      out.put(key, value == null ? "" : value);
-    }
-    return out;
-  }
 
-  private Map<String, YNode> entries(MappingNode m) {
-    Map<String, YNode> out = new LinkedHashMap<>();
-    List<Map.Entry<Node, Node>> merged = new ArrayList<>();
-    for (var tuple : m.getValue()) {
-      Node key = tuple.getKeyNode();
-      if (key instanceof ScalarNode s && s.isPlain() && s.getValue().equals("<<")) {
-        mergeSources(tuple.getValueNode(), merged);
-        continue;
-      }
-      if (!(key instanceof ScalarNode s)) {
-        issues.error(markOf(key, mark.file()), path, "mapping keys must be strings");
-        continue;
-      }
-      String name = s.getValue();
-      if (out.containsKey(name)) {
-        issues.error(markOf(key, mark.file()), pathTo(name), "duplicate key \"" + name + "\"");
-        continue;
-      }
-      out.put(name, child(tuple.getValueNode(), pathTo(name), markOf(key, mark.file())));
+    public boolean isNull() {
+        return node instanceof ScalarNode s
+                && s.isPlain()
+                && ScalarKind.ofPlain(s.getValue()) == ScalarKind.NULL;
     }
-    // YAML merge keys: explicit entries win over merged ones, as go-yaml does.
-    for (var e : merged) {
-      if (e.getKey() instanceof ScalarNode s && !out.containsKey(s.getValue())) {
-        out.put(s.getValue(), child(e.getValue(), pathTo(s.getValue()), markOf(s, mark.file())));
-      }
-    }
-    return out;
-  }
 
-  private void mergeSources(Node source, List<Map.Entry<Node, Node>> into) {
-    if (source instanceof MappingNode m) {
-      m.getValue().forEach(t -> into.add(Map.entry(t.getKeyNode(), t.getValueNode())));
-    } else if (source instanceof SequenceNode s) {
-      s.getValue().forEach(n -> mergeSources(n, into));
+    public boolean isMapping() {
+        return node instanceof MappingNode;
     }
-  }
 
-  /** Where this value's key is written, for unknown-field warnings; the value's own mark otherwise. */
-  public Mark keyMark() {
-    return keyMark;
-  }
+    public boolean isSequence() {
+        return node instanceof SequenceNode;
+    }
+
+    /** The scalar's kind as Kubernetes would type it; null for collections. */
+    public ScalarKind scalarKind() {
+        if (!(node instanceof ScalarNode s)) {
+            return null;
+        }
+        return s.isPlain() ? ScalarKind.ofPlain(s.getValue()) : ScalarKind.STRING;
+    }
+
+    /** The scalar's text whatever its kind, or null (with an error) for a collection. */
+    public String text() {
+        if (node instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        error("expected a scalar value, got " + (isMapping() ? "a mapping" : "a list"));
+        return null;
+    }
+
+    /**
+     * A string field; numbers and booleans are errors as in kubectl, which will not coerce them.
+     */
+    public String string() {
+        ScalarKind kind = scalarKind();
+        if (kind == ScalarKind.STRING) {
+            return ((ScalarNode) node).getValue();
+        }
+        if (kind == ScalarKind.NULL) {
+            return null;
+        }
+        if (kind == null) {
+            error("expected a string, got " + (isMapping() ? "a mapping" : "a list"));
+        } else {
+            error(
+                    "expected a string, got "
+                            + kind.noun()
+                            + " (quote it: \""
+                            + ((ScalarNode) node).getValue()
+                            + "\")");
+        }
+        return null;
+    }
+
+    public Long integer() {
+        ScalarKind kind = scalarKind();
+        if (kind == ScalarKind.INT) {
+            try {
+                return ScalarKind.parseInt(((ScalarNode) node).getValue());
+            } catch (NumberFormatException e) {
+                error("integer out of range");
+                return null;
+            }
+        }
+        if (kind != ScalarKind.NULL) {
+            error("expected an integer, got " + describe());
+        }
+        return null;
+    }
+
+    public Boolean bool() {
+        ScalarKind kind = scalarKind();
+        if (kind == ScalarKind.BOOL) {
+            return ScalarKind.isTrue(((ScalarNode) node).getValue());
+        }
+        if (kind != ScalarKind.NULL) {
+            error("expected true or false, got " + describe());
+        }
+        return null;
+    }
+
+    private String describe() {
+        ScalarKind kind = scalarKind();
+        if (kind == null) {
+            return isMapping() ? "a mapping" : "a list";
+        }
+        return kind == ScalarKind.STRING
+                ? "\"" + ((ScalarNode) node).getValue() + "\""
+                : kind.noun();
+    }
+
+    /** A mapping, or null (with an error) for anything else but null. */
+    public YMap map() {
+        if (node instanceof MappingNode m) {
+            if (mapping == null) {
+                mapping = new YMap(this, entries(m)); // once, so duplicate keys are reported once
+            }
+            return mapping;
+        }
+        if (!isNull()) {
+            error("expected a mapping, got " + describe());
+        }
+        return null;
+    }
+
+    /** A list's items, or null (with an error) for anything else but null. */
+    public List<YNode> items() {
+        if (node instanceof SequenceNode s) {
+            if (sequence == null) {
+                List<YNode> out = new ArrayList<>();
+                for (int i = 0; i < s.getValue().size(); i++) {
+                    out.add(child(s.getValue().get(i), path + "[" + i + "]", null));
+                }
+                sequence = List.copyOf(out);
+            }
+            return sequence;
+        }
+        if (!isNull()) {
+            error("expected a list, got " + describe());
+        }
+        return null;
+    }
+
+    /** A list of strings; null when absent, so an empty list stays distinct from none. */
+    public List<String> strings() {
+        List<YNode> items = items();
+        if (items == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (YNode item : items) {
+            String s = item.string();
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A string-to-string mapping such as labels; empty when absent. */
+    public Map<String, String> stringMap() {
+        YMap m = map();
+        Map<String, String> out = new LinkedHashMap<>();
+        if (m == null) {
+            return out;
+        }
+        for (String key : m.keys()) {
+            String value = m.get(key).string();
+            out.put(key, value == null ? "" : value);
+        }
+        return out;
+    }
+
+    private Map<String, YNode> entries(MappingNode m) {
+        Map<String, YNode> out = new LinkedHashMap<>();
+        List<Map.Entry<Node, Node>> merged = new ArrayList<>();
+        for (var tuple : m.getValue()) {
+            Node key = tuple.getKeyNode();
+            if (key instanceof ScalarNode s && s.isPlain() && s.getValue().equals("<<")) {
+                mergeSources(tuple.getValueNode(), merged);
+                continue;
+            }
+            if (!(key instanceof ScalarNode s)) {
+                issues.error(markOf(key, mark.file()), path, "mapping keys must be strings");
+                continue;
+            }
+            String name = s.getValue();
+            if (out.containsKey(name)) {
+                issues.error(
+                        markOf(key, mark.file()), pathTo(name), "duplicate key \"" + name + "\"");
+                continue;
+            }
+            out.put(name, child(tuple.getValueNode(), pathTo(name), markOf(key, mark.file())));
+        }
+        // YAML merge keys: explicit entries win over merged ones, as go-yaml does.
+        for (var e : merged) {
+            if (e.getKey() instanceof ScalarNode s && !out.containsKey(s.getValue())) {
+                out.put(
+                        s.getValue(),
+                        child(e.getValue(), pathTo(s.getValue()), markOf(s, mark.file())));
+            }
+        }
+        return out;
+    }
+
+    private void mergeSources(Node source, List<Map.Entry<Node, Node>> into) {
+        if (source instanceof MappingNode m) {
+            m.getValue().forEach(t -> into.add(Map.entry(t.getKeyNode(), t.getValueNode())));
+        } else if (source instanceof SequenceNode s) {
+            s.getValue().forEach(n -> mergeSources(n, into));
+        }
+    }
+
+    /**
+     * Where this value's key is written, for unknown-field warnings; the value's own mark
+     * otherwise.
+     */
+    public Mark keyMark() {
+        return keyMark;
+    }
 }

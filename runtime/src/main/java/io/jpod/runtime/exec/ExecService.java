@@ -2,9 +2,11 @@ package io.jpod.runtime.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs a command in a running container through the OCI runtime's exec, with the caller's stdio, so the exit
- * code passes straight through. The command is looked up in the container's rootfs first: podman answers 127
- * for a missing command and 126 for one it cannot run, and the runtime alone cannot tell them apart.
+ * Runs a command in a running container through the OCI runtime's exec, with the caller's stdio, so
+ * the exit code passes straight through. The command is looked up in the container's rootfs first:
+ * podman answers 127 for a missing command and 126 for one it cannot run, and the runtime alone
+ * cannot tell them apart.
  */
 public final class ExecService {
 
@@ -31,23 +34,36 @@ public final class ExecService {
     }
 
     /** The outcome of an exec: an exit code, and an error message when jpod itself refused. */
-    public record Outcome(int exitCode, String error) {
-    }
+    public record Outcome(int exitCode, String error) {}
 
-    public Outcome exec(ContainerRecord c, boolean interactive, boolean tty, List<String> env, String workDir,
-                        List<String> command) throws IOException, InterruptedException {
+    public Outcome exec(
+            ContainerRecord c,
+            boolean interactive,
+            boolean tty,
+            List<String> env,
+            String workDir,
+            List<String> command)
+            throws IOException, InterruptedException {
         if (!ContainerStatus.of(c, rt.layout().exits()).running()) {
             return new Outcome(125, "container " + c.name() + " is not running");
         }
-        JsonNode process = JSON.readTree(Path.of(c.bundle(), "config.json").toFile()).path("process");
+        JsonNode process =
+                JSON.readTree(Path.of(c.bundle(), "config.json").toFile()).path("process");
         List<String> containerEnv = new ArrayList<>();
         process.path("env").forEach(e -> containerEnv.add(e.asText()));
-        String path = containerEnv.stream().filter(e -> e.startsWith("PATH=")).map(e -> e.substring(5))
-                .findFirst().orElse("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        String path =
+                containerEnv.stream()
+                        .filter(e -> e.startsWith("PATH="))
+                        .map(e -> e.substring(5))
+                        .findFirst()
+                        .orElse("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         String program = command.getFirst();
-        Optional<RootfsPaths.Found> found = RootfsPaths.lookPath(Path.of(c.rootfs()), program, path);
+        Optional<RootfsPaths.Found> found =
+                RootfsPaths.lookPath(Path.of(c.rootfs()), program, path);
         if (found.isEmpty()) {
-            return new Outcome(NOT_FOUND, program + ": executable file not found in $PATH: No such file or directory");
+            return new Outcome(
+                    NOT_FOUND,
+                    program + ": executable file not found in $PATH: No such file or directory");
         }
         if (!found.get().executable()) {
             return new Outcome(CANNOT_INVOKE, program + ": permission denied");

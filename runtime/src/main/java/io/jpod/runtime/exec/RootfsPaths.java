@@ -9,20 +9,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Path lookup inside a container's rootfs as the container would see it: symbolic links, absolute ones
- * included, resolve against the rootfs, never the host.
+ * Path lookup inside a container's rootfs as the container would see it: symbolic links, absolute
+ * ones included, resolve against the rootfs, never the host.
  */
 final class RootfsPaths {
 
     private static final int MAX_LINKS = 40;
 
-    record Found(Path hostPath, boolean executable) {
-    }
+    record Found(Path hostPath, boolean executable) {}
 
-    private RootfsPaths() {
-    }
+    private RootfsPaths() {}
 
-    static Optional<Found> lookPath(Path rootfs, String program, String pathVar) throws IOException {
+    static Optional<Found> lookPath(Path rootfs, String program, String pathVar)
+            throws IOException {
         if (program.contains("/")) {
             return resolve(rootfs, program);
         }
@@ -41,7 +40,8 @@ final class RootfsPaths {
     /** Resolves a container path to the host file it names, or empty when it does not exist. */
     static Optional<Found> resolve(Path rootfs, String containerPath) throws IOException {
         Path current = rootfs;
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>(java.util.List.of(containerPath.split("/")));
+        java.util.ArrayDeque<String> parts =
+                new java.util.ArrayDeque<>(java.util.List.of(containerPath.split("/")));
         int links = 0;
         while (!parts.isEmpty()) {
             String part = parts.removeFirst();
@@ -58,7 +58,8 @@ final class RootfsPaths {
                     return Optional.empty();
                 }
                 String target = Files.readSymbolicLink(next).toString();
-                java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(target.split("/")));
+                java.util.List<String> rest =
+                        new java.util.ArrayList<>(java.util.List.of(target.split("/")));
                 rest.addAll(parts);
                 parts = new java.util.ArrayDeque<>(rest);
                 if (target.startsWith("/")) {
@@ -74,9 +75,12 @@ final class RootfsPaths {
         if (!Files.isRegularFile(current, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.of(new Found(current, false));
         }
-        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(current, LinkOption.NOFOLLOW_LINKS);
-        boolean exec = perms.contains(PosixFilePermission.OWNER_EXECUTE) || perms.contains(PosixFilePermission.GROUP_EXECUTE)
-                || perms.contains(PosixFilePermission.OTHERS_EXECUTE);
+        Set<PosixFilePermission> perms =
+                Files.getPosixFilePermissions(current, LinkOption.NOFOLLOW_LINKS);
+        boolean exec =
+                perms.contains(PosixFilePermission.OWNER_EXECUTE)
+                        || perms.contains(PosixFilePermission.GROUP_EXECUTE)
+                        || perms.contains(PosixFilePermission.OTHERS_EXECUTE);
         return Optional.of(new Found(current, exec));
     }
 }

@@ -3,7 +3,10 @@ package io.jpod.runtime.host;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Which cgroup hierarchy the host runs; it decides which OCI runtime can work and which limits apply. */
+/**
+ * Which cgroup hierarchy the host runs; it decides which OCI runtime can work and which limits
+ * apply.
+ */
 public enum CgroupMode {
     /** cgroup2 mounted at /sys/fs/cgroup. */
     UNIFIED("v2"),

@@ -1,19 +1,22 @@
 package io.jpod.runtime.host;
 
 import io.jpod.runtime.sys.ProcInfo;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where jpod keeps things for the user who runs it. Persistent data (images, container files, state) lives under
- * {@code $XDG_DATA_HOME/jpod} or {@code /var/lib/jpod} for root; what dies with a reboot (runc state, netns files,
- * exit files, sockets) under {@code $XDG_RUNTIME_DIR/jpod}, {@code /tmp/jpod-run-UID} when unset, or {@code /run/jpod}.
+ * Where jpod keeps things for the user who runs it. Persistent data (images, container files,
+ * state) lives under {@code $XDG_DATA_HOME/jpod} or {@code /var/lib/jpod} for root; what dies with
+ * a reboot (runc state, netns files, exit files, sockets) under {@code $XDG_RUNTIME_DIR/jpod},
+ * {@code /tmp/jpod-run-UID} when unset, or {@code /run/jpod}.
  *
- * <p>Inside the user namespace jpod is uid 0 but still rootless: the launching side passes the host uid in
- * {@link #HOST_UID_ENV}, so both sides compute the same directories.
+ * <p>Inside the user namespace jpod is uid 0 but still rootless: the launching side passes the host
+ * uid in {@link #HOST_UID_ENV}, so both sides compute the same directories.
  */
-public record HostLayout(boolean rootless, long hostUid, Path dataDir, Path runDir, boolean inUserNamespace) {
+public record HostLayout(
+        boolean rootless, long hostUid, Path dataDir, Path runDir, boolean inUserNamespace) {
 
     public static final String HOST_UID_ENV = "JPOD_HOST_UID";
     public static final String PAUSE_ENV = "JPOD_PAUSE_PID";
@@ -22,8 +25,14 @@ public record HostLayout(boolean rootless, long hostUid, Path dataDir, Path runD
         boolean inside = env.containsKey(PAUSE_ENV) && env.containsKey(HOST_UID_ENV);
         long uid = inside ? Long.parseLong(env.get(HOST_UID_ENV)) : ProcInfo.selfUid();
         boolean rootless = uid != 0;
-        Path data = env.containsKey("JPOD_DATA_DIR") ? Path.of(env.get("JPOD_DATA_DIR")) : defaultData(rootless, env);
-        Path run = env.containsKey("JPOD_RUN_DIR") ? Path.of(env.get("JPOD_RUN_DIR")) : defaultRun(rootless, uid, env);
+        Path data =
+                env.containsKey("JPOD_DATA_DIR")
+                        ? Path.of(env.get("JPOD_DATA_DIR"))
+                        : defaultData(rootless, env);
+        Path run =
+                env.containsKey("JPOD_RUN_DIR")
+                        ? Path.of(env.get("JPOD_RUN_DIR"))
+                        : defaultRun(rootless, uid, env);
         return new HostLayout(rootless, uid, data.toAbsolutePath(), run.toAbsolutePath(), inside);
     }
 
@@ -35,7 +44,11 @@ public record HostLayout(boolean rootless, long hostUid, Path dataDir, Path runD
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "jpod");
         }
-        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".local", "share", "jpod");
+        return Path.of(
+                env.getOrDefault("HOME", System.getProperty("user.home")),
+                ".local",
+                "share",
+                "jpod");
     }
 
     private static Path defaultRun(boolean rootless, long uid, Map<String, String> env) {
@@ -61,7 +74,10 @@ public record HostLayout(boolean rootless, long hostUid, Path dataDir, Path runD
         return dataDir.resolve("pods");
     }
 
-    /** Persistent volumes (persistentVolumeClaim), one directory each, as podman keeps named volumes. */
+    /**
+     * Persistent volumes (persistentVolumeClaim), one directory each, as podman keeps named
+     * volumes.
+     */
     public Path volumes() {
         return dataDir.resolve("volumes");
     }

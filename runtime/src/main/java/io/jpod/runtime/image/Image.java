@@ -7,20 +7,26 @@ import java.util.List;
  * An image in the store.
  *
  * @param id {@code sha256:<hex>} of the image config
- * @param names normalised references, e.g. {@code docker.io/library/busybox:latest}; empty for a dangling image
+ * @param names normalised references, e.g. {@code docker.io/library/busybox:latest}; empty for a
+ *     dangling image
  * @param layers diff ids ({@code sha256:<hex>} of each uncompressed layer tar), bottom first
  * @param size the sum of the uncompressed layer sizes
  */
-public record Image(String id, List<String> names, List<String> layers, ImageConfig config, Instant created,
-                    long size) {
+public record Image(
+        String id,
+        List<String> names,
+        List<String> layers,
+        ImageConfig config,
+        Instant created,
+        long size) {
 
-  public Image {
-    names = List.copyOf(names);
-    layers = List.copyOf(layers);
-  }
+    public Image {
+        names = List.copyOf(names);
+        layers = List.copyOf(layers);
+    }
 
-  /** The first 12 hex digits of the id, as {@code podman images} shows it. */
-  public String shortId() {
-    return id.substring("sha256:".length(), "sha256:".length() + 12);
-  }
+    /** The first 12 hex digits of the id, as {@code podman images} shows it. */
+    public String shortId() {
+        return id.substring("sha256:".length(), "sha256:".length() + 12);
+    }
 }

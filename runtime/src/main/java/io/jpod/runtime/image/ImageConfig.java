@@ -11,18 +11,25 @@ import java.util.TreeMap;
  * @param env {@code KEY=value} entries
  * @param exposedPorts {@code 80/tcp} style
  */
-public record ImageConfig(List<String> entrypoint, List<String> cmd, List<String> env, String workingDir, String user,
-                          Map<String, String> labels, List<String> exposedPorts) {
+public record ImageConfig(
+        List<String> entrypoint,
+        List<String> cmd,
+        List<String> env,
+        String workingDir,
+        String user,
+        Map<String, String> labels,
+        List<String> exposedPorts) {
 
-  public static final ImageConfig EMPTY = new ImageConfig(null, null, null, null, null, null, null);
+    public static final ImageConfig EMPTY =
+            new ImageConfig(null, null, null, null, null, null, null);
 
-  public ImageConfig {
-    entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
-    cmd = cmd == null ? List.of() : List.copyOf(cmd);
-    env = env == null ? List.of() : List.copyOf(env);
-    workingDir = workingDir == null ? "" : workingDir;
-    user = user == null ? "" : user;
-    labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
-    exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
-  }
+    public ImageConfig {
+        entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
+        cmd = cmd == null ? List.of() : List.copyOf(cmd);
+        env = env == null ? List.of() : List.copyOf(env);
+        workingDir = workingDir == null ? "" : workingDir;
+        user = user == null ? "" : user;
+        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
+        exposedPorts = exposedPorts == null ? List.of() : List.copyOf(exposedPorts);
+    }
 }

@@ -1,13 +1,15 @@
 package io.jpod.runtime.image;
 
-/** A failure to show the user as it is: "image not known: foo", a corrupt archive, an unsafe layer. */
+/**
+ * A failure to show the user as it is: "image not known: foo", a corrupt archive, an unsafe layer.
+ */
 public final class ImageException extends Exception {
 
-  public ImageException(String message) {
-    super(message);
-  }
+    public ImageException(String message) {
+        super(message);
+    }
 
-  public ImageException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public ImageException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -18,6 +18,7 @@ import io.jpod.runtime.image.oci.ConfigFile;
 import io.jpod.runtime.image.oci.ConfigFile.ContainerConfig;
 import io.jpod.runtime.image.oci.Json;
 import io.jpod.runtime.image.oci.Platform;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -38,288 +39,347 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The local image store. Layout under its root (see package docs): {@code images.json}, {@code images.lock},
- * {@code blobs/sha256/<hex>}, {@code layers/<diff-id-hex>/}, {@code tmp/}.
+ * The local image store. Layout under its root (see package docs): {@code images.json}, {@code
+ * images.lock}, {@code blobs/sha256/<hex>}, {@code layers/<diff-id-hex>/}, {@code tmp/}.
  *
  * <p>Commands that change the store hold the store lock for their whole run and first clear what an
  * interrupted one left behind. Reading takes no lock.
  */
 public final class ImageStore {
 
-  private final Path indexFile;
-  private final Path lockFile;
-  private final Path tmp;
-  private final BlobStore blobs;
-  private final LayerStore layers;
-  private final Platform platform = Platform.host();
+    private final Path indexFile;
+    private final Path lockFile;
+    private final Path tmp;
+    private final BlobStore blobs;
+    private final LayerStore layers;
+    private final Platform platform = Platform.host();
 
-  /** Warnings (skipped device nodes) go to standard error. */
-  public ImageStore(Path root) {
-    this(root, message -> System.err.println("WARN: " + message));
-  }
-
-  public ImageStore(Path root, Consumer<String> warnings) {
-    this(root, new NativeFileOps(), warnings);
-  }
-
-  ImageStore(Path root, FileOps ops, Consumer<String> warnings) {
-    this.indexFile = root.resolve("images.json");
-    this.lockFile = root.resolve("images.lock");
-    this.tmp = root.resolve("tmp");
-    this.blobs = new BlobStore(root.resolve("blobs"), tmp);
-    this.layers = new LayerStore(root.resolve("layers"), tmp, new LayerExtractor(ops, warnings));
-  }
-
-  /** Loads every image of an OCI archive or docker-archive, gzip-compressed or not. */
-  public List<Image> load(Path archive) throws IOException, ImageException {
-    if (!Files.isRegularFile(archive)) {
-      throw new ImageException("no such file: " + archive);
+    /** Warnings (skipped device nodes) go to standard error. */
+    public ImageStore(Path root) {
+        this(root, message -> System.err.println("WARN: " + message));
     }
-    try (StoreLock _ = StoreLock.acquire(lockFile)) {
-      ImageIndex index = repair();
-      List<String> ids = new ArrayList<>();
-      try (ArchiveFile file = ArchiveFile.open(archive, tmp)) {
-        for (ArchivedImage image : ArchiveReader.read(file, platform)) {
-          ids.add(store(index, image).id());
+
+    public ImageStore(Path root, Consumer<String> warnings) {
+        this(root, new NativeFileOps(), warnings);
+    }
+
+    ImageStore(Path root, FileOps ops, Consumer<String> warnings) {
+        this.indexFile = root.resolve("images.json");
+        this.lockFile = root.resolve("images.lock");
+        this.tmp = root.resolve("tmp");
+        this.blobs = new BlobStore(root.resolve("blobs"), tmp);
+        this.layers =
+                new LayerStore(root.resolve("layers"), tmp, new LayerExtractor(ops, warnings));
+    }
+
+    /** Loads every image of an OCI archive or docker-archive, gzip-compressed or not. */
+    public List<Image> load(Path archive) throws IOException, ImageException {
+        if (!Files.isRegularFile(archive)) {
+            throw new ImageException("no such file: " + archive);
         }
-      } catch (ArchiveException e) {
-        throw new ImageException(archive.getFileName() + ": " + e.getMessage(), e);
-      }
-      index.write(indexFile);
-      return ids.stream().distinct().map(index::get).toList();
-    }
-  }
-
-  /**
-   * Imports a root file system tar (gzip-compressed or not) as a one-layer image.
-   *
-   * @param name null for an unnamed image; without a registry it is under {@code localhost/}
-   * @param changes {@code --change} instructions: CMD, ENTRYPOINT, ENV, LABEL, WORKDIR, USER, EXPOSE
-   */
-  public Image importRootfs(Path tar, String name, List<String> changes) throws IOException, ImageException {
-    ContainerConfig containerConfig = ConfigChanges.apply(changes);
-    List<String> names = name == null || name.isBlank() ? List.of() : List.of(normalize(name, true));
-    if (!Files.isRegularFile(tar)) {
-      throw new ImageException("no such file: " + tar);
-    }
-    try (StoreLock _ = StoreLock.acquire(lockFile)) {
-      ImageIndex index = repair();
-      ExtractedLayer layer;
-      try (InputStream in = Files.newInputStream(tar)) {
-        layer = layers.extract(in, Optional.empty(), Optional.empty());
-      } catch (LayerException e) {
-        throw new ImageException(tar.getFileName() + ": " + e.getMessage(), e);
-      }
-      index.putLayer(layer);
-      Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-      ConfigFile config = new ConfigFile(created.toString(), platform.architecture(), platform.os(), containerConfig,
-          new ConfigFile.RootFs("layers", List.of(layer.diffId().toString())),
-          List.of(new ConfigFile.History(created.toString(), "jpod import " + tar.getFileName(), null)));
-      Digest id = blobs.put(Json.write(config));
-      Image image = index.put(new Image(id.toString(), names, List.of(layer.diffId().toString()),
-          imageConfig(containerConfig), created, layer.size()));
-      index.write(indexFile);
-      return image;
-    }
-  }
-
-  /** All images, newest first. */
-  public List<Image> list() throws IOException {
-    return ImageIndex.read(indexFile).images().stream()
-        .sorted(Comparator.comparing(Image::created).reversed())
-        .toList();
-  }
-
-  /**
-   * Finds an image by name ({@code busybox} matches {@code docker.io/library/busybox:latest} and
-   * {@code localhost/busybox:latest}, then any registry's {@code .../busybox:latest} if only one) or by id or
-   * a prefix of at least 3 hex digits of it. Ambiguous matches find nothing.
-   */
-  public Optional<Image> find(String nameOrId) throws IOException {
-    return Optional.ofNullable(resolve(list(), nameOrId).image());
-  }
-
-  /**
-   * Removes a name from an image that has others, else the whole image and the layers no other image uses.
-   * The caller must make sure no container uses the image.
-   *
-   * @return the image as it was before
-   */
-  public Image remove(String nameOrId) throws IOException, ImageException {
-    try (StoreLock _ = StoreLock.acquire(lockFile)) {
-      ImageIndex index = repair();
-      Match match = resolve(index.images(), nameOrId);
-      if (match.image() == null) {
-        throw new ImageException(match.ambiguous() ? "image id " + nameOrId + " is ambiguous" : "image not known: " + nameOrId);
-      }
-      Image image = match.image();
-      if (match.name() != null && image.names().size() > 1) {
-        index.untag(image, match.name());
-        index.write(indexFile);
-        return image;
-      }
-      index.remove(image.id());
-      List<Digest> unused = index.pruneLayers();
-      index.write(indexFile);
-      blobs.delete(Digest.parse(image.id()));
-      for (Digest layer : unused) {
-        layers.remove(layer);
-      }
-      return image;
-    }
-  }
-
-  /** The extracted layer directories, top first: overlay's lowerdir order. A layer repeated lower down is left out. */
-  public List<Path> layerPaths(Image image) {
-    // the topmost copy of a repeated layer already shows all of it over everything below
-    Set<Path> paths = new LinkedHashSet<>();
-    for (String diffId : image.layers().reversed()) {
-      paths.add(layers.path(Digest.parse(diffId)));
-    }
-    return List.copyOf(paths);
-  }
-
-  private Image store(ImageIndex index, ArchivedImage archived) throws IOException, ImageException {
-    ConfigFile config;
-    try {
-      config = Json.read(archived.config(), ConfigFile.class);
-    } catch (IOException e) {
-      throw new ImageException("image config " + archived.configDigest() + " is not valid: " + e.getMessage(), e);
-    }
-    List<String> diffIds = config.diffIds();
-    if (diffIds.size() != archived.layers().size()) {
-      throw new ImageException("image " + archived.configDigest() + ": its config lists " + diffIds.size()
-          + " layers, its manifest " + archived.layers().size());
-    }
-    long size = 0;
-    for (int i = 0; i < diffIds.size(); i++) {
-      Digest diffId = parseDigest(diffIds.get(i), archived);
-      if (!index.hasLayer(diffId)) {
-        ArchivedLayer layer = archived.layers().get(i);
-        try (InputStream in = layer.open()) {
-          index.putLayer(layers.extract(in, layer.digest(), Optional.of(diffId)));
-        } catch (LayerException | ArchiveException e) {
-          throw new ImageException("layer " + layer.path() + ": " + e.getMessage(), e);
+        try (StoreLock _ = StoreLock.acquire(lockFile)) {
+            ImageIndex index = repair();
+            List<String> ids = new ArrayList<>();
+            try (ArchiveFile file = ArchiveFile.open(archive, tmp)) {
+                for (ArchivedImage image : ArchiveReader.read(file, platform)) {
+                    ids.add(store(index, image).id());
+                }
+            } catch (ArchiveException e) {
+                throw new ImageException(archive.getFileName() + ": " + e.getMessage(), e);
+            }
+            index.write(indexFile);
+            return ids.stream().distinct().map(index::get).toList();
         }
-      }
-      size += index.layerSize(diffId);
     }
-    blobs.put(archived.config());
-    List<String> names = new ArrayList<>();
-    for (String name : archived.names()) {
-      names.add(normalize(name, archived.unqualifiedNamesAreLocal()));
-    }
-    ContainerConfig containerConfig = config.config();
-    return index.put(new Image(archived.configDigest().toString(), names, diffIds,
-        containerConfig == null ? ImageConfig.EMPTY : imageConfig(containerConfig), created(config.created()), size));
-  }
 
-  /** Clears what an interrupted command left: temporary files, and layers and configs the index does not list. */
-  private ImageIndex repair() throws IOException {
-    if (Files.isDirectory(tmp)) {
-      try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tmp)) {
-        for (Path leftover : leftovers) {
-          Trees.deleteRecursively(leftover);
+    /**
+     * Imports a root file system tar (gzip-compressed or not) as a one-layer image.
+     *
+     * @param name null for an unnamed image; without a registry it is under {@code localhost/}
+     * @param changes {@code --change} instructions: CMD, ENTRYPOINT, ENV, LABEL, WORKDIR, USER,
+     *     EXPOSE
+     */
+    public Image importRootfs(Path tar, String name, List<String> changes)
+            throws IOException, ImageException {
+        ContainerConfig containerConfig = ConfigChanges.apply(changes);
+        List<String> names =
+                name == null || name.isBlank() ? List.of() : List.of(normalize(name, true));
+        if (!Files.isRegularFile(tar)) {
+            throw new ImageException("no such file: " + tar);
         }
-      }
-    }
-    ImageIndex index = ImageIndex.read(indexFile);
-    for (Digest layer : layers.list()) {
-      if (!index.hasLayer(layer)) {
-        layers.remove(layer);
-      }
-    }
-    Set<String> ids = new HashSet<>();
-    index.images().forEach(i -> ids.add(i.id()));
-    for (Digest blob : blobs.list()) {
-      if (!ids.contains(blob.toString())) {
-        blobs.delete(blob);
-      }
-    }
-    return index;
-  }
-
-  /** An image found by a name or an id; the name is null when found by id. */
-  private record Match(Image image, String name, boolean ambiguous) {
-    static final Match NONE = new Match(null, null, false);
-  }
-
-  private static Match resolve(List<Image> images, String query) {
-    Match byName = byName(images, query);
-    if (byName.image() != null) {
-      return byName;
-    }
-    String hex = query.startsWith("sha256:") ? query.substring("sha256:".length()) : query;
-    if (hex.length() < 3 || !hex.matches("[0-9a-f]+")) {
-      return byName;
-    }
-    List<Image> matches = images.stream().filter(i -> i.id().startsWith("sha256:" + hex)).toList();
-    return matches.size() == 1 ? new Match(matches.getFirst(), null, false) : new Match(null, null, matches.size() > 1);
-  }
-
-  private static Match byName(List<Image> images, String query) {
-    List<String> candidates = new ArrayList<>();
-    ImageRef ref;
-    try {
-      ref = ImageRef.parse(query);
-      candidates.add(ref.toString());
-      if (!ImageRef.hasDomain(query)) {
-        candidates.add(ImageRef.parseLocal(query).toString());
-      }
-    } catch (IllegalArgumentException notAName) {
-      return Match.NONE;
-    }
-    for (String candidate : candidates) {
-      for (Image image : images) {
-        if (image.names().contains(candidate)) {
-          return new Match(image, candidate, false);
+        try (StoreLock _ = StoreLock.acquire(lockFile)) {
+            ImageIndex index = repair();
+            ExtractedLayer layer;
+            try (InputStream in = Files.newInputStream(tar)) {
+                layer = layers.extract(in, Optional.empty(), Optional.empty());
+            } catch (LayerException e) {
+                throw new ImageException(tar.getFileName() + ": " + e.getMessage(), e);
+            }
+            index.putLayer(layer);
+            Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            ConfigFile config =
+                    new ConfigFile(
+                            created.toString(),
+                            platform.architecture(),
+                            platform.os(),
+                            containerConfig,
+                            new ConfigFile.RootFs("layers", List.of(layer.diffId().toString())),
+                            List.of(
+                                    new ConfigFile.History(
+                                            created.toString(),
+                                            "jpod import " + tar.getFileName(),
+                                            null)));
+            Digest id = blobs.put(Json.write(config));
+            Image image =
+                    index.put(
+                            new Image(
+                                    id.toString(),
+                                    names,
+                                    List.of(layer.diffId().toString()),
+                                    imageConfig(containerConfig),
+                                    created,
+                                    layer.size()));
+            index.write(indexFile);
+            return image;
         }
-      }
     }
-    if (ImageRef.hasDomain(query)) {
-      return Match.NONE;
-    }
-    // a short name also matches the same repository path under any registry, when only one image has it
-    String suffix = "/" + ImageRef.parseLocal(query).path() + ref.toString().substring(ref.repository().length());
-    List<Match> matches = new ArrayList<>();
-    for (Image image : images) {
-      image.names().stream().filter(n -> n.endsWith(suffix)).findFirst()
-          .ifPresent(n -> matches.add(new Match(image, n, false)));
-    }
-    return matches.size() == 1 ? matches.getFirst() : new Match(null, null, matches.size() > 1);
-  }
 
-  private static String normalize(String name, boolean local) throws ImageException {
-    try {
-      return local ? ImageRef.normalizeLocal(name) : ImageRef.normalize(name);
-    } catch (IllegalArgumentException e) {
-      throw new ImageException(e.getMessage(), e);
+    /** All images, newest first. */
+    public List<Image> list() throws IOException {
+        return ImageIndex.read(indexFile).images().stream()
+                .sorted(Comparator.comparing(Image::created).reversed())
+                .toList();
     }
-  }
 
-  private static Digest parseDigest(String diffId, ArchivedImage image) throws ImageException {
-    try {
-      return Digest.parse(diffId);
-    } catch (IllegalArgumentException e) {
-      throw new ImageException("image " + image.configDigest() + ": bad diff id: " + e.getMessage(), e);
+    /**
+     * Finds an image by name ({@code busybox} matches {@code docker.io/library/busybox:latest} and
+     * {@code localhost/busybox:latest}, then any registry's {@code .../busybox:latest} if only one)
+     * or by id or a prefix of at least 3 hex digits of it. Ambiguous matches find nothing.
+     */
+    public Optional<Image> find(String nameOrId) throws IOException {
+        return Optional.ofNullable(resolve(list(), nameOrId).image());
     }
-  }
 
-  private static ImageConfig imageConfig(ContainerConfig c) {
-    Map<String, Map<String, Object>> ports = c.exposedPorts();
-    return new ImageConfig(c.entrypoint(), c.cmd(), c.env(), c.workingDir(), c.user(), c.labels(),
-        ports == null ? null : List.copyOf(ports.keySet()));
-  }
-
-  /** RFC 3339 as Go writes it; an image without a valid time counts as created now. */
-  private static Instant created(String text) {
-    if (text != null) {
-      try {
-        return OffsetDateTime.parse(text).toInstant();
-      } catch (DateTimeParseException ignored) {
-        // fall through
-      }
+    /**
+     * Removes a name from an image that has others, else the whole image and the layers no other
+     * image uses. The caller must make sure no container uses the image.
+     *
+     * @return the image as it was before
+     */
+    public Image remove(String nameOrId) throws IOException, ImageException {
+        try (StoreLock _ = StoreLock.acquire(lockFile)) {
+            ImageIndex index = repair();
+            Match match = resolve(index.images(), nameOrId);
+            if (match.image() == null) {
+                throw new ImageException(
+                        match.ambiguous()
+                                ? "image id " + nameOrId + " is ambiguous"
+                                : "image not known: " + nameOrId);
+            }
+            Image image = match.image();
+            if (match.name() != null && image.names().size() > 1) {
+                index.untag(image, match.name());
+                index.write(indexFile);
+                return image;
+            }
+            index.remove(image.id());
+            List<Digest> unused = index.pruneLayers();
+            index.write(indexFile);
+            blobs.delete(Digest.parse(image.id()));
+            for (Digest layer : unused) {
+                layers.remove(layer);
+            }
+            return image;
+        }
     }
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
-  }
+
+    /**
+     * The extracted layer directories, top first: overlay's lowerdir order. A layer repeated lower
+     * down is left out.
+     */
+    public List<Path> layerPaths(Image image) {
+        // the topmost copy of a repeated layer already shows all of it over everything below
+        Set<Path> paths = new LinkedHashSet<>();
+        for (String diffId : image.layers().reversed()) {
+            paths.add(layers.path(Digest.parse(diffId)));
+        }
+        return List.copyOf(paths);
+    }
+
+    private Image store(ImageIndex index, ArchivedImage archived)
+            throws IOException, ImageException {
+        ConfigFile config;
+        try {
+            config = Json.read(archived.config(), ConfigFile.class);
+        } catch (IOException e) {
+            throw new ImageException(
+                    "image config " + archived.configDigest() + " is not valid: " + e.getMessage(),
+                    e);
+        }
+        List<String> diffIds = config.diffIds();
+        if (diffIds.size() != archived.layers().size()) {
+            throw new ImageException(
+                    "image "
+                            + archived.configDigest()
+                            + ": its config lists "
+                            + diffIds.size()
+                            + " layers, its manifest "
+                            + archived.layers().size());
+        }
+        long size = 0;
+        for (int i = 0; i < diffIds.size(); i++) {
+            Digest diffId = parseDigest(diffIds.get(i), archived);
+            if (!index.hasLayer(diffId)) {
+                ArchivedLayer layer = archived.layers().get(i);
+                try (InputStream in = layer.open()) {
+                    index.putLayer(layers.extract(in, layer.digest(), Optional.of(diffId)));
+                } catch (LayerException | ArchiveException e) {
+                    throw new ImageException("layer " + layer.path() + ": " + e.getMessage(), e);
+                }
+            }
+            size += index.layerSize(diffId);
+        }
+        blobs.put(archived.config());
+        List<String> names = new ArrayList<>();
+        for (String name : archived.names()) {
+            names.add(normalize(name, archived.unqualifiedNamesAreLocal()));
+        }
+        ContainerConfig containerConfig = config.config();
+        return index.put(
+                new Image(
+                        archived.configDigest().toString(),
+                        names,
+                        diffIds,
+                        containerConfig == null ? ImageConfig.EMPTY : imageConfig(containerConfig),
+                        created(config.created()),
+                        size));
+    }
+
+    /**
+     * Clears what an interrupted command left: temporary files, and layers and configs the index
+     * does not list.
+     */
+    private ImageIndex repair() throws IOException {
+        if (Files.isDirectory(tmp)) {
+            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(tmp)) {
+                for (Path leftover : leftovers) {
+                    Trees.deleteRecursively(leftover);
+                }
+            }
+        }
+        ImageIndex index = ImageIndex.read(indexFile);
+        for (Digest layer : layers.list()) {
+            if (!index.hasLayer(layer)) {
+                layers.remove(layer);
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        index.images().forEach(i -> ids.add(i.id()));
+        for (Digest blob : blobs.list()) {
+            if (!ids.contains(blob.toString())) {
+                blobs.delete(blob);
+            }
+        }
+        return index;
+    }
+
+    /** An image found by a name or an id; the name is null when found by id. */
+    private record Match(Image image, String name, boolean ambiguous) {
+        static final Match NONE = new Match(null, null, false);
+    }
+
+    private static Match resolve(List<Image> images, String query) {
+        Match byName = byName(images, query);
+        if (byName.image() != null) {
+            return byName;
+        }
+        String hex = query.startsWith("sha256:") ? query.substring("sha256:".length()) : query;
+        if (hex.length() < 3 || !hex.matches("[0-9a-f]+")) {
+            return byName;
+        }
+        List<Image> matches =
+                images.stream().filter(i -> i.id().startsWith("sha256:" + hex)).toList();
+        return matches.size() == 1
+                ? new Match(matches.getFirst(), null, false)
+                : new Match(null, null, matches.size() > 1);
+    }
+
+    private static Match byName(List<Image> images, String query) {
+        List<String> candidates = new ArrayList<>();
+        ImageRef ref;
+        try {
+            ref = ImageRef.parse(query);
+            candidates.add(ref.toString());
+            if (!ImageRef.hasDomain(query)) {
+                candidates.add(ImageRef.parseLocal(query).toString());
+            }
+        } catch (IllegalArgumentException notAName) {
+            return Match.NONE;
+        }
+        for (String candidate : candidates) {
+            for (Image image : images) {
+                if (image.names().contains(candidate)) {
+                    return new Match(image, candidate, false);
+                }
+            }
+        }
+        if (ImageRef.hasDomain(query)) {
+            return Match.NONE;
+        }
+        // a short name also matches the same repository path under any registry, when only one
+        // image has it
+        String suffix =
+                "/"
+                        + ImageRef.parseLocal(query).path()
+                        + ref.toString().substring(ref.repository().length());
+        List<Match> matches = new ArrayList<>();
+        for (Image image : images) {
+            image.names().stream()
+                    .filter(n -> n.endsWith(suffix))
+                    .findFirst()
+                    .ifPresent(n -> matches.add(new Match(image, n, false)));
+        }
+        return matches.size() == 1 ? matches.getFirst() : new Match(null, null, matches.size() > 1);
+    }
+
+    private static String normalize(String name, boolean local) throws ImageException {
+        try {
+            return local ? ImageRef.normalizeLocal(name) : ImageRef.normalize(name);
+        } catch (IllegalArgumentException e) {
+            throw new ImageException(e.getMessage(), e);
+        }
+    }
+
+    private static Digest parseDigest(String diffId, ArchivedImage image) throws ImageException {
+        try {
+            return Digest.parse(diffId);
+        } catch (IllegalArgumentException e) {
+            throw new ImageException(
+                    "image " + image.configDigest() + ": bad diff id: " + e.getMessage(), e);
+        }
+    }
+
+    private static ImageConfig imageConfig(ContainerConfig c) {
+        Map<String, Map<String, Object>> ports = c.exposedPorts();
+        return new ImageConfig(
+                c.entrypoint(),
+                c.cmd(),
+                c.env(),
+                c.workingDir(),
+                c.user(),
+                c.labels(),
+                ports == null ? null : List.copyOf(ports.keySet()));
+    }
+
+    /** RFC 3339 as Go writes it; an image without a valid time counts as created now. */
+    private static Instant created(String text) {
+        if (text != null) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException ignored) {
+                // fall through
+            }
+        }
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
 }

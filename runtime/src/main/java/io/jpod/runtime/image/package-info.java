@@ -1,8 +1,11 @@
 /**
- * The local image store: {@code load} of OCI archives and docker-archives, {@code import} of root file
- * systems, listing, lookup and removal, and the layer directories a container's overlay is built from.
+ * The local image store: {@code load} of OCI archives and docker-archives, {@code import} of root
+ * file systems, listing, lookup and removal, and the layer directories a container's overlay is
+ * built from.
  *
- * <p>Layout under the store root ({@code $XDG_DATA_HOME/jpod} rootless, {@code /var/lib/jpod} as root):
+ * <p>Layout under the store root ({@code $XDG_DATA_HOME/jpod} rootless, {@code /var/lib/jpod} as
+ * root):
+ *
  * <pre>
  * images.json             the index: images (id, names, diff ids, config, created, size) and layer sizes;
  *                         replaced whole by atomic rename; only what it lists exists
@@ -13,9 +16,10 @@
  *                         user.overlay.opaque=y (mount with userxattr)
  * tmp/                    extraction in progress; emptied by the next command that changes the store
  * </pre>
- * Every layer is extracted into {@code tmp/} and renamed into {@code layers/} only after its digest and diff
- * id check out; images.json is written last. So a kill -9 at any point leaves only files the index does not
- * list, and the next changing command removes them.
+ *
+ * Every layer is extracted into {@code tmp/} and renamed into {@code layers/} only after its digest
+ * and diff id check out; images.json is written last. So a kill -9 at any point leaves only files
+ * the index does not list, and the next changing command removes them.
  *
  * <p>Extraction sets owners from the tar headers, so it must run as root: in the user namespace for
  * rootless use, where an owner outside the subuid mapping fails the layer with a message naming it.

@@ -15,8 +15,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Reads conmon's k8s-file log: {@code TIMESTAMP STREAM TAG TEXT}, where TAG {@code P} marks a partial line that
- * continues on the next record and {@code F} a full one.
+ * Reads conmon's k8s-file log: {@code TIMESTAMP STREAM TAG TEXT}, where TAG {@code P} marks a
+ * partial line that continues on the next record and {@code F} a full one.
  */
 public final class K8sFileLog {
 
@@ -46,15 +46,17 @@ public final class K8sFileLog {
     }
 
     /**
-     * Prints the last {@code tail} lines, then follows the file until {@code running} turns false and the file has
-     * no more to give.
+     * Prints the last {@code tail} lines, then follows the file until {@code running} turns false
+     * and the file has no more to give.
      */
-    public void follow(int tail, BooleanSupplier running, Consumer<LogLine> sink) throws IOException, InterruptedException {
+    public void follow(int tail, BooleanSupplier running, Consumer<LogLine> sink)
+            throws IOException, InterruptedException {
         List<LogLine> first = read(tail);
         first.forEach(sink);
         long offset = Files.exists(file) ? Files.size(file) : 0;
         Assembler assembler = new Assembler();
-        // bytes, not chars: a read may end inside a multi-byte character, so only whole records are decoded
+        // bytes, not chars: a read may end inside a multi-byte character, so only whole records are
+        // decoded
         ByteArrayOutputStream pending = new ByteArrayOutputStream();
         while (true) {
             boolean alive = running.getAsBoolean();
@@ -105,7 +107,8 @@ public final class K8sFileLog {
             try {
                 time = java.time.OffsetDateTime.parse(f[0]).toInstant();
             } catch (DateTimeParseException e) {
-                return null; // not a conmon record (a truncated first line, say): skip it rather than fail the read
+                return null; // not a conmon record (a truncated first line, say): skip it rather
+                // than fail the read
             }
             partial.append(f.length == 4 ? f[3] : "");
             if (f[2].startsWith("P")) {

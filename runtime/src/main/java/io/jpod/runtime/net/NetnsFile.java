@@ -2,14 +2,15 @@ package io.jpod.runtime.net;
 
 import io.jpod.runtime.storage.Overlay;
 import io.jpod.runtime.sys.Processes;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A network namespace bound to a file, created before any of the pod's processes so that the infra container,
- * the app containers and the network helper all join it by path.
+ * A network namespace bound to a file, created before any of the pod's processes so that the infra
+ * container, the app containers and the network helper all join it by path.
  */
 public final class NetnsFile {
 

@@ -3,6 +3,7 @@ package io.jpod.runtime.net;
 import io.jpod.runtime.state.PortMapping;
 import io.jpod.runtime.sys.ExecResult;
 import io.jpod.runtime.sys.Processes;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * pasta (from passt): user-mode networking that copies the host's addresses into the pod's namespace and forwards
- * hostPorts itself, faster than slirp4netns (see bench/). It daemonises once the namespace is configured, so
- * returning from {@link #start} means the network is up.
+ * pasta (from passt): user-mode networking that copies the host's addresses into the pod's
+ * namespace and forwards hostPorts itself, faster than slirp4netns (see bench/). It daemonises once
+ * the namespace is configured, so returning from {@link #start} means the network is up.
  */
 public final class Pasta {
 
@@ -34,7 +35,9 @@ public final class Pasta {
     }
 
     static List<String> argv(Path netns, List<PortMapping> ports, Path pidFile) {
-        List<String> argv = new ArrayList<>(List.of("pasta", "--config-net", "--quiet", "-P", pidFile.toString()));
+        List<String> argv =
+                new ArrayList<>(
+                        List.of("pasta", "--config-net", "--quiet", "-P", pidFile.toString()));
         List<String> tcp = new ArrayList<>();
         List<String> udp = new ArrayList<>();
         for (PortMapping p : ports) {

@@ -2,8 +2,10 @@ package io.jpod.runtime.net;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.jpod.runtime.state.PortMapping;
 import io.jpod.runtime.sys.Processes;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,14 +19,15 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * slirp4netns: user-mode networking for a pod's network namespace, and hostPort forwarding through its API
- * socket. It runs in its own session with its stdio on a log file, so it outlives jpod and never holds jpod's
- * pipes open.
+ * slirp4netns: user-mode networking for a pod's network namespace, and hostPort forwarding through
+ * its API socket. It runs in its own session with its stdio on a log file, so it outlives jpod and
+ * never holds jpod's pipes open.
  */
 public final class Slirp4netns {
 
     /** The pod's address on slirp4netns' default 10.0.2.0/24 network. */
     public static final String POD_IP = "10.0.2.100";
+
     /** slirp4netns' built-in DNS forwarder. */
     public static final String DNS = "10.0.2.3";
 
@@ -39,20 +42,39 @@ public final class Slirp4netns {
     /** Starts slirp4netns against {@code netns} and returns its pid once the tap device is up. */
     public long start(Path netns, Path apiSocket, Path log) throws IOException {
         Files.deleteIfExists(apiSocket);
-        // fd 4 is the ready pipe: the trampoline points it at our stdout and sends slirp4netns' own output to the log
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", "exec \"$@\" 4>&1 1>&2", "sh",
-                "setsid", "slirp4netns", "--configure", "--ready-fd", "4",
-                "--api-socket", apiSocket.toString(), "--disable-host-loopback", "--enable-sandbox",
-                "--enable-seccomp", "--mtu", "65520", "--netns-type=path", netns.toString(), "tap0")
-                .redirectInput(new File("/dev/null"))
-                .redirectError(log.toFile());
+        // fd 4 is the ready pipe: the trampoline points it at our stdout and sends slirp4netns' own
+        // output to the log
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                "sh",
+                                "-c",
+                                "exec \"$@\" 4>&1 1>&2",
+                                "sh",
+                                "setsid",
+                                "slirp4netns",
+                                "--configure",
+                                "--ready-fd",
+                                "4",
+                                "--api-socket",
+                                apiSocket.toString(),
+                                "--disable-host-loopback",
+                                "--enable-sandbox",
+                                "--enable-seccomp",
+                                "--mtu",
+                                "65520",
+                                "--netns-type=path",
+                                netns.toString(),
+                                "tap0")
+                        .redirectInput(new File("/dev/null"))
+                        .redirectError(log.toFile());
         Process process = processes.spawn(builder);
         try (InputStream ready = process.getInputStream()) {
             int b = ready.read();
             if (b != '1') {
                 String why = Files.exists(log) ? Files.readString(log).strip() : "";
                 process.destroy();
-                throw new IOException("slirp4netns did not come up: " + (why.isEmpty() ? "no output" : why));
+                throw new IOException(
+                        "slirp4netns did not come up: " + (why.isEmpty() ? "no output" : why));
             }
         }
         return process.pid();
@@ -60,16 +82,29 @@ public final class Slirp4netns {
 
     /** Forwards a host port into the namespace. */
     public void forward(Path apiSocket, PortMapping port) throws IOException {
-        String hostAddr = port.hostIP() == null || port.hostIP().isEmpty() ? "0.0.0.0" : port.hostIP();
-        Map<String, Object> request = Map.of("execute", "add_hostfwd", "arguments", Map.of(
-                "proto", port.protocol().toLowerCase(java.util.Locale.ROOT),
-                "host_addr", hostAddr,
-                "host_port", port.hostPort(),
-                "guest_port", port.containerPort()));
+        String hostAddr =
+                port.hostIP() == null || port.hostIP().isEmpty() ? "0.0.0.0" : port.hostIP();
+        Map<String, Object> request =
+                Map.of(
+                        "execute",
+                        "add_hostfwd",
+                        "arguments",
+                        Map.of(
+                                "proto", port.protocol().toLowerCase(java.util.Locale.ROOT),
+                                "host_addr", hostAddr,
+                                "host_port", port.hostPort(),
+                                "guest_port", port.containerPort()));
         JsonNode answer = call(apiSocket, JSON.writeValueAsString(request));
         if (answer.has("error")) {
-            throw new IOException("cannot forward " + hostAddr + ":" + port.hostPort() + " to port "
-                    + port.containerPort() + ": " + answer.path("error").path("desc").asText(answer.toString()));
+            throw new IOException(
+                    "cannot forward "
+                            + hostAddr
+                            + ":"
+                            + port.hostPort()
+                            + " to port "
+                            + port.containerPort()
+                            + ": "
+                            + answer.path("error").path("desc").asText(answer.toString()));
         }
     }
 

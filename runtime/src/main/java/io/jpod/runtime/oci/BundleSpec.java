@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param hostname null when the UTS namespace is joined rather than created
  * @param namespaces each with a path to join, or a null path to create
- * @param rootless true when the container shares jpod's user namespace (no mappings, no cgroup mount)
+ * @param rootless true when the container shares jpod's user namespace (no mappings, no cgroup
+ *     mount)
  */
 public record BundleSpec(
         List<String> args,
@@ -25,19 +26,33 @@ public record BundleSpec(
         boolean noNewPrivileges,
         boolean rootless) {
 
-    public record Namespace(String type, String path) {
-    }
+    public record Namespace(String type, String path) {}
 
     public record Mount(String destination, String type, String source, List<String> options) {
 
         public static Mount bind(String source, String destination, boolean readOnly) {
-            return new Mount(destination, "bind", source,
-                    readOnly ? List.of("rbind", "ro", "nosuid", "nodev") : List.of("rbind", "nosuid", "nodev"));
+            return new Mount(
+                    destination,
+                    "bind",
+                    source,
+                    readOnly
+                            ? List.of("rbind", "ro", "nosuid", "nodev")
+                            : List.of("rbind", "nosuid", "nodev"));
         }
     }
 
     /** The capabilities podman grants by default. */
-    public static final List<String> DEFAULT_CAPABILITIES = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER",
-            "CAP_FSETID", "CAP_KILL", "CAP_NET_BIND_SERVICE", "CAP_SETFCAP", "CAP_SETGID", "CAP_SETPCAP",
-            "CAP_SETUID", "CAP_SYS_CHROOT");
+    public static final List<String> DEFAULT_CAPABILITIES =
+            List.of(
+                    "CAP_CHOWN",
+                    "CAP_DAC_OVERRIDE",
+                    "CAP_FOWNER",
+                    "CAP_FSETID",
+                    "CAP_KILL",
+                    "CAP_NET_BIND_SERVICE",
+                    "CAP_SETFCAP",
+                    "CAP_SETGID",
+                    "CAP_SETPCAP",
+                    "CAP_SETUID",
+                    "CAP_SYS_CHROOT");
 }

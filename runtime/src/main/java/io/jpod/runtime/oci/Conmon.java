@@ -2,7 +2,9 @@ package io.jpod.runtime.oci;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.jpod.runtime.sys.Processes;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -14,11 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * conmon, the per-container monitor: it runs the OCI runtime's {@code create}, double-forks so the container
- * outlives jpod, writes the container's output in k8s-file format and records its exit status.
+ * conmon, the per-container monitor: it runs the OCI runtime's {@code create}, double-forks so the
+ * container outlives jpod, writes the container's output in k8s-file format and records its exit
+ * status.
  *
- * <p>conmon reports the container pid as one JSON line on the fd named by {@code _OCI_SYNCPIPE}. ProcessBuilder
- * only hands over fds 0-2, so a shell trampoline moves conmon's fd 3 onto the pipe we read.
+ * <p>conmon reports the container pid as one JSON line on the fd named by {@code _OCI_SYNCPIPE}.
+ * ProcessBuilder only hands over fds 0-2, so a shell trampoline moves conmon's fd 3 onto the pipe
+ * we read.
  */
 public final class Conmon {
 
@@ -35,20 +39,27 @@ public final class Conmon {
     }
 
     /** What conmon needs for one container. */
-    /** @param exitCommand run by conmon after the container exits (empty: none) */
-    public record Launch(String id, String name, Path bundle, Path exitDir, Path socketDir, Path logFile,
-                         long logSizeMax, List<String> exitCommand) {
-    }
+    /**
+     * @param exitCommand run by conmon after the container exits (empty: none)
+     */
+    public record Launch(
+            String id,
+            String name,
+            Path bundle,
+            Path exitDir,
+            Path socketDir,
+            Path logFile,
+            long logSizeMax,
+            List<String> exitCommand) {}
 
     /** The result: conmon's own pid and the container's init pid. */
-    public record Created(long conmonPid, long pid) {
-    }
+    public record Created(long conmonPid, long pid) {}
 
     /**
-     * Runs create through conmon and returns once the container exists (not yet started). Now and then conmon's
-     * daemon half dies silently while the runtime's create goes on without it (seen on these hosts when several
-     * jpods run at once; the cause is not found yet): such a failure is retried, after the orphaned create has
-     * settled and been deleted.
+     * Runs create through conmon and returns once the container exists (not yet started). Now and
+     * then conmon's daemon half dies silently while the runtime's create goes on without it (seen
+     * on these hosts when several jpods run at once; the cause is not found yet): such a failure is
+     * retried, after the orphaned create has settled and been deleted.
      */
     public Created create(Launch l) throws IOException {
         for (int attempt = 1; ; attempt++) {
@@ -84,23 +95,51 @@ public final class Conmon {
 
     private Created createOnce(Launch l) throws IOException {
         Files.deleteIfExists(l.bundle().resolve("oci-log"));
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" 3>&1 1>&2", "sh",
-                binary.toString(), "--api-version", "1",
-                "-c", l.id(), "-u", l.id(), "-n", l.name(),
-                "-r", runtime.binary().toString(),
-                "-b", l.bundle().toString(),
-                "-p", l.bundle().resolve("pidfile").toString(),
-                "-P", l.bundle().resolve("conmon.pid").toString(),
-                "--exit-dir", l.exitDir().toString(),
-                "--socket-dir-path", l.socketDir().toString(),
-                "--full-attach",
-                "-l", "k8s-file:" + l.logFile(),
-                "--log-level", "warning",
-                // a kernel keyring per container exhausts kernel.keys.maxkeys (200 per user) at about 100
-                "--no-new-keyring",
-                "--runtime-arg", "--root", "--runtime-arg", runtime.root().toString(),
-                "--runtime-arg", "--log-format=json",
-                "--runtime-arg", "--log", "--runtime-arg=" + l.bundle().resolve("oci-log")));
+        List<String> argv =
+                new ArrayList<>(
+                        List.of(
+                                "sh",
+                                "-c",
+                                "exec \"$@\" 3>&1 1>&2",
+                                "sh",
+                                binary.toString(),
+                                "--api-version",
+                                "1",
+                                "-c",
+                                l.id(),
+                                "-u",
+                                l.id(),
+                                "-n",
+                                l.name(),
+                                "-r",
+                                runtime.binary().toString(),
+                                "-b",
+                                l.bundle().toString(),
+                                "-p",
+                                l.bundle().resolve("pidfile").toString(),
+                                "-P",
+                                l.bundle().resolve("conmon.pid").toString(),
+                                "--exit-dir",
+                                l.exitDir().toString(),
+                                "--socket-dir-path",
+                                l.socketDir().toString(),
+                                "--full-attach",
+                                "-l",
+                                "k8s-file:" + l.logFile(),
+                                "--log-level",
+                                "warning",
+                                // a kernel keyring per container exhausts kernel.keys.maxkeys (200
+                                // per user) at about 100
+                                "--no-new-keyring",
+                                "--runtime-arg",
+                                "--root",
+                                "--runtime-arg",
+                                runtime.root().toString(),
+                                "--runtime-arg",
+                                "--log-format=json",
+                                "--runtime-arg",
+                                "--log",
+                                "--runtime-arg=" + l.bundle().resolve("oci-log")));
         if (!l.exitCommand().isEmpty()) {
             argv.addAll(List.of("--exit-command", l.exitCommand().getFirst()));
             for (String arg : l.exitCommand().subList(1, l.exitCommand().size())) {
@@ -111,9 +150,10 @@ public final class Conmon {
             argv.addAll(List.of("--log-size-max", Long.toString(l.logSizeMax())));
         }
         Path conmonLog = l.bundle().resolve("conmon.log");
-        ProcessBuilder builder = new ProcessBuilder(argv)
-                .redirectInput(new File("/dev/null"))
-                .redirectError(conmonLog.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(argv)
+                        .redirectInput(new File("/dev/null"))
+                        .redirectError(conmonLog.toFile());
         builder.environment().put("_OCI_SYNCPIPE", "3");
         Process process = processes.spawn(builder);
         long pid = readSyncPid(process, l);
@@ -122,7 +162,9 @@ public final class Conmon {
     }
 
     private long readSyncPid(Process process, Launch l) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
@@ -136,7 +178,8 @@ public final class Conmon {
                 String why = msg.path("message").asText("");
                 why = why.isEmpty() ? runtimeError(l) : why;
                 if (why.contains("already exists")) {
-                    // the create of a silently failed attempt finished after we deleted it: retry again
+                    // the create of a silently failed attempt finished after we deleted it: retry
+                    // again
                     throw new SilentFailure("creating container " + l.name() + ": " + why);
                 }
                 throw new IOException("creating container " + l.name() + ": " + why);
@@ -144,8 +187,12 @@ public final class Conmon {
         }
         String why = runtimeError(l);
         if (why.isEmpty()) {
-            throw new SilentFailure("creating container " + l.name() + ": conmon exited (status "
-                    + exitStatus(process) + ") without a pid or an error");
+            throw new SilentFailure(
+                    "creating container "
+                            + l.name()
+                            + ": conmon exited (status "
+                            + exitStatus(process)
+                            + ") without a pid or an error");
         }
         throw new IOException("creating container " + l.name() + ": " + why);
     }
@@ -153,7 +200,8 @@ public final class Conmon {
     private static String exitStatus(Process process) {
         try {
             return process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)
-                    ? Integer.toString(process.exitValue()) : "still running";
+                    ? Integer.toString(process.exitValue())
+                    : "still running";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "unknown";

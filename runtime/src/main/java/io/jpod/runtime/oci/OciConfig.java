@@ -3,6 +3,7 @@ package io.jpod.runtime.oci;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,14 +13,24 @@ import java.util.List;
 public final class OciConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> MASKED = List.of("/proc/acpi", "/proc/asound", "/proc/kcore", "/proc/keys",
-            "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi",
-            "/sys/firmware", "/sys/fs/selinux", "/sys/dev/block");
-    private static final List<String> READONLY = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
-            "/proc/sysrq-trigger");
+    private static final List<String> MASKED =
+            List.of(
+                    "/proc/acpi",
+                    "/proc/asound",
+                    "/proc/kcore",
+                    "/proc/keys",
+                    "/proc/latency_stats",
+                    "/proc/timer_list",
+                    "/proc/timer_stats",
+                    "/proc/sched_debug",
+                    "/proc/scsi",
+                    "/sys/firmware",
+                    "/sys/fs/selinux",
+                    "/sys/dev/block");
+    private static final List<String> READONLY =
+            List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
 
-    private OciConfig() {
-    }
+    private OciConfig() {}
 
     public static void write(BundleSpec spec, Path file) throws IOException {
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson(spec));
@@ -71,15 +82,48 @@ public final class OciConfig {
     private static List<BundleSpec.Mount> defaultMounts(boolean rootless) {
         List<BundleSpec.Mount> m = new ArrayList<>();
         m.add(new BundleSpec.Mount("/proc", "proc", "proc", List.of("nosuid", "noexec", "nodev")));
-        m.add(new BundleSpec.Mount("/dev", "tmpfs", "tmpfs", List.of("nosuid", "strictatime", "mode=755", "size=65536k")));
+        m.add(
+                new BundleSpec.Mount(
+                        "/dev",
+                        "tmpfs",
+                        "tmpfs",
+                        List.of("nosuid", "strictatime", "mode=755", "size=65536k")));
         // a gid=5 option would name a group that need not be mapped in a rootless namespace
-        m.add(new BundleSpec.Mount("/dev/pts", "devpts", "devpts", rootless
-                ? List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620")
-                : List.of("nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620", "gid=5")));
-        m.add(new BundleSpec.Mount("/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777", "size=65536k")));
-        m.add(new BundleSpec.Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")));
+        m.add(
+                new BundleSpec.Mount(
+                        "/dev/pts",
+                        "devpts",
+                        "devpts",
+                        rootless
+                                ? List.of(
+                                        "nosuid",
+                                        "noexec",
+                                        "newinstance",
+                                        "ptmxmode=0666",
+                                        "mode=0620")
+                                : List.of(
+                                        "nosuid",
+                                        "noexec",
+                                        "newinstance",
+                                        "ptmxmode=0666",
+                                        "mode=0620",
+                                        "gid=5")));
+        m.add(
+                new BundleSpec.Mount(
+                        "/dev/shm",
+                        "tmpfs",
+                        "shm",
+                        List.of("nosuid", "noexec", "nodev", "mode=1777", "size=65536k")));
+        m.add(
+                new BundleSpec.Mount(
+                        "/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")));
         // sysfs cannot be mounted afresh from a user namespace; bind the host's, read-only
-        m.add(new BundleSpec.Mount("/sys", "none", "/sys", List.of("rbind", "nosuid", "noexec", "nodev", "ro")));
+        m.add(
+                new BundleSpec.Mount(
+                        "/sys",
+                        "none",
+                        "/sys",
+                        List.of("rbind", "nosuid", "noexec", "nodev", "ro")));
         return m;
     }
 

@@ -2,15 +2,16 @@ package io.jpod.runtime.oci;
 
 import io.jpod.runtime.sys.ExecResult;
 import io.jpod.runtime.sys.Processes;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The OCI runtime binary (runc or crun; both take the same verbs). conmon only runs {@code create}: everything
- * after that is jpod's, through this class. Every call passes {@code --root} so jpod's containers never mix with
- * another engine's.
+ * The OCI runtime binary (runc or crun; both take the same verbs). conmon only runs {@code create}:
+ * everything after that is jpod's, through this class. Every call passes {@code --root} so jpod's
+ * containers never mix with another engine's.
  */
 public final class OciRuntime {
 
@@ -51,13 +52,19 @@ public final class OciRuntime {
     /** Forgets the container, killing it first if it still runs. Unknown ids are not an error. */
     public void delete(String id) throws IOException {
         ExecResult r = processes.run(argv("delete", "--force", id));
-        if (!r.ok() && !r.errorText().contains("does not exist") && !r.errorText().contains("not found")) {
+        if (!r.ok()
+                && !r.errorText().contains("does not exist")
+                && !r.errorText().contains("not found")) {
             throw new IOException(name + " delete " + id + ": " + r.errorText());
         }
     }
 
-    /** The command line for {@code exec}, run by the caller with its own stdio so exit codes pass through. */
-    public List<String> execArgv(String id, boolean tty, List<String> env, String workingDir, List<String> command) {
+    /**
+     * The command line for {@code exec}, run by the caller with its own stdio so exit codes pass
+     * through.
+     */
+    public List<String> execArgv(
+            String id, boolean tty, List<String> env, String workingDir, List<String> command) {
         List<String> argv = argv("exec");
         if (tty) {
             argv.add("--tty");
@@ -76,7 +83,8 @@ public final class OciRuntime {
     }
 
     private List<String> argv(String verb, String... rest) {
-        List<String> argv = new ArrayList<>(List.of(binary.toString(), "--root", root.toString(), verb));
+        List<String> argv =
+                new ArrayList<>(List.of(binary.toString(), "--root", root.toString(), verb));
         argv.addAll(List.of(rest));
         return argv;
     }

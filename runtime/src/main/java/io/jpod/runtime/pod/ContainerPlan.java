@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * One container of a {@link PodPlan}.
  *
- * @param argv the final command line (entrypoint and cmd already merged with the manifest's command/args)
+ * @param argv the final command line (entrypoint and cmd already merged with the manifest's
+ *     command/args)
  * @param env "K=V" entries in precedence order
- * @param user "uid[:gid]" or names looked up in the image's /etc/passwd and /etc/group; empty for root
+ * @param user "uid[:gid]" or names looked up in the image's /etc/passwd and /etc/group; empty for
+ *     root
  */
 public record ContainerPlan(
         String name,
@@ -33,6 +35,5 @@ public record ContainerPlan(
     }
 
     /** A volume of the pod mounted into this container. */
-    public record MountPlan(String volume, String destination, String subPath, boolean readOnly) {
-    }
+    public record MountPlan(String volume, String destination, String subPath, boolean readOnly) {}
 }

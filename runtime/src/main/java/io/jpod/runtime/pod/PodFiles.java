@@ -1,6 +1,7 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.net.Slirp4netns;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +11,16 @@ import java.util.List;
 /** The files every container of a pod shares: /etc/hosts, /etc/resolv.conf and /etc/hostname. */
 final class PodFiles {
 
-    private PodFiles() {
-    }
+    private PodFiles() {}
 
     static void write(Path podDir, PodPlan plan) throws IOException {
-        StringBuilder hosts = new StringBuilder()
-                .append("127.0.0.1\tlocalhost localhost.localdomain\n")
-                .append("::1\tlocalhost localhost.localdomain ip6-localhost ip6-loopback\n")
-                .append(podAddress(plan)).append('\t').append(plan.hostname());
+        StringBuilder hosts =
+                new StringBuilder()
+                        .append("127.0.0.1\tlocalhost localhost.localdomain\n")
+                        .append("::1\tlocalhost localhost.localdomain ip6-localhost ip6-loopback\n")
+                        .append(podAddress(plan))
+                        .append('\t')
+                        .append(plan.hostname());
         if (!plan.hostname().equals(plan.name())) {
             hosts.append(' ').append(plan.name());
         }
@@ -37,12 +40,18 @@ final class PodFiles {
         Files.writeString(podDir.resolve("hostname"), plan.hostname() + "\n");
     }
 
-    /** slirp4netns gives the pod a fixed address; pasta copies the host's, so the hostname gets a loopback one. */
+    /**
+     * slirp4netns gives the pod a fixed address; pasta copies the host's, so the hostname gets a
+     * loopback one.
+     */
     private static String podAddress(PodPlan plan) {
         return plan.network() == PodPlan.NetworkMode.PASTA ? "127.0.1.1" : Slirp4netns.POD_IP;
     }
 
-    /** slirp4netns runs its own DNS forwarder; under pasta the host's non-loopback resolvers are reachable. */
+    /**
+     * slirp4netns runs its own DNS forwarder; under pasta the host's non-loopback resolvers are
+     * reachable.
+     */
     private static List<String> defaultDns(PodPlan plan) throws IOException {
         if (plan.network() != PodPlan.NetworkMode.PASTA) {
             return List.of(Slirp4netns.DNS);
@@ -52,7 +61,10 @@ final class PodFiles {
         if (Files.isReadable(hostResolv)) {
             for (String line : Files.readAllLines(hostResolv)) {
                 String[] f = line.strip().split("\\s+");
-                if (f.length >= 2 && f[0].equals("nameserver") && !f[1].startsWith("127.") && !f[1].equals("::1")) {
+                if (f.length >= 2
+                        && f[0].equals("nameserver")
+                        && !f[1].startsWith("127.")
+                        && !f[1].equals("::1")) {
                     servers.add(f[1]);
                 }
             }

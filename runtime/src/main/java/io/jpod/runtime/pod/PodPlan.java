@@ -1,12 +1,13 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.state.PortMapping;
+
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the runtime needs to run one pod, already resolved and validated: no manifest, no image defaults
- * left to apply. Built by the caller from the model; the runtime never sees YAML.
+ * Everything the runtime needs to run one pod, already resolved and validated: no manifest, no
+ * image defaults left to apply. Built by the caller from the model; the runtime never sees YAML.
  */
 public record PodPlan(
         String name,
@@ -38,14 +39,17 @@ public record PodPlan(
 
     /** The user-mode network helper that connects the pod's namespace to the host. */
     public enum NetworkMode {
-        SLIRP4NETNS, PASTA;
+        SLIRP4NETNS,
+        PASTA;
 
         /** "slirp4netns" or "pasta", as podman's --network names them. */
         public static NetworkMode parse(String name) {
             return switch (name.toLowerCase(java.util.Locale.ROOT)) {
                 case "slirp4netns" -> SLIRP4NETNS;
                 case "pasta" -> PASTA;
-                default -> throw new IllegalArgumentException("unknown network " + name + ": use slirp4netns or pasta");
+                default ->
+                        throw new IllegalArgumentException(
+                                "unknown network " + name + ": use slirp4netns or pasta");
             };
         }
 
@@ -55,6 +59,5 @@ public record PodPlan(
     }
 
     /** An extra /etc/hosts line. */
-    public record HostEntry(String ip, List<String> hostnames) {
-    }
+    public record HostEntry(String ip, List<String> hostnames) {}
 }

@@ -11,6 +11,7 @@ import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.state.StateStore;
 import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.Trace;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Pods: play, stop, remove, and the queries the CLI prints. Every change happens under the state lock. */
+/**
+ * Pods: play, stop, remove, and the queries the CLI prints. Every change happens under the state
+ * lock.
+ */
 public final class PodService {
 
     private static final String SOURCE = "source";
@@ -39,7 +43,9 @@ public final class PodService {
         this.teardown = new PodTeardown(rt);
     }
 
-    /** Runs a pod. On any failure everything created so far is removed before the error is thrown. */
+    /**
+     * Runs a pod. On any failure everything created so far is removed before the error is thrown.
+     */
     public PodRecord play(PodPlan plan) throws PodException, IOException {
         try (StateStore.Lock ignored = rt.state().lock()) {
             repairOrphans();
@@ -56,9 +62,21 @@ public final class PodService {
             }
             Map<String, Image> images = images(plan);
             Trace.mark("storage: images");
-            PodRecord pod = new PodRecord(Ids.next(), plan.name(), plan.hostname(), PodPhase.CREATING,
-                    ProcessHandle.current().pid(), Instant.now(), plan.labels(), plan.gracePeriodSeconds(),
-                    plan.restartPolicy(), null, null, List.of(), List.of());
+            PodRecord pod =
+                    new PodRecord(
+                            Ids.next(),
+                            plan.name(),
+                            plan.hostname(),
+                            PodPhase.CREATING,
+                            ProcessHandle.current().pid(),
+                            Instant.now(),
+                            plan.labels(),
+                            plan.gracePeriodSeconds(),
+                            plan.restartPolicy(),
+                            null,
+                            null,
+                            List.of(),
+                            List.of());
             rt.state().save(pod);
             try {
                 pod = build(pod, plan, images);
@@ -87,13 +105,17 @@ public final class PodService {
             }
         }
         if (!missing.isEmpty()) {
-            throw new PodException("image not known: " + String.join(", ", missing)
-                    + " (load it with `jpod load -i ARCHIVE` or `jpod import ROOTFS.tar NAME`)");
+            throw new PodException(
+                    "image not known: "
+                            + String.join(", ", missing)
+                            + " (load it with `jpod load -i ARCHIVE` or `jpod import ROOTFS.tar"
+                            + " NAME`)");
         }
         return images;
     }
 
-    private PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images) throws IOException, PodException {
+    private PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images)
+            throws IOException, PodException {
         Path podDir = Files.createDirectories(rt.layout().pods().resolve(pod.id()));
         PodFiles.write(podDir, plan);
         Files.writeString(podDir.resolve(SOURCE), plan.source() == null ? "" : plan.source());
@@ -116,25 +138,57 @@ public final class PodService {
         Progress progress = new Progress(pod.withInfra(runningInfra));
         progress.save();
 
-        // init containers run one at a time, each to a successful exit, before any app container starts
+        // init containers run one at a time, each to a successful exit, before any app container
+        // starts
         for (ContainerPlan init : plan.initContainers()) {
-            ContainerRecord c = creator.createApp(pod.id(), plan.name(), plan, init, images.get(init.image()),
-                    runningInfra, netns, podDir, false);
+            ContainerRecord c =
+                    creator.createApp(
+                            pod.id(),
+                            plan.name(),
+                            plan,
+                            init,
+                            images.get(init.image()),
+                            runningInfra,
+                            netns,
+                            podDir,
+                            false);
             progress.addInit(c);
             c = progress.addInit(creator.start(c));
             int code = awaitExit(c);
             if (code != 0) {
-                throw new PodException("init container " + init.name() + " of pod " + plan.name()
-                        + " exited with code " + code + " (see `jpod logs " + c.name() + "`)");
+                throw new PodException(
+                        "init container "
+                                + init.name()
+                                + " of pod "
+                                + plan.name()
+                                + " exited with code "
+                                + code
+                                + " (see `jpod logs "
+                                + c.name()
+                                + "`)");
             }
         }
         Trace.mark("runtime: infra");
 
-        // containers are independent once the infra holds the namespaces: create and start them in parallel,
-        // recording each as soon as it exists so that a failure half-way tears down exactly what was made
-        List<ContainerRecord> created = parallel(plan.containers(), c -> progress.add(
-                creator.createApp(runningInfra.podId(), plan.name(), plan, c, images.get(c.image()), runningInfra,
-                        netns, podDir, RestartRule.hooked(plan.restartPolicy()))));
+        // containers are independent once the infra holds the namespaces: create and start them in
+        // parallel,
+        // recording each as soon as it exists so that a failure half-way tears down exactly what
+        // was made
+        List<ContainerRecord> created =
+                parallel(
+                        plan.containers(),
+                        c ->
+                                progress.add(
+                                        creator.createApp(
+                                                runningInfra.podId(),
+                                                plan.name(),
+                                                plan,
+                                                c,
+                                                images.get(c.image()),
+                                                runningInfra,
+                                                netns,
+                                                podDir,
+                                                RestartRule.hooked(plan.restartPolicy()))));
         progress.order(created);
         Trace.mark("runtime: create containers");
         parallel(created, c -> progress.add(creator.start(c)));
@@ -142,7 +196,10 @@ public final class PodService {
         return progress.pod();
     }
 
-    /** Waits for a container to exit, as the kubelet waits for an init container, and returns its exit code. */
+    /**
+     * Waits for a container to exit, as the kubelet waits for an init container, and returns its
+     * exit code.
+     */
     private int awaitExit(ContainerRecord c) throws IOException {
         try {
             ContainerStatus status = ContainerStatus.of(c, rt.layout().exits());
@@ -157,17 +214,30 @@ public final class PodService {
         }
     }
 
-    private NetworkRecord startNetwork(PodPlan plan, PodRecord pod, Path netns, Path podDir) throws IOException {
+    private NetworkRecord startNetwork(PodPlan plan, PodRecord pod, Path netns, Path podDir)
+            throws IOException {
         String mode = plan.network().label();
         if (plan.network() == PodPlan.NetworkMode.PASTA) {
             long pid = rt.pasta().start(netns, plan.ports(), podDir.resolve("pasta.pid"));
-            return new NetworkRecord(mode, netns.toString(), pid, ProcInfo.startTime(pid).orElse(0), null, plan.ports());
+            return new NetworkRecord(
+                    mode,
+                    netns.toString(),
+                    pid,
+                    ProcInfo.startTime(pid).orElse(0),
+                    null,
+                    plan.ports());
         }
         Path apiSocket = rt.layout().sockets().resolve(pod.shortId() + "-slirp.sock");
         Files.createDirectories(apiSocket.getParent());
         long pid = rt.slirp().start(netns, apiSocket, podDir.resolve("slirp4netns.log"));
-        NetworkRecord net = new NetworkRecord(mode, netns.toString(), pid, ProcInfo.startTime(pid).orElse(0),
-                apiSocket.toString(), plan.ports());
+        NetworkRecord net =
+                new NetworkRecord(
+                        mode,
+                        netns.toString(),
+                        pid,
+                        ProcInfo.startTime(pid).orElse(0),
+                        apiSocket.toString(),
+                        plan.ports());
         // recorded before forwarding, so that a failed forward still tears the helper down
         rt.state().save(pod.withNetwork(net));
         for (var port : plan.ports()) {
@@ -215,10 +285,20 @@ public final class PodService {
     public PodRecord remove(String nameOrId, boolean force) throws PodException, IOException {
         try (StateStore.Lock ignored = rt.state().lock()) {
             repairOrphans();
-            PodRecord pod = rt.state().pod(nameOrId)
-                    .orElseThrow(() -> new PodException("no pod with name or ID " + nameOrId + " found"));
+            PodRecord pod =
+                    rt.state()
+                            .pod(nameOrId)
+                            .orElseThrow(
+                                    () ->
+                                            new PodException(
+                                                    "no pod with name or ID "
+                                                            + nameOrId
+                                                            + " found"));
             if (!force && anyRunning(pod)) {
-                throw new PodException("pod " + pod.name() + " has running containers: stop it first or use --force");
+                throw new PodException(
+                        "pod "
+                                + pod.name()
+                                + " has running containers: stop it first or use --force");
             }
             teardown.remove(pod, pod.gracePeriodSeconds());
             return pod;
@@ -231,7 +311,10 @@ public final class PodService {
             List<String> removed = new ArrayList<>(repairOrphans());
             for (PodRecord pod : rt.state().pods()) {
                 if (!force && anyRunning(pod)) {
-                    throw new PodException("pod " + pod.name() + " has running containers: stop it first or use --force");
+                    throw new PodException(
+                            "pod "
+                                    + pod.name()
+                                    + " has running containers: stop it first or use --force");
                 }
                 teardown.remove(pod, pod.gracePeriodSeconds());
                 removed.add(pod.id());
@@ -243,25 +326,47 @@ public final class PodService {
     /** Stops every container of a pod, keeping the pod. */
     public PodRecord stop(String nameOrId, Long timeoutSeconds) throws PodException, IOException {
         try (StateStore.Lock ignored = rt.state().lock()) {
-            PodRecord pod = rt.state().pod(nameOrId)
-                    .orElseThrow(() -> new PodException("no pod with name or ID " + nameOrId + " found"));
+            PodRecord pod =
+                    rt.state()
+                            .pod(nameOrId)
+                            .orElseThrow(
+                                    () ->
+                                            new PodException(
+                                                    "no pod with name or ID "
+                                                            + nameOrId
+                                                            + " found"));
             pod = pod.withPhase(PodPhase.STOPPED);
             rt.state().save(pod);
-            teardown.stopContainers(pod.allContainers(), timeoutSeconds == null ? pod.gracePeriodSeconds() : timeoutSeconds);
+            teardown.markStopping(pod.id());
+            teardown.stopContainers(
+                    pod.allContainers(),
+                    timeoutSeconds == null ? pod.gracePeriodSeconds() : timeoutSeconds);
             return pod;
         }
     }
 
-    /** Starts the stopped containers of a pod again: the infra first, then the others in parallel. */
+    /**
+     * Starts the stopped containers of a pod again: the infra first, then the others in parallel.
+     */
     public PodRecord start(String nameOrId) throws PodException, IOException {
         try (StateStore.Lock ignored = rt.state().lock()) {
-            PodRecord pod = rt.state().pod(nameOrId)
-                    .orElseThrow(() -> new PodException("no pod with name or ID " + nameOrId + " found"));
-            if ((pod.phase() != PodPhase.CREATED && pod.phase() != PodPhase.STOPPED) || pod.infra() == null) {
-                throw new PodException("pod " + pod.name() + " is not fully created; remove it and play it again");
+            PodRecord pod =
+                    rt.state()
+                            .pod(nameOrId)
+                            .orElseThrow(
+                                    () ->
+                                            new PodException(
+                                                    "no pod with name or ID "
+                                                            + nameOrId
+                                                            + " found"));
+            if ((pod.phase() != PodPhase.CREATED && pod.phase() != PodPhase.STOPPED)
+                    || pod.infra() == null) {
+                throw new PodException(
+                        "pod " + pod.name() + " is not fully created; remove it and play it again");
             }
             pod = pod.withPhase(PodPhase.CREATED);
             rt.state().save(pod);
+            Files.deleteIfExists(ContainerCreator.stoppingMarker(rt, pod.id()));
             ContainerRecord infra = pod.infra();
             if (!running(infra)) {
                 infra = creator.start(creator.recreate(infra, infra, List::of, false));
@@ -269,19 +374,35 @@ public final class PodService {
                 rt.state().save(pod);
             }
             ContainerRecord newInfra = infra;
-            List<ContainerRecord> stopped = pod.containers().stream().filter(c -> !running(c)).toList();
+            List<ContainerRecord> stopped =
+                    pod.containers().stream().filter(c -> !running(c)).toList();
             Progress progress = new Progress(pod);
             boolean hooked = RestartRule.hooked(pod.restartPolicy());
-            parallel(stopped, c -> progress.add(creator.start(creator.recreate(c, newInfra, () -> layers(c), hooked))));
+            parallel(
+                    stopped,
+                    c ->
+                            progress.add(
+                                    creator.start(
+                                            creator.recreate(
+                                                    c, newInfra, () -> layers(c), hooked))));
             return progress.pod();
         }
     }
 
     private List<Path> layers(ContainerRecord c) {
         try {
-            return rt.images().find(c.imageId()).map(rt.images()::layerPaths)
-                    .orElseThrow(() -> new java.io.UncheckedIOException(
-                            new IOException("image " + c.image() + " of " + c.name() + " is no longer in the store")));
+            return rt.images()
+                    .find(c.imageId())
+                    .map(rt.images()::layerPaths)
+                    .orElseThrow(
+                            () ->
+                                    new java.io.UncheckedIOException(
+                                            new IOException(
+                                                    "image "
+                                                            + c.image()
+                                                            + " of "
+                                                            + c.name()
+                                                            + " is no longer in the store")));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -292,8 +413,9 @@ public final class PodService {
     }
 
     /**
-     * conmon's exit hook: applies the pod's restartPolicy to a container that exited, after the kubelet's
-     * back-off (none for the first restart, then 10 s doubling to 5 min). Returns what it did, for the log.
+     * conmon's exit hook: applies the pod's restartPolicy to a container that exited, after the
+     * kubelet's back-off (none for the first restart, then 10 s doubling to 5 min). Returns what it
+     * did, for the log.
      */
     public String containerExited(String id) throws IOException, PodException {
         Optional<Located> exited = container(id);
@@ -303,11 +425,18 @@ public final class PodService {
         ContainerRecord c = exited.get().container();
         if (exited.get().pod().phase() != PodPhase.CREATED) {
             // stopped or being removed: conmon waits for this hook, so answer at once
-            return "pod " + exited.get().pod().name() + " is " + exited.get().pod().phase() + ": not restarting";
+            return "pod "
+                    + exited.get().pod().name()
+                    + " is "
+                    + exited.get().pod().phase()
+                    + ": not restarting";
         }
         ContainerStatus status = ContainerStatus.of(c, rt.layout().exits());
         if (!RestartRule.restarts(exited.get().pod().restartPolicy(), status.exitCode())) {
-            return "restartPolicy " + exited.get().pod().restartPolicy() + ": not restarting " + c.name();
+            return "restartPolicy "
+                    + exited.get().pod().restartPolicy()
+                    + ": not restarting "
+                    + c.name();
         }
         try {
             Thread.sleep(RestartRule.backoffMillis(c.restartCount()));
@@ -317,15 +446,29 @@ public final class PodService {
         }
         try (StateStore.Lock ignored = rt.state().lock()) {
             Optional<PodRecord> pod = rt.state().pod(c.podId());
-            Optional<ContainerRecord> now = pod.flatMap(p -> p.containers().stream()
-                    .filter(x -> x.id().equals(id)).findFirst());
+            Optional<ContainerRecord> now =
+                    pod.flatMap(
+                            p ->
+                                    p.containers().stream()
+                                            .filter(x -> x.id().equals(id))
+                                            .findFirst());
             // the pod may have been stopped, removed or restarted while we waited
-            if (pod.isEmpty() || pod.get().phase() != PodPhase.CREATED || now.isEmpty() || running(now.get())
-                    || now.get().pid() != c.pid() || pod.get().infra() == null || !running(pod.get().infra())) {
+            if (pod.isEmpty()
+                    || pod.get().phase() != PodPhase.CREATED
+                    || now.isEmpty()
+                    || running(now.get())
+                    || now.get().pid() != c.pid()
+                    || pod.get().infra() == null
+                    || !running(pod.get().infra())) {
                 return "not restarting " + c.name() + ": the pod changed meanwhile";
             }
-            ContainerRecord again = creator.start(creator.recreate(now.get().restarted(), pod.get().infra(),
-                    () -> layers(c), true));
+            ContainerRecord again =
+                    creator.start(
+                            creator.recreate(
+                                    now.get().restarted(),
+                                    pod.get().infra(),
+                                    () -> layers(c),
+                                    true));
             rt.state().save(pod.get().withContainer(again));
             return "restarted " + c.name() + " (restart " + again.restartCount() + ")";
         }
@@ -358,12 +501,11 @@ public final class PodService {
     }
 
     /** A container and the pod it belongs to. */
-    public record Located(PodRecord pod, ContainerRecord container) {
-    }
+    public record Located(PodRecord pod, ContainerRecord container) {}
 
     /**
-     * Pods left half-made or half-removed by a jpod that died (kill -9, power loss). Called with the lock held, so
-     * their owner cannot still be working on them: they are torn down.
+     * Pods left half-made or half-removed by a jpod that died (kill -9, power loss). Called with
+     * the lock held, so their owner cannot still be working on them: they are torn down.
      */
     public List<String> repairOrphans() throws IOException {
         List<String> repaired = new ArrayList<>();
@@ -384,7 +526,8 @@ public final class PodService {
         R apply(T t) throws IOException, PodException;
     }
 
-    static <T, R> List<R> parallel(List<T> items, Step<T, R> step) throws IOException, PodException {
+    static <T, R> List<R> parallel(List<T> items, Step<T, R> step)
+            throws IOException, PodException {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {

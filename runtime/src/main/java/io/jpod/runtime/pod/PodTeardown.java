@@ -6,6 +6,7 @@ import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.ProcInfo;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Takes a pod apart in the reverse order of its making. Every step tolerates what is already gone, so the same
- * teardown finishes the work of one that was killed half-way.
+ * Takes a pod apart in the reverse order of its making. Every step tolerates what is already gone,
+ * so the same teardown finishes the work of one that was killed half-way.
  */
 final class PodTeardown {
 
@@ -30,6 +31,7 @@ final class PodTeardown {
     void remove(PodRecord pod, long graceSeconds) throws IOException {
         PodRecord removing = pod.withPhase(PodPhase.REMOVING);
         rt.state().save(removing);
+        markStopping(pod.id());
         List<String> failures = new ArrayList<>();
         List<ContainerRecord> workloads = new ArrayList<>(pod.initContainers());
         workloads.addAll(pod.containers());
@@ -38,16 +40,20 @@ final class PodTeardown {
         } catch (IOException e) {
             failures.add(e.getMessage());
         }
-        attempt(failures, () -> {
-            try {
-                PodService.parallel(workloads, c -> {
-                    removeContainer(c);
-                    return c;
+        attempt(
+                failures,
+                () -> {
+                    try {
+                        PodService.parallel(
+                                workloads,
+                                c -> {
+                                    removeContainer(c);
+                                    return c;
+                                });
+                    } catch (PodException e) {
+                        throw new IOException(e.getMessage(), e);
+                    }
                 });
-            } catch (PodException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        });
         if (pod.infra() != null) {
             attempt(failures, () -> stopContainers(List.of(pod.infra()), 0));
             attempt(failures, () -> removeContainer(pod.infra()));
@@ -66,20 +72,35 @@ final class PodTeardown {
         attempt(failures, () -> Volumes.release(podDir, rt.processes()));
         attempt(failures, () -> deleteTree(podDir));
         if (!failures.isEmpty()) {
-            throw new IOException("pod " + pod.name() + " was not fully removed: " + String.join("; ", failures));
+            throw new IOException(
+                    "pod " + pod.name() + " was not fully removed: " + String.join("; ", failures));
         }
         rt.state().delete(pod.id());
     }
 
-    /** SIGTERM to every container at once, SIGKILL to those still running after the grace period. */
+    /** Tells the containers' exit hooks that what follows is on purpose (see ContainerCreator). */
+    void markStopping(String podId) throws IOException {
+        Path marker = ContainerCreator.stoppingMarker(rt, podId);
+        if (Files.isDirectory(marker.getParent())) {
+            Files.writeString(marker, "");
+        }
+    }
+
+    /**
+     * SIGTERM to every container at once, SIGKILL to those still running after the grace period.
+     */
     void stopContainers(List<ContainerRecord> containers, long graceSeconds) throws IOException {
-        List<ContainerRecord> running = containers.stream()
-                .filter(c -> c.pid() > 0 && ProcInfo.alive(c.pid(), c.pidStartTime())).toList();
+        List<ContainerRecord> running =
+                containers.stream()
+                        .filter(c -> c.pid() > 0 && ProcInfo.alive(c.pid(), c.pidStartTime()))
+                        .toList();
         try {
-            PodService.parallel(running, c -> {
-                stopOne(c, graceSeconds);
-                return c;
-            });
+            PodService.parallel(
+                    running,
+                    c -> {
+                        stopOne(c, graceSeconds);
+                        return c;
+                    });
         } catch (PodException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -95,7 +116,10 @@ final class PodTeardown {
         }
     }
 
-    /** conmon outlives its container by the exit hook it runs; a stopped pod leaves no monitor behind. */
+    /**
+     * conmon outlives its container by the exit hook it runs; a stopped pod leaves no monitor
+     * behind.
+     */
     private static void awaitConmon(ContainerRecord c) throws InterruptedException {
         Path cmdline = Path.of("/proc", Long.toString(c.conmonPid()), "cmdline");
         long deadline = System.nanoTime() + 15_000_000_000L;
@@ -112,7 +136,8 @@ final class PodTeardown {
         }
     }
 
-    private void stopProcess(ContainerRecord c, long graceSeconds) throws IOException, InterruptedException {
+    private void stopProcess(ContainerRecord c, long graceSeconds)
+            throws IOException, InterruptedException {
         if (graceSeconds > 0) {
             rt.oci().kill(c.id(), "TERM");
             if (ProcInfo.awaitExit(c.pid(), c.pidStartTime(), graceSeconds * 1000)) {
@@ -121,7 +146,8 @@ final class PodTeardown {
         }
         rt.oci().kill(c.id(), "KILL");
         if (!ProcInfo.awaitExit(c.pid(), c.pidStartTime(), 10_000)) {
-            throw new IOException("container " + c.name() + " (pid " + c.pid() + ") did not die after SIGKILL");
+            throw new IOException(
+                    "container " + c.name() + " (pid " + c.pid() + ") did not die after SIGKILL");
         }
     }
 

@@ -1,13 +1,15 @@
 package io.jpod.runtime.pod;
 
-/** Kubernetes' restartPolicy for a pod's app containers, and the kubelet's back-off between restarts. */
+/**
+ * Kubernetes' restartPolicy for a pod's app containers, and the kubelet's back-off between
+ * restarts.
+ */
 final class RestartRule {
 
     private static final long FIRST_BACKOFF_MILLIS = 10_000;
     private static final long MAX_BACKOFF_MILLIS = 300_000;
 
-    private RestartRule() {
-    }
+    private RestartRule() {}
 
     /** Whether the containers need conmon's exit hook at all. */
     static boolean hooked(String policy) {
@@ -23,7 +25,10 @@ final class RestartRule {
         };
     }
 
-    /** The wait before restart number {@code restartCount + 1}: none for the first, then 10 s doubling to 5 min. */
+    /**
+     * The wait before restart number {@code restartCount + 1}: none for the first, then 10 s
+     * doubling to 5 min.
+     */
     static long backoffMillis(int restartCount) {
         if (restartCount == 0) {
             return 0;

@@ -5,14 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Resolves an image or manifest user ("name", "uid", "uid:gid", "name:group") against the container's rootfs. */
+/**
+ * Resolves an image or manifest user ("name", "uid", "uid:gid", "name:group") against the
+ * container's rootfs.
+ */
 final class UserLookup {
 
-    record Ids(long uid, long gid) {
-    }
+    record Ids(long uid, long gid) {}
 
-    private UserLookup() {
-    }
+    private UserLookup() {}
 
     static Ids resolve(String user, Path rootfs) throws PodException {
         if (user == null || user.isEmpty()) {
@@ -21,7 +22,8 @@ final class UserLookup {
         try {
             return lookup(user, rootfs);
         } catch (NumberFormatException e) {
-            // "1000:" or ":1000", an id beyond 64 bits, or a passwd/group line with a non-numeric id
+            // "1000:" or ":1000", an id beyond 64 bits, or a passwd/group line with a non-numeric
+            // id
             throw new PodException("invalid user " + user + ": " + e.getMessage(), e);
         }
     }
@@ -37,7 +39,8 @@ final class UserLookup {
         } else {
             String[] entry = find(rootfs.resolve("etc/passwd"), 0, parts[0]);
             if (entry == null) {
-                throw new PodException("user " + parts[0] + " not found in the image's /etc/passwd");
+                throw new PodException(
+                        "user " + parts[0] + " not found in the image's /etc/passwd");
             }
             uid = Long.parseLong(entry[2]);
             primaryGid = Long.parseLong(entry[3]);
@@ -69,7 +72,8 @@ final class UserLookup {
             }
             return null;
         } catch (IOException | NumberFormatException e) {
-            throw new PodException("cannot read " + file.getFileName() + " of the image: " + e.getMessage(), e);
+            throw new PodException(
+                    "cannot read " + file.getFileName() + " of the image: " + e.getMessage(), e);
         }
     }
 }

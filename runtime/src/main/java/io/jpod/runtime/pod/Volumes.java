@@ -3,6 +3,7 @@ package io.jpod.runtime.pod;
 import io.jpod.runtime.oci.BundleSpec;
 import io.jpod.runtime.storage.Overlay;
 import io.jpod.runtime.sys.Processes;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,33 +15,46 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Pod volumes on the host. Volumes that live with the pod sit under the pod's directory; persistent claims under
- * the data directory's volumes/, as podman keeps named volumes.
+ * Pod volumes on the host. Volumes that live with the pod sit under the pod's directory; persistent
+ * claims under the data directory's volumes/, as podman keeps named volumes.
  */
 final class Volumes {
 
-    private Volumes() {
-    }
+    private Volumes() {}
 
     /** Creates what the pod's volumes need before any container mounts them. */
-    static void prepare(PodPlan plan, Path podDir, Path namedVolumes, Processes processes) throws IOException, PodException {
+    static void prepare(PodPlan plan, Path podDir, Path namedVolumes, Processes processes)
+            throws IOException, PodException {
         for (VolumePlan v : plan.volumes()) {
             switch (v) {
                 case VolumePlan.HostPath h -> prepareHostPath(h);
                 case VolumePlan.EmptyDir e -> {
                     Path dir = Files.createDirectories(source(podDir, v));
                     if (e.memory()) {
-                        processes.check(List.of("mount", "-t", "tmpfs", "-o", "mode=1777", "tmpfs", dir.toString()));
+                        processes.check(
+                                List.of(
+                                        "mount",
+                                        "-t",
+                                        "tmpfs",
+                                        "-o",
+                                        "mode=1777",
+                                        "tmpfs",
+                                        dir.toString()));
                     }
                     Files.setPosixFilePermissions(dir, all());
                 }
-                case VolumePlan.Files f -> writeFiles(Files.createDirectories(source(podDir, v)), f);
-                case VolumePlan.Named n -> Files.createDirectories(namedVolumes.resolve(n.claim()).resolve("_data"));
+                case VolumePlan.Files f ->
+                        writeFiles(Files.createDirectories(source(podDir, v)), f);
+                case VolumePlan.Named n ->
+                        Files.createDirectories(namedVolumes.resolve(n.claim()).resolve("_data"));
             }
         }
     }
 
-    /** Unmounts what {@link #prepare} mounted (memory-backed emptyDirs) so the pod directory can be removed. */
+    /**
+     * Unmounts what {@link #prepare} mounted (memory-backed emptyDirs) so the pod directory can be
+     * removed.
+     */
     static void release(Path podDir, Processes processes) throws IOException {
         Path volumes = podDir.resolve("volumes");
         if (!Files.isDirectory(volumes)) {
@@ -56,20 +70,36 @@ final class Volumes {
     }
 
     /** The mounts of one container's volumeMounts. */
-    static List<BundleSpec.Mount> mounts(PodPlan plan, ContainerPlan c, Path podDir, Path namedVolumes) throws PodException {
+    static List<BundleSpec.Mount> mounts(
+            PodPlan plan, ContainerPlan c, Path podDir, Path namedVolumes) throws PodException {
         List<BundleSpec.Mount> mounts = new ArrayList<>();
         for (ContainerPlan.MountPlan m : c.mounts()) {
-            VolumePlan v = plan.volumes().stream().filter(x -> x.name().equals(m.volume())).findFirst()
-                    .orElseThrow(() -> new PodException("container " + c.name() + " mounts unknown volume " + m.volume()));
-            Path source = switch (v) {
-                case VolumePlan.HostPath h -> Path.of(h.path());
-                case VolumePlan.Named n -> namedVolumes.resolve(n.claim()).resolve("_data");
-                default -> source(podDir, v);
-            };
+            VolumePlan v =
+                    plan.volumes().stream()
+                            .filter(x -> x.name().equals(m.volume()))
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new PodException(
+                                                    "container "
+                                                            + c.name()
+                                                            + " mounts unknown volume "
+                                                            + m.volume()));
+            Path source =
+                    switch (v) {
+                        case VolumePlan.HostPath h -> Path.of(h.path());
+                        case VolumePlan.Named n -> namedVolumes.resolve(n.claim()).resolve("_data");
+                        default -> source(podDir, v);
+                    };
             if (m.subPath() != null && !m.subPath().isEmpty()) {
                 Path sub = source.resolve(m.subPath()).normalize();
                 if (!sub.startsWith(source)) {
-                    throw new PodException("subPath " + m.subPath() + " of volume " + m.volume() + " escapes the volume");
+                    throw new PodException(
+                            "subPath "
+                                    + m.subPath()
+                                    + " of volume "
+                                    + m.volume()
+                                    + " escapes the volume");
                 }
                 source = sub;
             }
@@ -99,7 +129,8 @@ final class Volumes {
             }
             case NONE -> {
                 if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
-                    throw new PodException("hostPath " + path + " of volume " + h.name() + " does not exist");
+                    throw new PodException(
+                            "hostPath " + path + " of volume " + h.name() + " does not exist");
                 }
             }
         }
@@ -109,7 +140,8 @@ final class Volumes {
         for (VolumePlan.FileEntry e : f.files()) {
             Path target = dir.resolve(e.path()).normalize();
             if (!target.startsWith(dir)) {
-                throw new IOException("volume " + f.name() + ": item path " + e.path() + " escapes the volume");
+                throw new IOException(
+                        "volume " + f.name() + ": item path " + e.path() + " escapes the volume");
             }
             Files.createDirectories(target.getParent());
             Files.write(target, e.content());
@@ -124,9 +156,13 @@ final class Volumes {
     static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] order = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+                    PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE,
+                    PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.OWNER_READ
+        };
         for (int bit = 0; bit < order.length; bit++) {
             if ((mode & (1 << bit)) != 0) {
                 set.add(order[bit]);

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What jpod knows of one container between invocations. The running status is never stored: it is derived from
- * the process ({@link #pid()} with {@link #pidStartTime()}) and conmon's exit file, so a crash cannot make it lie.
+ * What jpod knows of one container between invocations. The running status is never stored: it is
+ * derived from the process ({@link #pid()} with {@link #pidStartTime()}) and conmon's exit file, so
+ * a crash cannot make it lie.
  */
 public record ContainerRecord(
         String id,
@@ -30,12 +31,42 @@ public record ContainerRecord(
     }
 
     public ContainerRecord restarted() {
-        return new ContainerRecord(id, name, podId, infra, image, imageId, command, bundle, rootfs, overlay, created,
-                startedAt, conmonPid, pid, pidStartTime, restartCount + 1);
+        return new ContainerRecord(
+                id,
+                name,
+                podId,
+                infra,
+                image,
+                imageId,
+                command,
+                bundle,
+                rootfs,
+                overlay,
+                created,
+                startedAt,
+                conmonPid,
+                pid,
+                pidStartTime,
+                restartCount + 1);
     }
 
     public ContainerRecord started(long conmon, long newPid, long newStartTime, Instant at) {
-        return new ContainerRecord(id, name, podId, infra, image, imageId, command, bundle, rootfs, overlay, created,
-                at, conmon, newPid, newStartTime, restartCount);
+        return new ContainerRecord(
+                id,
+                name,
+                podId,
+                infra,
+                image,
+                imageId,
+                command,
+                bundle,
+                rootfs,
+                overlay,
+                created,
+                at,
+                conmon,
+                newPid,
+                newStartTime,
+                restartCount);
     }
 }

@@ -1,6 +1,7 @@
 package io.jpod.runtime.state;
 
 import io.jpod.runtime.sys.ProcInfo;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.time.Instant;
  * A container's status as podman names it, derived from the live process and conmon's exit file.
  *
  * @param status created, running or exited
- * @param exitCode the exit status conmon recorded (128+signal for a killed process), 0 while running
+ * @param exitCode the exit status conmon recorded (128+signal for a killed process), 0 while
+ *     running
  * @param finishedAt when conmon wrote the exit file, or null
  */
 public record ContainerStatus(String status, boolean running, int exitCode, Instant finishedAt) {
@@ -20,9 +22,11 @@ public record ContainerStatus(String status, boolean running, int exitCode, Inst
         if (Files.exists(exitFile)) {
             try {
                 int code = Integer.parseInt(Files.readString(exitFile).strip());
-                return new ContainerStatus("exited", false, code, Files.getLastModifiedTime(exitFile).toInstant());
+                return new ContainerStatus(
+                        "exited", false, code, Files.getLastModifiedTime(exitFile).toInstant());
             } catch (IOException | NumberFormatException e) {
-                // conmon writes the file in one go; a partial read means it is being written: treat as exited
+                // conmon writes the file in one go; a partial read means it is being written: treat
+                // as exited
                 return new ContainerStatus("exited", false, -1, Instant.now());
             }
         }

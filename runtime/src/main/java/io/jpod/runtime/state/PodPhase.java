@@ -1,8 +1,14 @@
 package io.jpod.runtime.state;
 
-/** Where a pod is in jpod's own lifecycle; the running status of its containers is derived separately. */
+/**
+ * Where a pod is in jpod's own lifecycle; the running status of its containers is derived
+ * separately.
+ */
 public enum PodPhase {
-    /** A play is building it; if its owner died, the next command finds it orphaned and cleans it up. */
+    /**
+     * A play is building it; if its owner died, the next command finds it orphaned and cleans it
+     * up.
+     */
     CREATING,
     /** Fully played. */
     CREATED,

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One pod as the state store keeps it. {@code ownerPid} is the jpod process that last changed it. */
+/**
+ * One pod as the state store keeps it. {@code ownerPid} is the jpod process that last changed it.
+ */
 public record PodRecord(
         String id,
         String name,
@@ -32,23 +34,71 @@ public record PodRecord(
     }
 
     public PodRecord withPhase(PodPhase next) {
-        return new PodRecord(id, name, hostname, next, ProcessHandle.current().pid(), created, labels,
-                gracePeriodSeconds, restartPolicy, network, infra, containers, initContainers);
+        return new PodRecord(
+                id,
+                name,
+                hostname,
+                next,
+                ProcessHandle.current().pid(),
+                created,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                network,
+                infra,
+                containers,
+                initContainers);
     }
 
     public PodRecord withNetwork(NetworkRecord net) {
-        return new PodRecord(id, name, hostname, phase, ownerPid, created, labels, gracePeriodSeconds, restartPolicy,
-                net, infra, containers, initContainers);
+        return new PodRecord(
+                id,
+                name,
+                hostname,
+                phase,
+                ownerPid,
+                created,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                net,
+                infra,
+                containers,
+                initContainers);
     }
 
     public PodRecord withInfra(ContainerRecord record) {
-        return new PodRecord(id, name, hostname, phase, ownerPid, created, labels, gracePeriodSeconds, restartPolicy,
-                network, record, containers, initContainers);
+        return new PodRecord(
+                id,
+                name,
+                hostname,
+                phase,
+                ownerPid,
+                created,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                network,
+                record,
+                containers,
+                initContainers);
     }
 
     public PodRecord withContainers(List<ContainerRecord> all) {
-        return new PodRecord(id, name, hostname, phase, ownerPid, created, labels, gracePeriodSeconds, restartPolicy,
-                network, infra, all, initContainers);
+        return new PodRecord(
+                id,
+                name,
+                hostname,
+                phase,
+                ownerPid,
+                created,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                network,
+                infra,
+                all,
+                initContainers);
     }
 
     /** Adds the container, or replaces the one with the same id in its place. */
@@ -60,8 +110,20 @@ public record PodRecord(
         } else {
             next.add(record);
         }
-        return new PodRecord(id, name, hostname, phase, ownerPid, created, labels, gracePeriodSeconds, restartPolicy,
-                network, infra, next, initContainers);
+        return new PodRecord(
+                id,
+                name,
+                hostname,
+                phase,
+                ownerPid,
+                created,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                network,
+                infra,
+                next,
+                initContainers);
     }
 
     /** Records an init container that ran to completion. */
@@ -69,11 +131,25 @@ public record PodRecord(
         List<ContainerRecord> next = new ArrayList<>(initContainers);
         next.removeIf(c -> c.id().equals(record.id()));
         next.add(record);
-        return new PodRecord(id, name, hostname, phase, ownerPid, created, labels, gracePeriodSeconds, restartPolicy,
-                network, infra, containers, next);
+        return new PodRecord(
+                id,
+                name,
+                hostname,
+                phase,
+                ownerPid,
+                created,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                network,
+                infra,
+                containers,
+                next);
     }
 
-    /** Infra first, then init containers, then the app containers in the order they were created. */
+    /**
+     * Infra first, then init containers, then the app containers in the order they were created.
+     */
     public List<ContainerRecord> allContainers() {
         List<ContainerRecord> all = new ArrayList<>();
         if (infra != null) {

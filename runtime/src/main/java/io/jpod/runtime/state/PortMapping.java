@@ -1,5 +1,4 @@
 package io.jpod.runtime.state;
 
 /** A hostPort forwarded into the pod's network namespace. */
-public record PortMapping(String protocol, String hostIP, int hostPort, int containerPort) {
-}
+public record PortMapping(String protocol, String hostIP, int hostPort, int containerPort) {}

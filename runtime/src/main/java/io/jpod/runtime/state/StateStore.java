@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -23,19 +24,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Pods as one JSON file each, replaced by atomic rename, so a reader never sees half a file and a kill -9 leaves
- * either the old or the new version. Writers serialise on one {@link FileLock}; the kernel drops it when its holder
- * dies, which is how a later command knows a {@link PodPhase#CREATING} pod was orphaned.
+ * Pods as one JSON file each, replaced by atomic rename, so a reader never sees half a file and a
+ * kill -9 leaves either the old or the new version. Writers serialise on one {@link FileLock}; the
+ * kernel drops it when its holder dies, which is how a later command knows a {@link
+ * PodPhase#CREATING} pod was orphaned.
  */
 public final class StateStore {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper JSON =
+            JsonMapper.builder()
+                    .addModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build();
 
-    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
+            new ConcurrentHashMap<>();
 
     private final Path dir;
 
@@ -44,20 +48,23 @@ public final class StateStore {
     }
 
     /**
-     * Takes the writers' lock, blocking while another jpod holds it. Within one JVM the kernel lock is per process
-     * (a second {@link FileChannel#lock} would throw {@link java.nio.channels.OverlappingFileLockException}), so
-     * threads queue on an in-process lock first. Not reentrant: a nested call throws.
+     * Takes the writers' lock, blocking while another jpod holds it. Within one JVM the kernel lock
+     * is per process (a second {@link FileChannel#lock} would throw {@link
+     * java.nio.channels.OverlappingFileLockException}), so threads queue on an in-process lock
+     * first. Not reentrant: a nested call throws.
      */
     public Lock lock() throws IOException {
         Files.createDirectories(dir.resolve("pods"));
         Path file = dir.resolve("lock").toAbsolutePath().normalize();
         ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
         if (local.isHeldByCurrentThread()) {
-            throw new IllegalStateException("the state lock " + file + " is already held by this thread");
+            throw new IllegalStateException(
+                    "the state lock " + file + " is already held by this thread");
         }
         local.lock();
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 return new Lock(channel, channel.lock(), local);
             } catch (IOException | RuntimeException e) {
@@ -100,7 +107,9 @@ public final class StateStore {
         return prefixed.size() == 1 ? Optional.of(prefixed.getFirst()) : Optional.empty();
     }
 
-    /** A pod by exact name only: whether a name is taken must not depend on other pods' random ids. */
+    /**
+     * A pod by exact name only: whether a name is taken must not depend on other pods' random ids.
+     */
     public Optional<PodRecord> podByName(String name) throws IOException {
         return pods().stream().filter(p -> p.name().equals(name)).findFirst();
     }

@@ -2,6 +2,7 @@ package io.jpod.runtime.storage;
 
 import io.jpod.runtime.sys.ExecResult;
 import io.jpod.runtime.sys.Processes;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,14 +10,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A container's root filesystem: image layers read-only below, the container's own upper directory above.
- * Kernel overlayfs first ({@code userxattr} inside a user namespace, so opaque directories are honoured);
- * fuse-overlayfs where the kernel refuses. The driver chosen for an upper directory is remembered beside it,
- * because switching drivers on one upper directory corrupts it.
+ * A container's root filesystem: image layers read-only below, the container's own upper directory
+ * above. Kernel overlayfs first ({@code userxattr} inside a user namespace, so opaque directories
+ * are honoured); fuse-overlayfs where the kernel refuses. The driver chosen for an upper directory
+ * is remembered beside it, because switching drivers on one upper directory corrupts it.
  */
 public final class Overlay {
 
-    public enum Driver { KERNEL, FUSE }
+    public enum Driver {
+        KERNEL,
+        FUSE
+    }
 
     private final Processes processes;
     private final boolean userNamespace;
@@ -26,7 +30,10 @@ public final class Overlay {
         this.userNamespace = userNamespace;
     }
 
-    /** Mounts {@code lowers} (top first) under {@code dir}/merged with {@code dir}/upper and {@code dir}/work. */
+    /**
+     * Mounts {@code lowers} (top first) under {@code dir}/merged with {@code dir}/upper and {@code
+     * dir}/work.
+     */
     public Driver mount(List<Path> lowers, Path dir) throws IOException {
         Path upper = Files.createDirectories(dir.resolve("upper"));
         Path work = Files.createDirectories(dir.resolve("work"));
@@ -34,10 +41,21 @@ public final class Overlay {
         Path driverFile = dir.resolve("driver");
         String lowerdir = lowers.stream().map(Path::toString).collect(Collectors.joining(":"));
         String options = "lowerdir=" + lowerdir + ",upperdir=" + upper + ",workdir=" + work;
-        Driver recorded = Files.exists(driverFile) ? Driver.valueOf(Files.readString(driverFile).strip()) : null;
+        Driver recorded =
+                Files.exists(driverFile)
+                        ? Driver.valueOf(Files.readString(driverFile).strip())
+                        : null;
         if (recorded != Driver.FUSE) {
-            ExecResult r = processes.run(List.of("mount", "-t", "overlay", "overlay", "-o",
-                    (userNamespace ? "userxattr," : "") + options, merged.toString()));
+            ExecResult r =
+                    processes.run(
+                            List.of(
+                                    "mount",
+                                    "-t",
+                                    "overlay",
+                                    "overlay",
+                                    "-o",
+                                    (userNamespace ? "userxattr," : "") + options,
+                                    merged.toString()));
             if (r.ok()) {
                 Files.writeString(driverFile, Driver.KERNEL.name());
                 return Driver.KERNEL;
@@ -84,7 +102,10 @@ public final class Overlay {
         return false;
     }
 
-    /** The kernel writes space, tab, newline and backslash in mountinfo paths as octal escapes ({@code \040}). */
+    /**
+     * The kernel writes space, tab, newline and backslash in mountinfo paths as octal escapes
+     * ({@code \040}).
+     */
     private static String unescape(String field) {
         if (field.indexOf('\\') < 0) {
             return field;
@@ -92,7 +113,8 @@ public final class Overlay {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length()
+            if (c == '\\'
+                    && i + 3 < field.length()
                     && field.substring(i + 1, i + 4).chars().allMatch(d -> d >= '0' && d <= '7')) {
                 out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
                 i += 3;

@@ -12,8 +12,12 @@ public final class HostProcesses implements Processes {
 
     @Override
     public ExecResult run(List<String> argv) throws IOException {
-        Process process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        Process process =
+                new ProcessBuilder(argv)
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .start();
+        CompletableFuture<String> err =
+                CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
         String out = drain(process.getInputStream());
         try {
             int code = process.waitFor();

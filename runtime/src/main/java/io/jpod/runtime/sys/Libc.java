@@ -13,121 +13,165 @@ import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** The libc calls the JDK has no API for, through the Foreign Function &amp; Memory API. Linux x86_64/aarch64. */
+/**
+ * The libc calls the JDK has no API for, through the Foreign Function &amp; Memory API. Linux
+ * x86_64/aarch64.
+ */
 @SuppressWarnings("restricted") // native access is enabled for the whole application
 public final class Libc {
 
-  public static final int EPERM = 1;
-  public static final int EINVAL = 22;
+    public static final int EPERM = 1;
+    public static final int EINVAL = 22;
 
-  public static final int S_IFIFO = 0010000;
-  public static final int S_IFCHR = 0020000;
+    public static final int S_IFIFO = 0010000;
+    public static final int S_IFCHR = 0020000;
 
-  private static final int AT_FDCWD = -100;
-  private static final int AT_SYMLINK_NOFOLLOW = 0x100;
-  private static final long UTIME_OMIT = (1L << 30) - 2;
+    private static final int AT_FDCWD = -100;
+    private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    private static final long UTIME_OMIT = (1L << 30) - 2;
 
-  private static final Linker LINKER = Linker.nativeLinker();
-  private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-  private static final VarHandle ERRNO =
-      CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-  private static final MethodHandle MKNODAT = errnoCapturing("mknodat",
-      FunctionDescriptor.of(ValueLayout.JAVA_INT,
-          ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG));
-  private static final MethodHandle LCHOWN = errnoCapturing("lchown",
-      FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-  private static final MethodHandle UTIMENSAT = errnoCapturing("utimensat",
-      FunctionDescriptor.of(ValueLayout.JAVA_INT,
-          ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-  private static final MethodHandle STRERROR = LINKER.downcallHandle(
-      LINKER.defaultLookup().findOrThrow("strerror"),
-      FunctionDescriptor.of(ValueLayout.ADDRESS.withTargetLayout(MemoryLayout.sequenceLayout(256, ValueLayout.JAVA_BYTE)),
-          ValueLayout.JAVA_INT));
+    private static final MethodHandle MKNODAT =
+            errnoCapturing(
+                    "mknodat",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_LONG));
+    private static final MethodHandle LCHOWN =
+            errnoCapturing(
+                    "lchown",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT));
+    private static final MethodHandle UTIMENSAT =
+            errnoCapturing(
+                    "utimensat",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT));
+    private static final MethodHandle STRERROR =
+            LINKER.downcallHandle(
+                    LINKER.defaultLookup().findOrThrow("strerror"),
+                    FunctionDescriptor.of(
+                            ValueLayout.ADDRESS.withTargetLayout(
+                                    MemoryLayout.sequenceLayout(256, ValueLayout.JAVA_BYTE)),
+                            ValueLayout.JAVA_INT));
 
-  private Libc() {}
+    private Libc() {}
 
-  /** A failed call, with the errno it set. */
-  public static final class ErrnoException extends IOException {
-    private final int errno;
+    /** A failed call, with the errno it set. */
+    public static final class ErrnoException extends IOException {
+        private final int errno;
 
-    ErrnoException(String call, Path path, int errno) {
-      super(call + " " + path + ": " + strerror(errno));
-      this.errno = errno;
+        ErrnoException(String call, Path path, int errno) {
+            super(call + " " + path + ": " + strerror(errno));
+            this.errno = errno;
+        }
+
+        public int errno() {
+            return errno;
+        }
     }
 
-    public int errno() {
-      return errno;
+    /** {@code mknodat(AT_FDCWD, path, mode, dev)}; mode includes the file type bits. */
+    public static void mknod(Path path, int mode, long dev) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int rc =
+                    (int)
+                            MKNODAT.invokeExact(
+                                    state,
+                                    AT_FDCWD,
+                                    arena.allocateFrom(path.toString()),
+                                    mode,
+                                    dev);
+            check(rc, state, "mknod", path);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
     }
-  }
 
-  /** {@code mknodat(AT_FDCWD, path, mode, dev)}; mode includes the file type bits. */
-  public static void mknod(Path path, int mode, long dev) throws ErrnoException {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CALL_STATE);
-      int rc = (int) MKNODAT.invokeExact(state, AT_FDCWD, arena.allocateFrom(path.toString()), mode, dev);
-      check(rc, state, "mknod", path);
-    } catch (ErrnoException | RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new AssertionError(t);
+    /**
+     * {@code lchown(path, uid, gid)}: changes the owner of a symbolic link itself, never its
+     * target.
+     */
+    public static void lchown(Path path, int uid, int gid) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int rc = (int) LCHOWN.invokeExact(state, arena.allocateFrom(path.toString()), uid, gid);
+            check(rc, state, "lchown", path);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
     }
-  }
 
-  /** {@code lchown(path, uid, gid)}: changes the owner of a symbolic link itself, never its target. */
-  public static void lchown(Path path, int uid, int gid) throws ErrnoException {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CALL_STATE);
-      int rc = (int) LCHOWN.invokeExact(state, arena.allocateFrom(path.toString()), uid, gid);
-      check(rc, state, "lchown", path);
-    } catch (ErrnoException | RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new AssertionError(t);
+    /**
+     * Sets the modification time of {@code path} itself: by path, without following a symbolic link
+     * and without opening the file (which the JDK does, and which blocks on a FIFO). The access
+     * time is left.
+     */
+    public static void setMtime(Path path, Instant mtime) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            // struct timespec times[2]: atime, then mtime
+            MemorySegment times = arena.allocate(ValueLayout.JAVA_LONG, 4);
+            times.setAtIndex(ValueLayout.JAVA_LONG, 0, 0);
+            times.setAtIndex(ValueLayout.JAVA_LONG, 1, UTIME_OMIT);
+            times.setAtIndex(ValueLayout.JAVA_LONG, 2, mtime.getEpochSecond());
+            times.setAtIndex(ValueLayout.JAVA_LONG, 3, mtime.getNano());
+            int rc =
+                    (int)
+                            UTIMENSAT.invokeExact(
+                                    state,
+                                    AT_FDCWD,
+                                    arena.allocateFrom(path.toString()),
+                                    times,
+                                    AT_SYMLINK_NOFOLLOW);
+            check(rc, state, "utimensat", path);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
     }
-  }
 
-  /**
-   * Sets the modification time of {@code path} itself: by path, without following a symbolic link and
-   * without opening the file (which the JDK does, and which blocks on a FIFO). The access time is left.
-   */
-  public static void setMtime(Path path, Instant mtime) throws ErrnoException {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(CALL_STATE);
-      // struct timespec times[2]: atime, then mtime
-      MemorySegment times = arena.allocate(ValueLayout.JAVA_LONG, 4);
-      times.setAtIndex(ValueLayout.JAVA_LONG, 0, 0);
-      times.setAtIndex(ValueLayout.JAVA_LONG, 1, UTIME_OMIT);
-      times.setAtIndex(ValueLayout.JAVA_LONG, 2, mtime.getEpochSecond());
-      times.setAtIndex(ValueLayout.JAVA_LONG, 3, mtime.getNano());
-      int rc = (int) UTIMENSAT.invokeExact(state, AT_FDCWD, arena.allocateFrom(path.toString()), times,
-          AT_SYMLINK_NOFOLLOW);
-      check(rc, state, "utimensat", path);
-    } catch (ErrnoException | RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new AssertionError(t);
+    /** The C library's message for an errno value. */
+    public static String strerror(int errno) {
+        try {
+            MemorySegment message = (MemorySegment) STRERROR.invokeExact(errno);
+            return message.getString(0);
+        } catch (Throwable t) {
+            return "errno " + errno;
+        }
     }
-  }
 
-  /** The C library's message for an errno value. */
-  public static String strerror(int errno) {
-    try {
-      MemorySegment message = (MemorySegment) STRERROR.invokeExact(errno);
-      return message.getString(0);
-    } catch (Throwable t) {
-      return "errno " + errno;
+    private static void check(int rc, MemorySegment state, String call, Path path)
+            throws ErrnoException {
+        if (rc != 0) {
+            throw new ErrnoException(call, path, (int) ERRNO.get(state, 0L));
+        }
     }
-  }
 
-  private static void check(int rc, MemorySegment state, String call, Path path) throws ErrnoException {
-    if (rc != 0) {
-      throw new ErrnoException(call, path, (int) ERRNO.get(state, 0L));
+    private static MethodHandle errnoCapturing(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(
+                LINKER.defaultLookup().findOrThrow(name),
+                descriptor,
+                Linker.Option.captureCallState("errno"));
     }
-  }
-
-  private static MethodHandle errnoCapturing(String name, FunctionDescriptor descriptor) {
-    return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), descriptor,
-        Linker.Option.captureCallState("errno"));
-  }
 }

@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * Reads /proc. A pid alone is not an identity (pids are reused), so live processes are recognised by pid plus
- * the start time the kernel records for them.
+ * Reads /proc. A pid alone is not an identity (pids are reused), so live processes are recognised
+ * by pid plus the start time the kernel records for them.
  */
 public final class ProcInfo {
 
-    private ProcInfo() {
-    }
+    private ProcInfo() {}
 
     /** Field 22 of /proc/PID/stat, in clock ticks since boot; empty when the process is gone. */
     public static OptionalLong startTime(long pid) {
@@ -45,7 +44,8 @@ public final class ProcInfo {
     }
 
     public static long uid(long pid) throws IOException {
-        return ((Number) Files.getAttribute(Path.of("/proc", Long.toString(pid)), "unix:uid")).longValue();
+        return ((Number) Files.getAttribute(Path.of("/proc", Long.toString(pid)), "unix:uid"))
+                .longValue();
     }
 
     public static long selfUid() {
@@ -57,7 +57,8 @@ public final class ProcInfo {
     }
 
     /** Waits for a pid to disappear; false when it is still there at the deadline. */
-    public static boolean awaitExit(long pid, long startTime, long millis) throws InterruptedException {
+    public static boolean awaitExit(long pid, long startTime, long millis)
+            throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (alive(pid, startTime)) {
             if (System.nanoTime() > deadline) {

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The seam between jpod's logic and the programs it drives. The real implementation forks them; tests use a
- * recording fake so that the order and arguments of helper calls are checked without root.
+ * The seam between jpod's logic and the programs it drives. The real implementation forks them;
+ * tests use a recording fake so that the order and arguments of helper calls are checked without
+ * root.
  */
 public interface Processes {
 
@@ -19,7 +20,12 @@ public interface Processes {
     default ExecResult check(List<String> argv) throws IOException {
         ExecResult result = run(argv);
         if (result.exitCode() != 0) {
-            throw new IOException(argv.getFirst() + " failed (exit " + result.exitCode() + "): " + result.errorText());
+            throw new IOException(
+                    argv.getFirst()
+                            + " failed (exit "
+                            + result.exitCode()
+                            + "): "
+                            + result.errorText());
         }
         return result;
     }

@@ -9,18 +9,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The command line that runs this program again in a fresh JVM, with the same JVM options (start-up cache
- * included): the hook conmon calls when a container exits. It is the caller's own program, so the loginuid and
- * the environment carry over.
+ * The command line that runs this program again in a fresh JVM, with the same JVM options (start-up
+ * cache included): the hook conmon calls when a container exits. It is the caller's own program, so
+ * the loginuid and the environment carry over.
  */
 public final class SelfCommand {
 
-    private SelfCommand() {
-    }
+    private SelfCommand() {}
 
     public static List<String> argv() {
         try {
-            String raw = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8);
+            String raw =
+                    new String(
+                            Files.readAllBytes(Path.of("/proc/self/cmdline")),
+                            StandardCharsets.UTF_8);
             List<String> argv = jvmPart(Arrays.asList(raw.split("\0")));
             argv.set(0, ProcessHandle.current().info().command().orElse(argv.getFirst()));
             return argv;
@@ -29,7 +31,10 @@ public final class SelfCommand {
         }
     }
 
-    /** The launcher's part of a java command line: options up to and including the jar or the main class. */
+    /**
+     * The launcher's part of a java command line: options up to and including the jar or the main
+     * class.
+     */
     static List<String> jvmPart(List<String> cmdline) {
         List<String> argv = new ArrayList<>(List.of(cmdline.getFirst()));
         for (int i = 1; i < cmdline.size(); i++) {
@@ -40,7 +45,8 @@ public final class SelfCommand {
                     argv.add(cmdline.get(i + 1));
                     return argv;
                 }
-                case "-cp", "-classpath", "--class-path", "--module-path", "-p" -> argv.add(cmdline.get(++i));
+                case "-cp", "-classpath", "--class-path", "--module-path", "-p" ->
+                        argv.add(cmdline.get(++i));
                 default -> {
                     if (!arg.startsWith("-")) {
                         return argv;

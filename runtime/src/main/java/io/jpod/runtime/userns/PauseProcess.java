@@ -3,6 +3,7 @@ package io.jpod.runtime.userns;
 import io.jpod.runtime.host.HostLayout;
 import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.Processes;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -15,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The per-user process that holds jpod's user and mount namespaces: {@code catatonit -P} under {@code unshare},
- * mapped with newuidmap/newgidmap from /etc/subuid and /etc/subgid. A JVM is multithreaded and can never join a
- * user namespace itself, so jpod re-executes under nsenter against this process instead (see {@link Reexec}).
+ * The per-user process that holds jpod's user and mount namespaces: {@code catatonit -P} under
+ * {@code unshare}, mapped with newuidmap/newgidmap from /etc/subuid and /etc/subgid. A JVM is
+ * multithreaded and can never join a user namespace itself, so jpod re-executes under nsenter
+ * against this process instead (see {@link Reexec}).
  */
 public final class PauseProcess {
 
@@ -33,8 +35,10 @@ public final class PauseProcess {
     public long ensure() throws IOException {
         Files.createDirectories(layout.runDir());
         Path lockFile = layout.runDir().resolve("pause.lock");
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+        try (FileChannel channel =
+                        FileChannel.open(
+                                lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
             long pid = running();
             if (pid > 0) {
                 return pid;
@@ -65,21 +69,42 @@ public final class PauseProcess {
     }
 
     private long start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("setsid", "unshare", "--user", "--mount", "--propagation", "private",
-                "catatonit", "-P")
-                .redirectInput(new File("/dev/null"))
-                .redirectOutput(new File("/dev/null"))
-                .redirectError(new File("/dev/null"));
-        // setsid only forks when the caller leads a process group, and a ProcessBuilder child never does,
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                "setsid",
+                                "unshare",
+                                "--user",
+                                "--mount",
+                                "--propagation",
+                                "private",
+                                "catatonit",
+                                "-P")
+                        .redirectInput(new File("/dev/null"))
+                        .redirectOutput(new File("/dev/null"))
+                        .redirectError(new File("/dev/null"));
+        // setsid only forks when the caller leads a process group, and a ProcessBuilder child never
+        // does,
         // so the pid we get is the one that becomes catatonit.
         Process process = processes.spawn(builder);
         long pid = process.pid();
         awaitUnshared(pid);
         String user = System.getProperty("user.name");
-        long gid = ((Number) Files.getAttribute(Path.of("/proc", Long.toString(pid)), "unix:gid")).longValue();
-        map("newuidmap", pid, layout.hostUid(), SubordinateIds.ranges(Path.of("/etc/subuid"), user, layout.hostUid()));
-        map("newgidmap", pid, gid, SubordinateIds.ranges(Path.of("/etc/subgid"), user, layout.hostUid()));
-        long started = ProcInfo.startTime(pid).orElseThrow(() -> new IOException("the pause process died at start"));
+        long gid =
+                ((Number) Files.getAttribute(Path.of("/proc", Long.toString(pid)), "unix:gid"))
+                        .longValue();
+        map(
+                "newuidmap",
+                pid,
+                layout.hostUid(),
+                SubordinateIds.ranges(Path.of("/etc/subuid"), user, layout.hostUid()));
+        map(
+                "newgidmap",
+                pid,
+                gid,
+                SubordinateIds.ranges(Path.of("/etc/subgid"), user, layout.hostUid()));
+        long started =
+                ProcInfo.startTime(pid)
+                        .orElseThrow(() -> new IOException("the pause process died at start"));
         Path tmp = layout.pausePidFile().resolveSibling("pause.pid.tmp");
         Files.writeString(tmp, pid + " " + started, StandardCharsets.UTF_8);
         Files.move(tmp, layout.pausePidFile(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -88,9 +113,13 @@ public final class PauseProcess {
 
     private void map(String tool, long pid, long hostId, List<IdRange> ranges) throws IOException {
         if (ranges.isEmpty()) {
-            throw new IOException("no subordinate ids for user " + System.getProperty("user.name") + " in /etc/"
-                    + (tool.equals("newuidmap") ? "subuid" : "subgid")
-                    + ": rootless jpod needs a range, e.g. `usermod --add-subuids 100000-165535 --add-subgids 100000-165535 USER`");
+            throw new IOException(
+                    "no subordinate ids for user "
+                            + System.getProperty("user.name")
+                            + " in /etc/"
+                            + (tool.equals("newuidmap") ? "subuid" : "subgid")
+                            + ": rootless jpod needs a range, e.g. `usermod --add-subuids"
+                            + " 100000-165535 --add-subgids 100000-165535 USER`");
         }
         List<String> argv = new ArrayList<>(List.of(tool, Long.toString(pid)));
         argv.addAll(SubordinateIds.mapArgs(hostId, ranges));
@@ -104,12 +133,15 @@ public final class PauseProcess {
         while (System.nanoTime() < deadline) {
             try {
                 if (!Files.readSymbolicLink(theirs).equals(Files.readSymbolicLink(own))
-                        && Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip().equals("catatonit")) {
+                        && Files.readString(Path.of("/proc", Long.toString(pid), "comm"))
+                                .strip()
+                                .equals("catatonit")) {
                     return;
                 }
             } catch (IOException e) {
                 if (!Files.exists(theirs.getParent().getParent())) {
-                    throw new IOException("unshare --user failed: are unprivileged user namespaces enabled?", e);
+                    throw new IOException(
+                            "unshare --user failed: are unprivileged user namespaces enabled?", e);
                 }
             }
             Thread.onSpinWait();
@@ -119,7 +151,11 @@ public final class PauseProcess {
 
     private static boolean mapped(long pid) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "uid_map")).strip().lines().count() > 1;
+            return Files.readString(Path.of("/proc", Long.toString(pid), "uid_map"))
+                            .strip()
+                            .lines()
+                            .count()
+                    > 1;
         } catch (IOException e) {
             return false;
         }

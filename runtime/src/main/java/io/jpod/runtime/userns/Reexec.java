@@ -1,6 +1,7 @@
 package io.jpod.runtime.userns;
 
 import io.jpod.runtime.host.HostLayout;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,18 +11,30 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs this very command line again as uid 0 of the pause process's user and mount namespaces. nsenter is forked
- * from the caller, not from the pause process, so the kernel keeps the caller's loginuid for everything below.
+ * Runs this very command line again as uid 0 of the pause process's user and mount namespaces.
+ * nsenter is forked from the caller, not from the pause process, so the kernel keeps the caller's
+ * loginuid for everything below.
  */
 public final class Reexec {
 
-    private Reexec() {
-    }
+    private Reexec() {}
 
-    /** Runs the current JVM command line under nsenter, with stdio inherited, and returns its exit code. */
-    public static int inNamespace(HostLayout layout, long pausePid) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("nsenter", "-U", "-m", "-t", Long.toString(pausePid),
-                "--wd=" + Path.of("").toAbsolutePath(), "--"));
+    /**
+     * Runs the current JVM command line under nsenter, with stdio inherited, and returns its exit
+     * code.
+     */
+    public static int inNamespace(HostLayout layout, long pausePid)
+            throws IOException, InterruptedException {
+        List<String> argv =
+                new ArrayList<>(
+                        List.of(
+                                "nsenter",
+                                "-U",
+                                "-m",
+                                "-t",
+                                Long.toString(pausePid),
+                                "--wd=" + Path.of("").toAbsolutePath(),
+                                "--"));
         argv.addAll(currentCommandLine());
         ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
         builder.environment().put(HostLayout.PAUSE_ENV, Long.toString(pausePid));
@@ -42,7 +55,8 @@ public final class Reexec {
         if (!args.isEmpty() && args.getLast().isEmpty()) {
             args.removeLast();
         }
-        // argv[0] may be relative ("java"); nsenter keeps PATH, but an absolute path survives any PATH
+        // argv[0] may be relative ("java"); nsenter keeps PATH, but an absolute path survives any
+        // PATH
         args.set(0, ProcessHandle.current().info().command().orElse(args.getFirst()));
         return args;
     }

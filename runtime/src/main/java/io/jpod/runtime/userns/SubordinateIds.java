@@ -9,8 +9,7 @@ import java.util.List;
 /** The ranges /etc/subuid and /etc/subgid delegate to a user, matched by name or by numeric id. */
 public final class SubordinateIds {
 
-    private SubordinateIds() {
-    }
+    private SubordinateIds() {}
 
     public static List<IdRange> ranges(Path file, String user, long id) throws IOException {
         if (!Files.exists(file)) {
@@ -42,7 +41,11 @@ public final class SubordinateIds {
         List<String> args = new ArrayList<>(List.of("0", Long.toString(hostId), "1"));
         long next = 1;
         for (IdRange r : ranges) {
-            args.addAll(List.of(Long.toString(next), Long.toString(r.start()), Long.toString(r.count())));
+            args.addAll(
+                    List.of(
+                            Long.toString(next),
+                            Long.toString(r.start()),
+                            Long.toString(r.count())));
             next += r.count();
         }
         return args;

@@ -2,6 +2,7 @@ package io.jpod.runtime.userns;
 
 import io.jpod.runtime.host.HostLayout;
 import io.jpod.runtime.sys.HostProcesses;
+
 import java.io.IOException;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -9,14 +10,14 @@ import java.util.OptionalInt;
 /** Entry point for commands that must act as root of jpod's user namespace. */
 public final class UserNamespace {
 
-    private UserNamespace() {
-    }
+    private UserNamespace() {}
 
     /**
-     * For a rootless caller outside the namespace, runs this command again inside it and returns its exit code;
-     * empty when the caller is root or already inside, and should simply go on.
+     * For a rootless caller outside the namespace, runs this command again inside it and returns
+     * its exit code; empty when the caller is root or already inside, and should simply go on.
      */
-    public static OptionalInt enterIfNeeded(Map<String, String> env) throws IOException, InterruptedException {
+    public static OptionalInt enterIfNeeded(Map<String, String> env)
+            throws IOException, InterruptedException {
         HostLayout layout = HostLayout.detect(env);
         if (!layout.rootless() || layout.inUserNamespace()) {
             return OptionalInt.empty();

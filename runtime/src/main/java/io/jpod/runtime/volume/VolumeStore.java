@@ -4,6 +4,7 @@ import io.jpod.runtime.pod.PodException;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.state.StateStore;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Named volumes, which back persistentVolumeClaims and outlive pods: {@code VOLUMES/NAME/_data}, as podman keeps
- * them, so a claim played again finds its data.
+ * Named volumes, which back persistentVolumeClaims and outlive pods: {@code VOLUMES/NAME/_data}, as
+ * podman keeps them, so a claim played again finds its data.
  */
 public final class VolumeStore {
 
@@ -33,8 +34,7 @@ public final class VolumeStore {
     }
 
     /** A volume as {@code volume ls/inspect} show it. */
-    public record Volume(String name, Path mountpoint, Instant created) {
-    }
+    public record Volume(String name, Path mountpoint, Instant created) {}
 
     public List<Volume> list() throws IOException {
         if (!Files.isDirectory(root)) {
@@ -51,12 +51,15 @@ public final class VolumeStore {
 
     public Optional<Volume> find(String name) throws IOException {
         Path dir = root.resolve(name);
-        return NAME.matcher(name).matches() && Files.isDirectory(dir) ? Optional.of(describe(dir)) : Optional.empty();
+        return NAME.matcher(name).matches() && Files.isDirectory(dir)
+                ? Optional.of(describe(dir))
+                : Optional.empty();
     }
 
     public Volume create(String name) throws IOException, PodException {
         if (!NAME.matcher(name).matches()) {
-            throw new PodException("invalid volume name " + name + ": use letters, digits, '_', '.' and '-'");
+            throw new PodException(
+                    "invalid volume name " + name + ": use letters, digits, '_', '.' and '-'");
         }
         if (Files.isDirectory(root.resolve(name))) {
             throw new PodException("volume " + name + " already exists");
@@ -67,7 +70,10 @@ public final class VolumeStore {
 
     /** Removes a volume and its data; refused while a container mounts it unless {@code force}. */
     public void remove(String name, boolean force) throws IOException, PodException {
-        Volume v = find(name).orElseThrow(() -> new PodException("no volume with name " + name + " found"));
+        Volume v =
+                find(name)
+                        .orElseThrow(
+                                () -> new PodException("no volume with name " + name + " found"));
         Optional<String> user = userOf(v);
         if (user.isPresent() && !force) {
             throw new PodException("volume " + name + " is being used by container " + user.get());

@@ -4,20 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RootfsPathsTest {
 
     private static final String PATH = "/usr/local/bin:/usr/bin:/bin";
 
-    @TempDir
-    Path rootfs;
+    @TempDir Path rootfs;
 
     private Path busybox;
 
@@ -58,12 +58,14 @@ class RootfsPathsTest {
         assertEquals(busybox, found("ls"));
         // a symlinked directory on the way
         Files.createSymbolicLink(rootfs.resolve("sbin"), Path.of("bin"));
-        assertEquals(busybox, RootfsPaths.lookPath(rootfs, "busybox", "/sbin").orElseThrow().hostPath());
+        assertEquals(
+                busybox, RootfsPaths.lookPath(rootfs, "busybox", "/sbin").orElseThrow().hostPath());
     }
 
     @Test
     void dotDotStopsAtTheRootfs() throws Exception {
-        Files.createSymbolicLink(rootfs.resolve("usr/bin/escape"), Path.of("../../../../../../bin/busybox"));
+        Files.createSymbolicLink(
+                rootfs.resolve("usr/bin/escape"), Path.of("../../../../../../bin/busybox"));
         assertEquals(busybox, found("escape"));
         assertEquals(busybox, found("/../../bin/busybox"));
     }
@@ -82,7 +84,9 @@ class RootfsPathsTest {
         RootfsPaths.Found f = RootfsPaths.lookPath(rootfs, "notes", PATH).orElseThrow();
         assertEquals(text, f.hostPath());
         assertFalse(f.executable());
-        assertFalse(RootfsPaths.lookPath(rootfs, "/usr/bin", PATH).orElseThrow().executable(), "a directory");
+        assertFalse(
+                RootfsPaths.lookPath(rootfs, "/usr/bin", PATH).orElseThrow().executable(),
+                "a directory");
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.jpod.runtime.logs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -9,13 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class K8sFileLogTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static final String T = "2024-05-01T10:00:00.123456789+00:00";
 
@@ -25,11 +25,18 @@ class K8sFileLogTest {
 
     @Test
     void partialRecordsAreJoinedIntoOneLine() throws Exception {
-        Path file = Files.writeString(dir.resolve("ctr.log"), T + " stdout P hel\n"
-                + T + " stdout P lo, \n"
-                + T + " stdout F world\n"
-                + "2024-05-01T10:00:01Z stderr F oops\n"
-                + T + " stdout F\n");
+        Path file =
+                Files.writeString(
+                        dir.resolve("ctr.log"),
+                        T
+                                + " stdout P hel\n"
+                                + T
+                                + " stdout P lo, \n"
+                                + T
+                                + " stdout F world\n"
+                                + "2024-05-01T10:00:01Z stderr F oops\n"
+                                + T
+                                + " stdout F\n");
         List<LogLine> lines = new K8sFileLog(file).read(-1);
         assertEquals("hello, world|oops|", texts(lines));
         assertEquals(List.of(false, true, false), lines.stream().map(LogLine::stderr).toList());
@@ -45,8 +52,17 @@ class K8sFileLogTest {
 
     @Test
     void tailKeepsTheLastLines() throws Exception {
-        Path file = Files.writeString(dir.resolve("ctr.log"),
-                T + " stdout F 1\n" + T + " stdout P 2\n" + T + " stdout F a\n" + T + " stdout F 3\n");
+        Path file =
+                Files.writeString(
+                        dir.resolve("ctr.log"),
+                        T
+                                + " stdout F 1\n"
+                                + T
+                                + " stdout P 2\n"
+                                + T
+                                + " stdout F a\n"
+                                + T
+                                + " stdout F 3\n");
         assertEquals("2a|3", texts(new K8sFileLog(file).read(2)));
         assertEquals("", texts(new K8sFileLog(file).read(0)));
         assertEquals("1|2a|3", texts(new K8sFileLog(file).read(10)));
@@ -59,50 +75,79 @@ class K8sFileLogTest {
 
     @Test
     void followPrintsTheTailThenNewRecordsAndStopsWhenDrained() throws Exception {
-        Path file = Files.writeString(dir.resolve("ctr.log"), T + " stdout F old1\n" + T + " stdout F old2\n");
+        Path file =
+                Files.writeString(
+                        dir.resolve("ctr.log"), T + " stdout F old1\n" + T + " stdout F old2\n");
         List<String> seen = new ArrayList<>();
         AtomicInteger polls = new AtomicInteger();
-        new K8sFileLog(file).follow(1, () -> {
-            if (polls.incrementAndGet() == 1) {
-                // the container writes its last output and exits between two polls: it must still be printed
-                append(file, T + " stderr P last \n" + T + " stderr F words\n" + T + " stdout P unfinished");
-                return false;
-            }
-            return false;
-        }, line -> seen.add((line.stderr() ? "E:" : "O:") + line.text()));
+        new K8sFileLog(file)
+                .follow(
+                        1,
+                        () -> {
+                            if (polls.incrementAndGet() == 1) {
+                                // the container writes its last output and exits between two polls:
+                                // it must still be printed
+                                append(
+                                        file,
+                                        T
+                                                + " stderr P last \n"
+                                                + T
+                                                + " stderr F words\n"
+                                                + T
+                                                + " stdout P unfinished");
+                                return false;
+                            }
+                            return false;
+                        },
+                        line -> seen.add((line.stderr() ? "E:" : "O:") + line.text()));
         assertEquals(List.of("O:old2", "E:last words"), seen);
         assertEquals(2, polls.get(), "one poll to read the new records, one to find nothing more");
     }
 
     @Test
     void followStartsOverWhenTheFileIsTruncated() throws Exception {
-        Path file = Files.writeString(dir.resolve("ctr.log"),
-                T + " stdout F a long line before rotation\n" + T + " stdout F another one\n");
+        Path file =
+                Files.writeString(
+                        dir.resolve("ctr.log"),
+                        T
+                                + " stdout F a long line before rotation\n"
+                                + T
+                                + " stdout F another one\n");
         List<String> seen = new ArrayList<>();
         AtomicInteger polls = new AtomicInteger();
-        new K8sFileLog(file).follow(0, () -> {
-            if (polls.incrementAndGet() == 1) {
-                // conmon truncates the file at --log-size-max and goes on writing from the start
-                writeFile(file, T + " stdout F after\n");
-            }
-            return false;
-        }, line -> seen.add(line.text()));
+        new K8sFileLog(file)
+                .follow(
+                        0,
+                        () -> {
+                            if (polls.incrementAndGet() == 1) {
+                                // conmon truncates the file at --log-size-max and goes on writing
+                                // from the start
+                                writeFile(file, T + " stdout F after\n");
+                            }
+                            return false;
+                        },
+                        line -> seen.add(line.text()));
         assertEquals(List.of("after"), seen);
     }
 
     @Test
     void followDecodesMultibyteTextSplitAcrossReads() throws Exception {
         Path file = Files.writeString(dir.resolve("ctr.log"), "");
-        // more than one read's worth (1 MiB) of two-byte characters, so a read boundary falls inside one
+        // more than one read's worth (1 MiB) of two-byte characters, so a read boundary falls
+        // inside one
         String text = "é".repeat(600_000);
         List<String> seen = new ArrayList<>();
         AtomicInteger polls = new AtomicInteger();
-        new K8sFileLog(file).follow(0, () -> {
-            if (polls.incrementAndGet() == 1) {
-                append(file, T + " stdout F " + text + "\n");
-            }
-            return false;
-        }, line -> seen.add(line.text()));
+        new K8sFileLog(file)
+                .follow(
+                        0,
+                        () -> {
+                            if (polls.incrementAndGet() == 1) {
+                                append(file, T + " stdout F " + text + "\n");
+                            }
+                            return false;
+                        },
+                        line -> seen.add(line.text()));
         assertEquals(1, seen.size());
         assertEquals(text.length(), seen.getFirst().length());
         assertEquals(text, seen.getFirst());

@@ -6,17 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.runtime.sys.RecordingProcesses;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class NetnsFileTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final RecordingProcesses processes = new RecordingProcesses();
 
@@ -39,7 +40,8 @@ class NetnsFileTest {
     void failureRemovesTheFile() {
         processes.fail("unshare", 1, "unshare: unshare failed: Operation not permitted");
         Path file = dir.resolve("pod1");
-        IOException e = assertThrows(IOException.class, () -> new NetnsFile(processes).create(file));
+        IOException e =
+                assertThrows(IOException.class, () -> new NetnsFile(processes).create(file));
         assertTrue(e.getMessage().contains("Operation not permitted"), e.getMessage());
         assertFalse(Files.exists(file));
     }

@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.jpod.runtime.state.PortMapping;
 import io.jpod.runtime.sys.RecordingProcesses;
 import io.jpod.runtime.sys.RecordingProcesses.FakeProcess;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -23,15 +28,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class Slirp4netnsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final RecordingProcesses processes = new RecordingProcesses();
 
@@ -39,20 +41,22 @@ class Slirp4netnsTest {
     private CompletableFuture<JsonNode> serveOnce(Path socket, String answer) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        return CompletableFuture.supplyAsync(() -> {
-            try (server; SocketChannel ch = server.accept()) {
-                ByteArrayOutputStream request = new ByteArrayOutputStream();
-                ByteBuffer buf = ByteBuffer.allocate(256);
-                while (ch.read(buf) >= 0) {
-                    request.write(buf.array(), 0, buf.position());
-                    buf.clear();
-                }
-                ch.write(ByteBuffer.wrap(answer.getBytes(StandardCharsets.UTF_8)));
-                return JSON.readTree(request.toByteArray());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (server;
+                            SocketChannel ch = server.accept()) {
+                        ByteArrayOutputStream request = new ByteArrayOutputStream();
+                        ByteBuffer buf = ByteBuffer.allocate(256);
+                        while (ch.read(buf) >= 0) {
+                            request.write(buf.array(), 0, buf.position());
+                            buf.clear();
+                        }
+                        ch.write(ByteBuffer.wrap(answer.getBytes(StandardCharsets.UTF_8)));
+                        return JSON.readTree(request.toByteArray());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
     }
 
     @Test
@@ -64,7 +68,8 @@ class Slirp4netnsTest {
         assertEquals("add_hostfwd", r.path("execute").asText());
         JsonNode args = r.path("arguments");
         assertEquals("tcp", args.path("proto").asText());
-        assertEquals("0.0.0.0", args.path("host_addr").asText(), "an empty hostIP means every address");
+        assertEquals(
+                "0.0.0.0", args.path("host_addr").asText(), "an empty hostIP means every address");
         assertEquals(18080, args.path("host_port").asInt());
         assertEquals(80, args.path("guest_port").asInt());
         assertTrue(args.path("host_port").isInt(), "numbers, not strings");
@@ -84,30 +89,50 @@ class Slirp4netnsTest {
     @Test
     void anErrorAnswerBecomesAnIOExceptionWithItsDescription() throws Exception {
         Path socket = dir.resolve("api.sock");
-        serveOnce(socket, "{\"error\": {\"desc\": \"bad request: add_hostfwd: slirp_add_hostfwd failed\"}}");
-        IOException e = assertThrows(IOException.class,
-                () -> new Slirp4netns(processes).forward(socket, new PortMapping("TCP", null, 18080, 80)));
-        assertEquals("cannot forward 0.0.0.0:18080 to port 80: bad request: add_hostfwd: slirp_add_hostfwd failed",
+        serveOnce(
+                socket,
+                "{\"error\": {\"desc\": \"bad request: add_hostfwd: slirp_add_hostfwd failed\"}}");
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                new Slirp4netns(processes)
+                                        .forward(socket, new PortMapping("TCP", null, 18080, 80)));
+        assertEquals(
+                "cannot forward 0.0.0.0:18080 to port 80: bad request: add_hostfwd:"
+                        + " slirp_add_hostfwd failed",
                 e.getMessage());
     }
 
     @Test
     void noApiServerIsAnIOException() {
-        assertThrows(IOException.class, () -> new Slirp4netns(processes)
-                .forward(dir.resolve("absent.sock"), new PortMapping("TCP", "", 18080, 80)));
+        assertThrows(
+                IOException.class,
+                () ->
+                        new Slirp4netns(processes)
+                                .forward(
+                                        dir.resolve("absent.sock"),
+                                        new PortMapping("TCP", "", 18080, 80)));
     }
 
     @Test
     void startReturnsThePidOnceReady() throws Exception {
         processes.onSpawn(List.of("sh"), argv -> new FakeProcess(555, "1", 0));
         Path socket = Files.writeString(dir.resolve("api.sock"), "stale");
-        long pid = new Slirp4netns(processes).start(dir.resolve("netns"), socket, dir.resolve("slirp.log"));
+        long pid =
+                new Slirp4netns(processes)
+                        .start(dir.resolve("netns"), socket, dir.resolve("slirp.log"));
         assertEquals(555, pid);
         assertFalse(Files.exists(socket), "a stale socket file is removed first");
         List<String> argv = processes.spawned().getFirst().command();
-        assertEquals(List.of("sh", "-c", "exec \"$@\" 4>&1 1>&2", "sh", "setsid", "slirp4netns"), argv.subList(0, 6));
-        assertTrue(String.join(" ", argv).contains("--ready-fd 4 --api-socket " + socket), argv.toString());
-        assertEquals(List.of("--netns-type=path", dir.resolve("netns").toString(), "tap0"),
+        assertEquals(
+                List.of("sh", "-c", "exec \"$@\" 4>&1 1>&2", "sh", "setsid", "slirp4netns"),
+                argv.subList(0, 6));
+        assertTrue(
+                String.join(" ", argv).contains("--ready-fd 4 --api-socket " + socket),
+                argv.toString());
+        assertEquals(
+                List.of("--netns-type=path", dir.resolve("netns").toString(), "tap0"),
                 argv.subList(argv.size() - 3, argv.size()));
     }
 
@@ -115,10 +140,18 @@ class Slirp4netnsTest {
     void startFailureQuotesTheLogAndStopsTheHelper() throws Exception {
         FakeProcess helper = new FakeProcess(555, "", 1);
         processes.onSpawn(List.of("sh"), argv -> helper);
-        Path log = Files.writeString(dir.resolve("slirp.log"), "open(\"/dev/net/tun\"): No such device\n");
-        IOException e = assertThrows(IOException.class,
-                () -> new Slirp4netns(processes).start(dir.resolve("netns"), dir.resolve("api.sock"), log));
-        assertEquals("slirp4netns did not come up: open(\"/dev/net/tun\"): No such device", e.getMessage());
+        Path log =
+                Files.writeString(
+                        dir.resolve("slirp.log"), "open(\"/dev/net/tun\"): No such device\n");
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                new Slirp4netns(processes)
+                                        .start(dir.resolve("netns"), dir.resolve("api.sock"), log));
+        assertEquals(
+                "slirp4netns did not come up: open(\"/dev/net/tun\"): No such device",
+                e.getMessage());
         assertTrue(helper.destroyed());
     }
 }

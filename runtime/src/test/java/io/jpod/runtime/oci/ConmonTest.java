@@ -6,43 +6,59 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.runtime.sys.RecordingProcesses;
 import io.jpod.runtime.sys.RecordingProcesses.FakeProcess;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ConmonTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final RecordingProcesses processes = new RecordingProcesses();
 
     private Conmon.Launch launch(long logSizeMax) throws IOException {
         Path bundle = Files.createDirectories(dir.resolve("bundle"));
-        return new Conmon.Launch("c".repeat(64), "web-app", bundle, dir.resolve("exits"), dir.resolve("sock"),
-                dir.resolve("ctr.log"), logSizeMax, List.of());
+        return new Conmon.Launch(
+                "c".repeat(64),
+                "web-app",
+                bundle,
+                dir.resolve("exits"),
+                dir.resolve("sock"),
+                dir.resolve("ctr.log"),
+                logSizeMax,
+                List.of());
     }
 
     private Conmon conmon() {
-        return new Conmon(Path.of("/usr/bin/conmon"),
-                new OciRuntime("runc", Path.of("/usr/bin/runc"), Path.of("/run/jpod/runc"), processes), processes);
+        return new Conmon(
+                Path.of("/usr/bin/conmon"),
+                new OciRuntime(
+                        "runc", Path.of("/usr/bin/runc"), Path.of("/run/jpod/runc"), processes),
+                processes);
     }
 
-    /** Scripts conmon: it writes {@code files} into the bundle (as conmon and the runtime would), then the pipe. */
+    /**
+     * Scripts conmon: it writes {@code files} into the bundle (as conmon and the runtime would),
+     * then the pipe.
+     */
     private void conmonSays(String syncPipe, Path bundle, String... files) {
-        processes.onSpawn(List.of("sh"), argv -> {
-            try {
-                for (int i = 0; i < files.length; i += 2) {
-                    Files.writeString(bundle.resolve(files[i]), files[i + 1]);
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return new FakeProcess(4321, syncPipe, 0);
-        });
+        processes.onSpawn(
+                List.of("sh"),
+                argv -> {
+                    try {
+                        for (int i = 0; i < files.length; i += 2) {
+                            Files.writeString(bundle.resolve(files[i]), files[i + 1]);
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return new FakeProcess(4321, syncPipe, 0);
+                });
     }
 
     @Test
@@ -54,9 +70,16 @@ class ConmonTest {
         assertEquals("3", b.environment().get("_OCI_SYNCPIPE"));
         List<String> argv = b.command();
         // the trampoline moves conmon's fd 3 onto the stdout we read
-        assertEquals(List.of("sh", "-c", "exec \"$@\" 3>&1 1>&2", "sh", "/usr/bin/conmon"), argv.subList(0, 5));
-        assertTrue(String.join(" ", argv).contains("-r /usr/bin/runc -b " + l.bundle()), argv.toString());
-        assertTrue(String.join(" ", argv).contains("--runtime-arg --root --runtime-arg /run/jpod/runc"), argv.toString());
+        assertEquals(
+                List.of("sh", "-c", "exec \"$@\" 3>&1 1>&2", "sh", "/usr/bin/conmon"),
+                argv.subList(0, 5));
+        assertTrue(
+                String.join(" ", argv).contains("-r /usr/bin/runc -b " + l.bundle()),
+                argv.toString());
+        assertTrue(
+                String.join(" ", argv)
+                        .contains("--runtime-arg --root --runtime-arg /run/jpod/runc"),
+                argv.toString());
         assertTrue(argv.contains("k8s-file:" + l.logFile()), argv.toString());
         assertTrue(!argv.contains("--log-size-max"), "no limit unless asked");
         assertEquals(1, processes.calls().size(), "nothing else run");
@@ -68,34 +91,49 @@ class ConmonTest {
         conmonSays("{\"data\": 1234}\n", l.bundle(), "conmon.pid", "777");
         conmon().create(l);
         List<String> argv = processes.spawned().getFirst().command();
-        assertEquals(List.of("--log-size-max", "1048576"), argv.subList(argv.size() - 2, argv.size()));
+        assertEquals(
+                List.of("--log-size-max", "1048576"), argv.subList(argv.size() - 2, argv.size()));
     }
 
     @Test
     void anErrorMessageOnThePipeIsReported() throws Exception {
         Conmon.Launch l = launch(0);
-        conmonSays("{\"data\": -1, \"message\": \"executable file `nope` not found in $PATH\"}\n", l.bundle());
+        conmonSays(
+                "{\"data\": -1, \"message\": \"executable file `nope` not found in $PATH\"}\n",
+                l.bundle());
         IOException e = assertThrows(IOException.class, () -> conmon().create(l));
-        assertEquals("creating container web-app: executable file `nope` not found in $PATH", e.getMessage());
+        assertEquals(
+                "creating container web-app: executable file `nope` not found in $PATH",
+                e.getMessage());
     }
 
     @Test
     void eofFallsBackToTheRuntimesErrorLog() throws Exception {
         Conmon.Launch l = launch(0);
-        conmonSays("", l.bundle(), "oci-log", """
+        conmonSays(
+                "",
+                l.bundle(),
+                "oci-log",
+                """
                 {"level":"warning","msg":"ignored","time":"2024-05-01T10:00:00Z"}
                 {"level":"error","msg":"runc create failed: unable to start container process","time":"2024-05-01T10:00:00Z"}
                 not json at all
                 """);
         IOException e = assertThrows(IOException.class, () -> conmon().create(l));
-        assertEquals("creating container web-app: runc create failed: unable to start container process not json at all",
+        assertEquals(
+                "creating container web-app: runc create failed: unable to start container process"
+                        + " not json at all",
                 e.getMessage());
     }
 
     @Test
     void errorWithoutMessageUsesTheRuntimeLogToo() throws Exception {
         Conmon.Launch l = launch(0);
-        conmonSays("{\"data\": -1}\n", l.bundle(), "oci-log", "{\"level\":\"error\",\"msg\":\"mount failed\"}\n");
+        conmonSays(
+                "{\"data\": -1}\n",
+                l.bundle(),
+                "oci-log",
+                "{\"level\":\"error\",\"msg\":\"mount failed\"}\n");
         IOException e = assertThrows(IOException.class, () -> conmon().create(l));
         assertEquals("creating container web-app: mount failed", e.getMessage());
     }
@@ -103,7 +141,8 @@ class ConmonTest {
     @Test
     void aStaleRuntimeLogFromAnEarlierAttemptIsNotReported() throws Exception {
         Conmon.Launch l = launch(0);
-        Files.writeString(l.bundle().resolve("oci-log"), "{\"level\":\"error\",\"msg\":\"old failure\"}\n");
+        Files.writeString(
+                l.bundle().resolve("oci-log"), "{\"level\":\"error\",\"msg\":\"old failure\"}\n");
         conmonSays("{\"data\": -1}\n", l.bundle(), "conmon.log", "conmon: runtime died\n");
         IOException e = assertThrows(IOException.class, () -> conmon().create(l));
         assertEquals("creating container web-app: conmon: runtime died", e.getMessage());
@@ -114,10 +153,13 @@ class ConmonTest {
         Conmon.Launch l = launch(0);
         conmonSays("", l.bundle());
         IOException e = assertThrows(IOException.class, () -> conmon().create(l));
-        assertTrue(e.getMessage().startsWith("creating container web-app: conmon exited"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("creating container web-app: conmon exited"),
+                e.getMessage());
         // three attempts, with the orphaned create deleted before each retry
         assertEquals(3, processes.spawned().size());
-        List<String> delete = List.of("/usr/bin/runc", "--root", "/run/jpod/runc", "delete", "--force", l.id());
+        List<String> delete =
+                List.of("/usr/bin/runc", "--root", "/run/jpod/runc", "delete", "--force", l.id());
         assertEquals(List.of(delete, delete), processes.calls("runc"));
     }
 }

@@ -6,19 +6,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 class OciConfigTest {
 
-    private static BundleSpec spec(String cwd, String hostname, boolean rootless, List<BundleSpec.Mount> mounts) {
-        return new BundleSpec(List.of("/bin/sh", "-c", "echo hi"), List.of("PATH=/bin", "A=1"), cwd, 1000, 100,
-                false, "/b/rootfs", true, hostname,
-                List.of(new BundleSpec.Namespace("mount", null), new BundleSpec.Namespace("network", "/run/netns/p")),
-                mounts, List.of("CAP_CHOWN", "CAP_KILL"), true, rootless);
+    private static BundleSpec spec(
+            String cwd, String hostname, boolean rootless, List<BundleSpec.Mount> mounts) {
+        return new BundleSpec(
+                List.of("/bin/sh", "-c", "echo hi"),
+                List.of("PATH=/bin", "A=1"),
+                cwd,
+                1000,
+                100,
+                false,
+                "/b/rootfs",
+                true,
+                hostname,
+                List.of(
+                        new BundleSpec.Namespace("mount", null),
+                        new BundleSpec.Namespace("network", "/run/netns/p")),
+                mounts,
+                List.of("CAP_CHOWN", "CAP_KILL"),
+                true,
+                rootless);
     }
 
     private static List<String> texts(JsonNode array) {
@@ -37,7 +53,10 @@ class OciConfigTest {
         assertEquals(List.of("PATH=/bin", "A=1"), texts(process.path("env")));
         assertEquals("/srv", process.path("cwd").asText());
         for (String set : List.of("bounding", "effective", "permitted")) {
-            assertEquals(List.of("CAP_CHOWN", "CAP_KILL"), texts(process.path("capabilities").path(set)), set);
+            assertEquals(
+                    List.of("CAP_CHOWN", "CAP_KILL"),
+                    texts(process.path("capabilities").path(set)),
+                    set);
         }
         assertTrue(process.path("noNewPrivileges").asBoolean());
         assertEquals("/b/rootfs", root.path("root").path("path").asText());
@@ -47,8 +66,18 @@ class OciConfigTest {
 
     @Test
     void cwdDefaultsToTheRoot() {
-        assertEquals("/", OciConfig.toJson(spec(null, "web", true, List.of())).path("process").path("cwd").asText());
-        assertEquals("/", OciConfig.toJson(spec("", "web", true, List.of())).path("process").path("cwd").asText());
+        assertEquals(
+                "/",
+                OciConfig.toJson(spec(null, "web", true, List.of()))
+                        .path("process")
+                        .path("cwd")
+                        .asText());
+        assertEquals(
+                "/",
+                OciConfig.toJson(spec("", "web", true, List.of()))
+                        .path("process")
+                        .path("cwd")
+                        .asText());
     }
 
     @Test
@@ -59,7 +88,10 @@ class OciConfigTest {
 
     @Test
     void namespacesCarryAPathOnlyWhenJoined() {
-        JsonNode ns = OciConfig.toJson(spec("/", "web", true, List.of())).path("linux").path("namespaces");
+        JsonNode ns =
+                OciConfig.toJson(spec("/", "web", true, List.of()))
+                        .path("linux")
+                        .path("namespaces");
         assertEquals(2, ns.size());
         assertEquals("mount", ns.get(0).path("type").asText());
         assertFalse(ns.get(0).has("path"));
@@ -88,10 +120,20 @@ class OciConfigTest {
     void specMountsComeAfterTheDefaults() {
         BundleSpec.Mount data = BundleSpec.Mount.bind("/host/data", "/data", true);
         BundleSpec.Mount hosts = BundleSpec.Mount.bind("/pod/hosts", "/etc/hosts", false);
-        JsonNode mounts = OciConfig.toJson(spec("/", "web", true, List.of(data, hosts))).path("mounts");
+        JsonNode mounts =
+                OciConfig.toJson(spec("/", "web", true, List.of(data, hosts))).path("mounts");
         List<String> destinations = new ArrayList<>();
         mounts.forEach(m -> destinations.add(m.path("destination").asText()));
-        assertEquals(List.of("/proc", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/sys", "/data", "/etc/hosts"),
+        assertEquals(
+                List.of(
+                        "/proc",
+                        "/dev",
+                        "/dev/pts",
+                        "/dev/shm",
+                        "/dev/mqueue",
+                        "/sys",
+                        "/data",
+                        "/etc/hosts"),
                 destinations);
         JsonNode last = mounts.get(mounts.size() - 2);
         assertEquals("bind", last.path("type").asText());

@@ -7,32 +7,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.runtime.sys.ExecResult;
 import io.jpod.runtime.sys.RecordingProcesses;
+
+import org.junit.jupiter.api.Test;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class OciRuntimeTest {
 
     private final RecordingProcesses processes = new RecordingProcesses();
-    private final OciRuntime runc = new OciRuntime("runc", Path.of("/usr/bin/runc"), Path.of("/run/jpod/runc"), processes);
+    private final OciRuntime runc =
+            new OciRuntime("runc", Path.of("/usr/bin/runc"), Path.of("/run/jpod/runc"), processes);
 
     @Test
     void everyVerbCarriesRoot() throws Exception {
         runc.start("c1");
         runc.kill("c1", "SIGTERM");
         runc.delete("c1");
-        assertEquals(List.of(
-                List.of("/usr/bin/runc", "--root", "/run/jpod/runc", "start", "c1"),
-                List.of("/usr/bin/runc", "--root", "/run/jpod/runc", "kill", "c1", "SIGTERM"),
-                List.of("/usr/bin/runc", "--root", "/run/jpod/runc", "delete", "--force", "c1")), processes.calls());
+        assertEquals(
+                List.of(
+                        List.of("/usr/bin/runc", "--root", "/run/jpod/runc", "start", "c1"),
+                        List.of(
+                                "/usr/bin/runc",
+                                "--root",
+                                "/run/jpod/runc",
+                                "kill",
+                                "c1",
+                                "SIGTERM"),
+                        List.of(
+                                "/usr/bin/runc",
+                                "--root",
+                                "/run/jpod/runc",
+                                "delete",
+                                "--force",
+                                "c1")),
+                processes.calls());
     }
 
     @Test
     void startFailureCarriesTheRuntimesMessage() {
-        processes.fail(List.of("runc", "--root", "/run/jpod/runc", "start"), 1, "cannot start an already running container");
+        processes.fail(
+                List.of("runc", "--root", "/run/jpod/runc", "start"),
+                1,
+                "cannot start an already running container");
         IOException e = assertThrows(IOException.class, () -> runc.start("c1"));
-        assertTrue(e.getMessage().contains("cannot start an already running container"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("cannot start an already running container"),
+                e.getMessage());
     }
 
     @Test
@@ -59,10 +81,27 @@ class OciRuntimeTest {
 
     @Test
     void execArgvPutsOptionsBeforeTheIdAndTheCommandLast() {
-        assertEquals(List.of("/usr/bin/runc", "--root", "/run/jpod/runc", "exec", "--tty", "--env", "A=1", "--env",
-                        "B=2", "--cwd", "/srv", "c1", "sh", "-c", "echo $A"),
-                runc.execArgv("c1", true, List.of("A=1", "B=2"), "/srv", List.of("sh", "-c", "echo $A")));
-        assertEquals(List.of("/usr/bin/runc", "--root", "/run/jpod/runc", "exec", "c1", "ls"),
+        assertEquals(
+                List.of(
+                        "/usr/bin/runc",
+                        "--root",
+                        "/run/jpod/runc",
+                        "exec",
+                        "--tty",
+                        "--env",
+                        "A=1",
+                        "--env",
+                        "B=2",
+                        "--cwd",
+                        "/srv",
+                        "c1",
+                        "sh",
+                        "-c",
+                        "echo $A"),
+                runc.execArgv(
+                        "c1", true, List.of("A=1", "B=2"), "/srv", List.of("sh", "-c", "echo $A")));
+        assertEquals(
+                List.of("/usr/bin/runc", "--root", "/run/jpod/runc", "exec", "c1", "ls"),
                 runc.execArgv("c1", false, List.of(), "", List.of("ls")));
         assertTrue(processes.calls().isEmpty(), "execArgv only builds the command line");
     }

@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.runtime.host.CgroupMode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RuntimeChoiceTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Path bin(String dirName, String name) throws Exception {
         Path d = Files.createDirectories(dir.resolve(dirName));
@@ -49,7 +50,8 @@ class RuntimeChoiceTest {
     @Test
     void whicheverIsInstalledOtherwise() throws Exception {
         Path runc = bin("usr-bin", "runc");
-        assertEquals(new RuntimeChoice("runc", runc, "crun not installed"),
+        assertEquals(
+                new RuntimeChoice("runc", runc, "crun not installed"),
                 RuntimeChoice.choose(CgroupMode.UNIFIED, null, dirs()));
         Files.delete(runc);
         Path crun = bin("usr-bin", "crun");
@@ -62,8 +64,10 @@ class RuntimeChoiceTest {
     void aNonExecutableFileIsNotARuntime() throws Exception {
         Path runc = bin("usr-bin", "runc");
         Files.setPosixFilePermissions(runc, PosixFilePermissions.fromString("rw-r--r--"));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> RuntimeChoice.choose(CgroupMode.UNIFIED, null, dirs()));
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> RuntimeChoice.choose(CgroupMode.UNIFIED, null, dirs()));
         assertTrue(e.getMessage().contains("install runc or crun"), e.getMessage());
     }
 
@@ -71,22 +75,30 @@ class RuntimeChoiceTest {
     void overrideByNameOrPath() throws Exception {
         bin("usr-bin", "crun");
         Path runc = bin("usr-local-bin", "runc");
-        assertEquals(new RuntimeChoice("runc", runc, "set by JPOD_RUNTIME"),
+        assertEquals(
+                new RuntimeChoice("runc", runc, "set by JPOD_RUNTIME"),
                 RuntimeChoice.choose(CgroupMode.UNIFIED, "runc", dirs()));
         Path custom = bin("opt", "my-runtime");
-        assertEquals(new RuntimeChoice("my-runtime", custom, "set by JPOD_RUNTIME"),
+        assertEquals(
+                new RuntimeChoice("my-runtime", custom, "set by JPOD_RUNTIME"),
                 RuntimeChoice.choose(CgroupMode.UNIFIED, custom.toString(), List.of()));
     }
 
     @Test
     void overrideThatDoesNotExistIsRefusedUpFront() {
-        IllegalStateException byName = assertThrows(IllegalStateException.class,
-                () -> RuntimeChoice.choose(CgroupMode.UNIFIED, "youki", dirs()));
-        assertTrue(byName.getMessage().contains("youki (JPOD_RUNTIME) not found"), byName.getMessage());
+        IllegalStateException byName =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> RuntimeChoice.choose(CgroupMode.UNIFIED, "youki", dirs()));
+        assertTrue(
+                byName.getMessage().contains("youki (JPOD_RUNTIME) not found"),
+                byName.getMessage());
         // a path is checked too, not handed to conmon to fail on later
         String missing = dir.resolve("nowhere/runc").toString();
-        IllegalStateException byPath = assertThrows(IllegalStateException.class,
-                () -> RuntimeChoice.choose(CgroupMode.UNIFIED, missing, dirs()));
+        IllegalStateException byPath =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> RuntimeChoice.choose(CgroupMode.UNIFIED, missing, dirs()));
         assertTrue(byPath.getMessage().contains(missing), byPath.getMessage());
     }
 }

@@ -4,26 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 class UserLookupTest {
 
-    @TempDir
-    Path rootfs;
+    @TempDir Path rootfs;
 
     @BeforeEach
     void etc() throws Exception {
         Files.createDirectories(rootfs.resolve("etc"));
-        Files.writeString(rootfs.resolve("etc/passwd"), """
+        Files.writeString(
+                rootfs.resolve("etc/passwd"),
+                """
                 root:x:0:0:root:/root:/bin/sh
                 www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin
                 app:x:1000:1001::/home/app:/bin/sh
                 """);
-        Files.writeString(rootfs.resolve("etc/group"), """
+        Files.writeString(
+                rootfs.resolve("etc/group"),
+                """
                 root:x:0:
                 www-data:x:33:
                 staff:x:50:app

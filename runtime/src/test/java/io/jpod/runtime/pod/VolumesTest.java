@@ -7,19 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.runtime.oci.BundleSpec;
 import io.jpod.runtime.sys.RecordingProcesses;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class VolumesTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final RecordingProcesses processes = new RecordingProcesses();
 
@@ -36,28 +37,72 @@ class VolumesTest {
     }
 
     private static ContainerPlan container(List<ContainerPlan.MountPlan> mounts) {
-        return new ContainerPlan("app", "img", List.of("sh"), List.of(), "", "", false, false, false, false,
-                List.of(), List.of(), mounts);
+        return new ContainerPlan(
+                "app",
+                "img",
+                List.of("sh"),
+                List.of(),
+                "",
+                "",
+                false,
+                false,
+                false,
+                false,
+                List.of(),
+                List.of(),
+                mounts);
     }
 
     @Test
     void filesVolumeWritesItemsWithTheirModes() throws Exception {
-        Volumes.prepare(Plans.volumes(List.of(new VolumePlan.Files("cfg", List.of(
-                file("app.conf", "port=80\n", 0644),
-                file("keys/secret", "s3cret", 0400),
-                file("run.sh", "#!/bin/sh\n", 0755))))), podDir(), named(), processes);
+        Volumes.prepare(
+                Plans.volumes(
+                        List.of(
+                                new VolumePlan.Files(
+                                        "cfg",
+                                        List.of(
+                                                file("app.conf", "port=80\n", 0644),
+                                                file("keys/secret", "s3cret", 0400),
+                                                file("run.sh", "#!/bin/sh\n", 0755))))),
+                podDir(),
+                named(),
+                processes);
         Path vol = podDir().resolve("volumes/cfg");
         assertEquals("port=80\n", Files.readString(vol.resolve("app.conf")));
-        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(vol.resolve("app.conf"))));
-        assertEquals("r--------", PosixFilePermissions.toString(Files.getPosixFilePermissions(vol.resolve("keys/secret"))));
-        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(vol.resolve("run.sh"))));
+        assertEquals(
+                "rw-r--r--",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(vol.resolve("app.conf"))));
+        assertEquals(
+                "r--------",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(vol.resolve("keys/secret"))));
+        assertEquals(
+                "rwxr-xr-x",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(vol.resolve("run.sh"))));
         assertEquals(List.of(), processes.calls());
     }
 
     @Test
     void filesVolumeRefusesItemsThatEscape() {
-        IOException e = assertThrows(IOException.class, () -> Volumes.prepare(Plans.volumes(List.of(
-                new VolumePlan.Files("cfg", List.of(file("../../evil", "x", 0644))))), podDir(), named(), processes));
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                Volumes.prepare(
+                                        Plans.volumes(
+                                                List.of(
+                                                        new VolumePlan.Files(
+                                                                "cfg",
+                                                                List.of(
+                                                                        file(
+                                                                                "../../evil",
+                                                                                "x",
+                                                                                0644))))),
+                                        podDir(),
+                                        named(),
+                                        processes));
         assertTrue(e.getMessage().contains("escapes the volume"), e.getMessage());
         assertFalse(Files.exists(podDir().resolve("evil")));
         assertFalse(Files.exists(dir.resolve("evil")));
@@ -71,69 +116,155 @@ class VolumesTest {
 
     @Test
     void emptyDirIsWorldWritableAndMemoryOnesAreTmpfs() throws Exception {
-        Volumes.prepare(Plans.volumes(List.of(new VolumePlan.EmptyDir("scratch", false),
-                new VolumePlan.EmptyDir("ram", true))), podDir(), named(), processes);
+        Volumes.prepare(
+                Plans.volumes(
+                        List.of(
+                                new VolumePlan.EmptyDir("scratch", false),
+                                new VolumePlan.EmptyDir("ram", true))),
+                podDir(),
+                named(),
+                processes);
         Path scratch = podDir().resolve("volumes/scratch");
-        assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch)));
-        assertEquals(List.of(List.of("mount", "-t", "tmpfs", "-o", "mode=1777", "tmpfs",
-                podDir().resolve("volumes/ram").toString())), processes.calls());
+        assertEquals(
+                "rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch)));
+        assertEquals(
+                List.of(
+                        List.of(
+                                "mount",
+                                "-t",
+                                "tmpfs",
+                                "-o",
+                                "mode=1777",
+                                "tmpfs",
+                                podDir().resolve("volumes/ram").toString())),
+                processes.calls());
     }
 
     @Test
     void namedVolumesLiveOutsideThePod() throws Exception {
-        Volumes.prepare(Plans.volumes(List.of(new VolumePlan.Named("data", "pgdata"))), podDir(), named(), processes);
+        Volumes.prepare(
+                Plans.volumes(List.of(new VolumePlan.Named("data", "pgdata"))),
+                podDir(),
+                named(),
+                processes);
         assertTrue(Files.isDirectory(named().resolve("pgdata/_data")));
     }
 
     @Test
     void hostPathDirectoryIsCreatedAndNoneMustExist() throws Exception {
         Path made = dir.resolve("host/made");
-        Volumes.prepare(Plans.volumes(List.of(new VolumePlan.HostPath("h", made.toString(),
-                VolumePlan.HostPath.Create.DIRECTORY))), podDir(), named(), processes);
+        Volumes.prepare(
+                Plans.volumes(
+                        List.of(
+                                new VolumePlan.HostPath(
+                                        "h",
+                                        made.toString(),
+                                        VolumePlan.HostPath.Create.DIRECTORY))),
+                podDir(),
+                named(),
+                processes);
         assertTrue(Files.isDirectory(made));
         Path file = dir.resolve("host/sub/file");
-        Volumes.prepare(Plans.volumes(List.of(new VolumePlan.HostPath("f", file.toString(),
-                VolumePlan.HostPath.Create.FILE))), podDir(), named(), processes);
+        Volumes.prepare(
+                Plans.volumes(
+                        List.of(
+                                new VolumePlan.HostPath(
+                                        "f", file.toString(), VolumePlan.HostPath.Create.FILE))),
+                podDir(),
+                named(),
+                processes);
         assertTrue(Files.isRegularFile(file));
         Path missing = dir.resolve("host/missing");
-        PodException e = assertThrows(PodException.class, () -> Volumes.prepare(Plans.volumes(List.of(
-                new VolumePlan.HostPath("m", missing.toString(), VolumePlan.HostPath.Create.NONE))),
-                podDir(), named(), processes));
+        PodException e =
+                assertThrows(
+                        PodException.class,
+                        () ->
+                                Volumes.prepare(
+                                        Plans.volumes(
+                                                List.of(
+                                                        new VolumePlan.HostPath(
+                                                                "m",
+                                                                missing.toString(),
+                                                                VolumePlan.HostPath.Create.NONE))),
+                                        podDir(),
+                                        named(),
+                                        processes));
         assertEquals("hostPath " + missing + " of volume m does not exist", e.getMessage());
         assertFalse(Files.exists(missing));
     }
 
     @Test
     void mountsBindEachVolumeFilesReadOnly() throws Exception {
-        PodPlan plan = Plans.volumes(List.of(new VolumePlan.HostPath("h", "/srv/data", VolumePlan.HostPath.Create.NONE),
-                new VolumePlan.Files("cfg", List.of()), new VolumePlan.Named("n", "claim"),
-                new VolumePlan.EmptyDir("e", false)));
-        List<BundleSpec.Mount> mounts = Volumes.mounts(plan, container(List.of(
-                new ContainerPlan.MountPlan("h", "/data", "sub/dir", false),
-                new ContainerPlan.MountPlan("cfg", "/etc/app", null, false),
-                new ContainerPlan.MountPlan("n", "/var/lib/db", "", true),
-                new ContainerPlan.MountPlan("e", "/tmp/e", null, false))), podDir(), named());
-        assertEquals(List.of(
-                BundleSpec.Mount.bind("/srv/data/sub/dir", "/data", false),
-                BundleSpec.Mount.bind(podDir().resolve("volumes/cfg").toString(), "/etc/app", true),
-                BundleSpec.Mount.bind(named().resolve("claim/_data").toString(), "/var/lib/db", true),
-                BundleSpec.Mount.bind(podDir().resolve("volumes/e").toString(), "/tmp/e", false)), mounts);
+        PodPlan plan =
+                Plans.volumes(
+                        List.of(
+                                new VolumePlan.HostPath(
+                                        "h", "/srv/data", VolumePlan.HostPath.Create.NONE),
+                                new VolumePlan.Files("cfg", List.of()),
+                                new VolumePlan.Named("n", "claim"),
+                                new VolumePlan.EmptyDir("e", false)));
+        List<BundleSpec.Mount> mounts =
+                Volumes.mounts(
+                        plan,
+                        container(
+                                List.of(
+                                        new ContainerPlan.MountPlan("h", "/data", "sub/dir", false),
+                                        new ContainerPlan.MountPlan("cfg", "/etc/app", null, false),
+                                        new ContainerPlan.MountPlan("n", "/var/lib/db", "", true),
+                                        new ContainerPlan.MountPlan("e", "/tmp/e", null, false))),
+                        podDir(),
+                        named());
+        assertEquals(
+                List.of(
+                        BundleSpec.Mount.bind("/srv/data/sub/dir", "/data", false),
+                        BundleSpec.Mount.bind(
+                                podDir().resolve("volumes/cfg").toString(), "/etc/app", true),
+                        BundleSpec.Mount.bind(
+                                named().resolve("claim/_data").toString(), "/var/lib/db", true),
+                        BundleSpec.Mount.bind(
+                                podDir().resolve("volumes/e").toString(), "/tmp/e", false)),
+                mounts);
     }
 
     @Test
     void subPathMayNotEscapeTheVolume() {
-        PodPlan plan = Plans.volumes(List.of(new VolumePlan.HostPath("h", "/srv/data", VolumePlan.HostPath.Create.NONE)));
+        PodPlan plan =
+                Plans.volumes(
+                        List.of(
+                                new VolumePlan.HostPath(
+                                        "h", "/srv/data", VolumePlan.HostPath.Create.NONE)));
         for (String sub : new String[] {"../etc", "a/../../etc", "/etc"}) {
-            PodException e = assertThrows(PodException.class, () -> Volumes.mounts(plan, container(List.of(
-                    new ContainerPlan.MountPlan("h", "/data", sub, false))), podDir(), named()), sub);
+            PodException e =
+                    assertThrows(
+                            PodException.class,
+                            () ->
+                                    Volumes.mounts(
+                                            plan,
+                                            container(
+                                                    List.of(
+                                                            new ContainerPlan.MountPlan(
+                                                                    "h", "/data", sub, false))),
+                                            podDir(),
+                                            named()),
+                            sub);
             assertEquals("subPath " + sub + " of volume h escapes the volume", e.getMessage());
         }
     }
 
     @Test
     void anUnknownVolumeIsNamed() {
-        PodException e = assertThrows(PodException.class, () -> Volumes.mounts(Plans.volumes(List.of()),
-                container(List.of(new ContainerPlan.MountPlan("ghost", "/x", null, false))), podDir(), named()));
+        PodException e =
+                assertThrows(
+                        PodException.class,
+                        () ->
+                                Volumes.mounts(
+                                        Plans.volumes(List.of()),
+                                        container(
+                                                List.of(
+                                                        new ContainerPlan.MountPlan(
+                                                                "ghost", "/x", null, false))),
+                                        podDir(),
+                                        named()));
         assertEquals("container app mounts unknown volume ghost", e.getMessage());
     }
 }

@@ -3,17 +3,18 @@ package io.jpod.runtime.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jpod.runtime.sys.ProcInfo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ContainerStatusTest {
 
-    @TempDir
-    Path exits;
+    @TempDir Path exits;
 
     private static final Instant STARTED = Instant.parse("2024-05-01T10:00:00Z");
 
@@ -23,13 +24,18 @@ class ContainerStatusTest {
 
     @Test
     void exitFileMeansExitedWithItsCodeAndMtime() throws Exception {
-        ContainerRecord c = withPid(ProcessHandle.current().pid(), ProcInfo.startTime(ProcessHandle.current().pid()).orElseThrow());
+        ContainerRecord c =
+                withPid(
+                        ProcessHandle.current().pid(),
+                        ProcInfo.startTime(ProcessHandle.current().pid()).orElseThrow());
         Path exit = exits.resolve(c.id());
         Files.writeString(exit, "137\n");
         Instant written = Instant.parse("2024-05-01T10:05:00Z");
         Files.setLastModifiedTime(exit, FileTime.from(written));
-        // the exit file wins even over a live pid: conmon writes it only once the container has gone
-        assertEquals(new ContainerStatus("exited", false, 137, written), ContainerStatus.of(c, exits));
+        // the exit file wins even over a live pid: conmon writes it only once the container has
+        // gone
+        assertEquals(
+                new ContainerStatus("exited", false, 137, written), ContainerStatus.of(c, exits));
     }
 
     @Test

@@ -2,13 +2,15 @@ package io.jpod.runtime.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
+
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class PodRecordTest {
 
-    private final PodRecord empty = Records.pod("f".repeat(64), "web", Instant.parse("2024-05-01T10:00:00Z"));
+    private final PodRecord empty =
+            Records.pod("f".repeat(64), "web", Instant.parse("2024-05-01T10:00:00Z"));
     private final ContainerRecord a = Records.container("a".repeat(64), "web-a");
     private final ContainerRecord b = Records.container("b".repeat(64), "web-b");
     private final ContainerRecord c = Records.container("c".repeat(64), "web-c");
@@ -23,7 +25,8 @@ class PodRecordTest {
     @Test
     void withContainerReplacesTheSameIdInPlace() {
         ContainerRecord bStarted = b.started(7, 8, 9, Instant.parse("2024-05-01T10:00:02Z"));
-        PodRecord pod = empty.withContainer(a).withContainer(b).withContainer(c).withContainer(bStarted);
+        PodRecord pod =
+                empty.withContainer(a).withContainer(b).withContainer(c).withContainer(bStarted);
         assertEquals(List.of(a, bStarted, c), pod.containers());
     }
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,25 +20,33 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class StateStoreTest {
 
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void roundTripKeepsContainersNetworkAndTimes() throws Exception {
         StateStore store = new StateStore(dir);
         ContainerRecord infra = Records.container("i".repeat(64), "web-infra");
-        ContainerRecord app = Records.container("a".repeat(64), "web-app")
-                .started(11, 12, 13, Instant.parse("2024-05-01T10:00:01.5Z"));
-        NetworkRecord net = new NetworkRecord("slirp4netns", "/run/netns/x", 99, 1234, "/run/x.sock",
-                List.of(new PortMapping("TCP", "127.0.0.1", 18080, 80)));
-        PodRecord pod = Records.pod("f".repeat(64), "web", T0).withNetwork(net).withInfra(infra).withContainer(app);
+        ContainerRecord app =
+                Records.container("a".repeat(64), "web-app")
+                        .started(11, 12, 13, Instant.parse("2024-05-01T10:00:01.5Z"));
+        NetworkRecord net =
+                new NetworkRecord(
+                        "slirp4netns",
+                        "/run/netns/x",
+                        99,
+                        1234,
+                        "/run/x.sock",
+                        List.of(new PortMapping("TCP", "127.0.0.1", 18080, 80)));
+        PodRecord pod =
+                Records.pod("f".repeat(64), "web", T0)
+                        .withNetwork(net)
+                        .withInfra(infra)
+                        .withContainer(app);
         store.save(pod);
         PodRecord loaded = store.pod("web").orElseThrow();
         assertEquals(pod, loaded);
@@ -49,9 +60,12 @@ class StateStoreTest {
         PodRecord pod = Records.pod("f".repeat(64), "web", T0);
         store.save(pod);
         store.save(pod.withPhase(PodPhase.REMOVING));
-        assertEquals(List.of(PodPhase.REMOVING), store.pods().stream().map(PodRecord::phase).toList());
+        assertEquals(
+                List.of(PodPhase.REMOVING), store.pods().stream().map(PodRecord::phase).toList());
         try (var files = Files.list(dir.resolve("pods"))) {
-            assertEquals(List.of("f".repeat(64) + ".json"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("f".repeat(64) + ".json"),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
         store.delete(pod.id());
         assertEquals(List.of(), store.pods());
@@ -65,7 +79,8 @@ class StateStoreTest {
         store.save(Records.pod("a".repeat(64), "first", T0));
         // a writer killed between write and rename leaves a .json.tmp behind: it is not a pod
         Files.writeString(dir.resolve("pods").resolve("c".repeat(64) + ".json.tmp"), "{\"id\":");
-        assertEquals(List.of("first", "second"), store.pods().stream().map(PodRecord::name).toList());
+        assertEquals(
+                List.of("first", "second"), store.pods().stream().map(PodRecord::name).toList());
     }
 
     @Test
@@ -98,7 +113,8 @@ class StateStoreTest {
 
     @Test
     void podByNameIgnoresIdPrefixes() throws Exception {
-        // a new pod named like a hex prefix of another pod's id is a different pod (play's "already exists" check)
+        // a new pod named like a hex prefix of another pod's id is a different pod (play's "already
+        // exists" check)
         StateStore store = new StateStore(dir);
         store.save(Records.pod("db" + "0".repeat(62), "web", T0));
         assertEquals(Optional.empty(), store.podByName("db"));
@@ -115,20 +131,25 @@ class StateStoreTest {
         IOException e = assertThrows(IOException.class, store::pods);
         assertTrue(e.getMessage().startsWith("corrupt state file " + bad), e.getMessage());
         Files.writeString(bad, "");
-        assertTrue(assertThrows(IOException.class, () -> store.pod("web")).getMessage().contains("corrupt state file"));
+        assertTrue(
+                assertThrows(IOException.class, () -> store.pod("web"))
+                        .getMessage()
+                        .contains("corrupt state file"));
     }
 
     @Test
     void lockExcludesOtherChannelsUntilClosed() throws Exception {
         StateStore store = new StateStore(dir);
         try (StateStore.Lock held = store.lock()) {
-            try (FileChannel other = FileChannel.open(dir.resolve("lock"), StandardOpenOption.WRITE)) {
-                // in one JVM the kernel lock is shared, so the JDK refuses an overlapping one outright
+            try (FileChannel other =
+                    FileChannel.open(dir.resolve("lock"), StandardOpenOption.WRITE)) {
+                // in one JVM the kernel lock is shared, so the JDK refuses an overlapping one
+                // outright
                 assertThrows(OverlappingFileLockException.class, other::tryLock);
             }
         }
         try (FileChannel other = FileChannel.open(dir.resolve("lock"), StandardOpenOption.WRITE);
-             FileLock lock = other.tryLock()) {
+                FileLock lock = other.tryLock()) {
             assertTrue(lock != null && lock.isValid(), "released on close");
         }
     }
@@ -139,18 +160,22 @@ class StateStoreTest {
         CompletableFuture<String> second = new CompletableFuture<>();
         Thread locker;
         try (StateStore.Lock held = store.lock()) {
-            locker = Thread.ofPlatform().start(() -> {
-                try (StateStore.Lock again = store.lock()) {
-                    second.complete("locked");
-                } catch (Throwable t) {
-                    second.completeExceptionally(t);
-                }
-            });
+            locker =
+                    Thread.ofPlatform()
+                            .start(
+                                    () -> {
+                                        try (StateStore.Lock again = store.lock()) {
+                                            second.complete("locked");
+                                        } catch (Throwable t) {
+                                            second.completeExceptionally(t);
+                                        }
+                                    });
             // wait until the second locker has either given up or is parked waiting for the lock
             while (!second.isDone() && locker.getState() != Thread.State.WAITING) {
                 Thread.onSpinWait();
             }
-            assertFalse(second.isDone(), "the second locker must wait, not fail or get in: " + second);
+            assertFalse(
+                    second.isDone(), "the second locker must wait, not fail or get in: " + second);
         }
         assertEquals("locked", second.get(30, TimeUnit.SECONDS));
         locker.join();
@@ -158,7 +183,8 @@ class StateStoreTest {
 
     @Test
     void theLockIsNotReentrant() throws Exception {
-        // a nested lock() in the same thread is a programming error: fail loudly instead of deadlocking
+        // a nested lock() in the same thread is a programming error: fail loudly instead of
+        // deadlocking
         StateStore store = new StateStore(dir);
         try (StateStore.Lock held = store.lock()) {
             assertThrows(IllegalStateException.class, store::lock);

@@ -6,31 +6,45 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.runtime.sys.RecordingProcesses;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class OverlayTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final RecordingProcesses processes = new RecordingProcesses();
     private final List<Path> lowers = List.of(Path.of("/layers/top"), Path.of("/layers/base"));
 
     private String options() {
-        return "lowerdir=/layers/top:/layers/base,upperdir=" + dir.resolve("upper") + ",workdir=" + dir.resolve("work");
+        return "lowerdir=/layers/top:/layers/base,upperdir="
+                + dir.resolve("upper")
+                + ",workdir="
+                + dir.resolve("work");
     }
 
     @Test
     void kernelMountInAUserNamespaceUsesUserxattr() throws Exception {
         assertEquals(Overlay.Driver.KERNEL, new Overlay(processes, true).mount(lowers, dir));
-        assertEquals(List.of(List.of("mount", "-t", "overlay", "overlay", "-o", "userxattr," + options(),
-                dir.resolve("merged").toString())), processes.calls());
-        assertTrue(Files.isDirectory(dir.resolve("upper")) && Files.isDirectory(dir.resolve("work")));
+        assertEquals(
+                List.of(
+                        List.of(
+                                "mount",
+                                "-t",
+                                "overlay",
+                                "overlay",
+                                "-o",
+                                "userxattr," + options(),
+                                dir.resolve("merged").toString())),
+                processes.calls());
+        assertTrue(
+                Files.isDirectory(dir.resolve("upper")) && Files.isDirectory(dir.resolve("work")));
         assertEquals("KERNEL", Files.readString(dir.resolve("driver")));
     }
 
@@ -45,7 +59,8 @@ class OverlayTest {
     void fallsBackToFuseWhenTheKernelRefuses() throws Exception {
         processes.fail("mount", 32, "mount: permission denied");
         assertEquals(Overlay.Driver.FUSE, new Overlay(processes, true).mount(lowers, dir));
-        assertEquals(List.of("fuse-overlayfs", "-o", options(), dir.resolve("merged").toString()),
+        assertEquals(
+                List.of("fuse-overlayfs", "-o", options(), dir.resolve("merged").toString()),
                 processes.calls().get(1));
         assertEquals("FUSE", Files.readString(dir.resolve("driver")));
     }
@@ -63,7 +78,9 @@ class OverlayTest {
         // switching drivers on one upper directory corrupts it: a failed remount is an error
         Files.writeString(dir.resolve("driver"), "KERNEL");
         processes.fail("mount", 32, "mount: wrong fs type");
-        IOException e = assertThrows(IOException.class, () -> new Overlay(processes, true).mount(lowers, dir));
+        IOException e =
+                assertThrows(
+                        IOException.class, () -> new Overlay(processes, true).mount(lowers, dir));
         assertTrue(e.getMessage().contains("mount: wrong fs type"), e.getMessage());
         assertEquals(List.of(), processes.calls("fuse-overlayfs"));
         assertEquals("KERNEL", Files.readString(dir.resolve("driver")));
@@ -72,9 +89,13 @@ class OverlayTest {
     @Test
     void fuseFailureIsReported() {
         processes.fail("mount", 32, "denied").fail("fuse-overlayfs", 1, "fuse: device not found");
-        IOException e = assertThrows(IOException.class, () -> new Overlay(processes, true).mount(lowers, dir));
+        IOException e =
+                assertThrows(
+                        IOException.class, () -> new Overlay(processes, true).mount(lowers, dir));
         assertTrue(e.getMessage().contains("fuse: device not found"), e.getMessage());
-        assertFalse(Files.exists(dir.resolve("driver")), "nothing remembered for a mount that never happened");
+        assertFalse(
+                Files.exists(dir.resolve("driver")),
+                "nothing remembered for a mount that never happened");
     }
 
     @Test
@@ -96,13 +117,16 @@ class OverlayTest {
 
     @Test
     void mountPointsAreFoundInMountinfoIncludingEscapedNames() {
-        List<String> mountinfo = List.of(
-                "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw",
-                "90 22 0:50 / /home/a\\040b/merged rw,relatime - overlay overlay rw,lowerdir=x",
-                "91 22 0:51 / /tmp/x rw - tmpfs tmpfs rw");
+        List<String> mountinfo =
+                List.of(
+                        "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw",
+                        "90 22 0:50 / /home/a\\040b/merged rw,relatime - overlay overlay"
+                                + " rw,lowerdir=x",
+                        "91 22 0:51 / /tmp/x rw - tmpfs tmpfs rw");
         assertTrue(Overlay.isMountPoint(Path.of("/"), mountinfo));
         assertTrue(Overlay.isMountPoint(Path.of("/tmp/y/../x"), mountinfo));
-        // the kernel escapes a space as \040: a data dir with a space in its path must still be recognised
+        // the kernel escapes a space as \040: a data dir with a space in its path must still be
+        // recognised
         assertTrue(Overlay.isMountPoint(Path.of("/home/a b/merged"), mountinfo));
         assertFalse(Overlay.isMountPoint(Path.of("/home/a\\040b/merged"), mountinfo));
         assertFalse(Overlay.isMountPoint(Path.of("/tmp"), mountinfo));

@@ -13,15 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A {@link Processes} that forks nothing: it records every argv it is asked to run or spawn, in order, and answers
- * from scripted results. A rule matches an argv by prefix, where the first element matches the program by full path
- * or by file name ({@code runc} matches {@code /usr/bin/runc}); the longest matching prefix wins, and among equals
- * the rule scripted last. Unscripted programs succeed with no output.
+ * A {@link Processes} that forks nothing: it records every argv it is asked to run or spawn, in
+ * order, and answers from scripted results. A rule matches an argv by prefix, where the first
+ * element matches the program by full path or by file name ({@code runc} matches {@code
+ * /usr/bin/runc}); the longest matching prefix wins, and among equals the rule scripted last.
+ * Unscripted programs succeed with no output.
  */
 public final class RecordingProcesses implements Processes {
 
-    private record Rule<T>(List<String> prefix, Function<List<String>, T> answer) {
-    }
+    private record Rule<T>(List<String> prefix, Function<List<String>, T> answer) {}
 
     private final List<List<String>> calls = new ArrayList<>();
     private final List<ProcessBuilder> builders = new ArrayList<>();
@@ -47,8 +47,12 @@ public final class RecordingProcesses implements Processes {
         return fail(List.of(program), code, stderr);
     }
 
-    /** Answers spawns whose command starts with {@code prefix} with the process {@code factory} makes. */
-    public RecordingProcesses onSpawn(List<String> prefix, Function<List<String>, Process> factory) {
+    /**
+     * Answers spawns whose command starts with {@code prefix} with the process {@code factory}
+     * makes.
+     */
+    public RecordingProcesses onSpawn(
+            List<String> prefix, Function<List<String>, Process> factory) {
         spawnRules.add(new Rule<>(List.copyOf(prefix), factory));
         return this;
     }
@@ -90,7 +94,8 @@ public final class RecordingProcesses implements Processes {
     private static <T> Rule<T> best(List<Rule<T>> rules, List<String> argv) {
         Rule<T> best = null;
         for (Rule<T> r : rules) {
-            if (matches(r.prefix(), argv) && (best == null || r.prefix().size() >= best.prefix().size())) {
+            if (matches(r.prefix(), argv)
+                    && (best == null || r.prefix().size() >= best.prefix().size())) {
                 best = r;
             }
         }
@@ -115,7 +120,10 @@ public final class RecordingProcesses implements Processes {
         return !wanted.contains("/") && name != null && name.toString().equals(wanted);
     }
 
-    /** A process that has already written {@code stdout} and exits with {@code exitCode}; records destroy(). */
+    /**
+     * A process that has already written {@code stdout} and exits with {@code exitCode}; records
+     * destroy().
+     */
     public static final class FakeProcess extends Process {
         private final long pid;
         private final InputStream stdout;

@@ -6,19 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jpod.runtime.host.HostLayout;
 import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.RecordingProcesses;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Only {@link PauseProcess#running()}: starting one needs unshare and a real user namespace. */
 class PauseProcessTest {
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private PauseProcess pause(RecordingProcesses processes) {
-        return new PauseProcess(new HostLayout(true, 1000, dir.resolve("data"), dir.resolve("run"), false), processes);
+        return new PauseProcess(
+                new HostLayout(true, 1000, dir.resolve("data"), dir.resolve("run"), false),
+                processes);
     }
 
     @Test
@@ -28,7 +31,8 @@ class PauseProcessTest {
 
     @Test
     void aLiveProcessThatIsNotMappedDoesNotCount() throws Exception {
-        // this JVM is alive with the recorded start time, but its user namespace has the one identity line
+        // this JVM is alive with the recorded start time, but its user namespace has the one
+        // identity line
         long self = ProcessHandle.current().pid();
         long started = ProcInfo.startTime(self).orElseThrow();
         Files.createDirectories(dir.resolve("run"));

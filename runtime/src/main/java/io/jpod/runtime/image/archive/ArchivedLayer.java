@@ -1,6 +1,7 @@
 package io.jpod.runtime.image.archive;
 
 import io.jpod.runtime.image.blob.Digest;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -13,13 +14,13 @@ import java.util.Optional;
  */
 public record ArchivedLayer(String path, Optional<Digest> digest, Opener opener) {
 
-  /** Opens the blob's content; the caller verifies it. */
-  @FunctionalInterface
-  public interface Opener {
-    InputStream open() throws IOException, ArchiveException;
-  }
+    /** Opens the blob's content; the caller verifies it. */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException, ArchiveException;
+    }
 
-  public InputStream open() throws IOException, ArchiveException {
-    return opener.open();
-  }
+    public InputStream open() throws IOException, ArchiveException {
+        return opener.open();
+    }
 }

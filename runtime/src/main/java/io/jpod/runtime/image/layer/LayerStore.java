@@ -2,6 +2,7 @@ package io.jpod.runtime.image.layer;
 
 import io.jpod.runtime.image.blob.Digest;
 import io.jpod.runtime.image.blob.HashingInputStream;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,92 +15,98 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Extracted layers, one directory per diff id: {@code DIR/<hex>}. A layer is extracted into a temporary
- * directory and renamed into place only once both of its digests check out, so a directory that exists is
- * always complete and verified.
+ * Extracted layers, one directory per diff id: {@code DIR/<hex>}. A layer is extracted into a
+ * temporary directory and renamed into place only once both of its digests check out, so a
+ * directory that exists is always complete and verified.
  */
 public final class LayerStore {
 
-  private final Path dir;
-  private final Path tmp;
-  private final LayerExtractor extractor;
+    private final Path dir;
+    private final Path tmp;
+    private final LayerExtractor extractor;
 
-  /** {@code tmp} must be on the same file system as {@code dir}, for atomic renames. */
-  public LayerStore(Path dir, Path tmp, LayerExtractor extractor) {
-    this.dir = dir;
-    this.tmp = tmp;
-    this.extractor = extractor;
-  }
-
-  public Path path(Digest diffId) {
-    return dir.resolve(diffId.hex());
-  }
-
-  public boolean contains(Digest diffId) {
-    return Files.isDirectory(path(diffId));
-  }
-
-  /**
-   * Extracts a layer blob, gzip-compressed or not.
-   *
-   * @param digest the digest of the blob as given, if known
-   * @param diffId the digest of the uncompressed tar, if known
-   */
-  public ExtractedLayer extract(InputStream blob, Optional<Digest> digest, Optional<Digest> diffId)
-      throws IOException, LayerException {
-    Files.createDirectories(dir);
-    Files.createDirectories(tmp);
-    Path staging = Files.createTempDirectory(tmp, "layer-");
-    try {
-      HashingInputStream compressed = new HashingInputStream(blob);
-      BufferedInputStream buffered = new BufferedInputStream(compressed, 65536);
-      HashingInputStream uncompressed = new HashingInputStream(Compression.detect(buffered).decompress(buffered));
-      extractor.extract(uncompressed, staging);
-      uncompressed.drain();
-      compressed.drain();
-      Digest actualDiffId = uncompressed.digest();
-      verify("digest", digest, compressed.digest());
-      verify("diff id", diffId, actualDiffId);
-      Path target = path(actualDiffId);
-      if (!contains(actualDiffId)) {
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-      }
-      return new ExtractedLayer(actualDiffId, uncompressed.size());
-    } finally {
-      Trees.deleteRecursively(staging);
+    /** {@code tmp} must be on the same file system as {@code dir}, for atomic renames. */
+    public LayerStore(Path dir, Path tmp, LayerExtractor extractor) {
+        this.dir = dir;
+        this.tmp = tmp;
+        this.extractor = extractor;
     }
-  }
 
-  /** Removes a layer: renamed away first, so no half-deleted layer is ever seen under its name. */
-  public void remove(Digest diffId) throws IOException {
-    Path layer = path(diffId);
-    if (Files.exists(layer)) {
-      Files.createDirectories(tmp);
-      Path doomed = tmp.resolve("removed-" + diffId.hex());
-      Trees.deleteRecursively(doomed);
-      Files.move(layer, doomed, StandardCopyOption.ATOMIC_MOVE);
-      Trees.deleteRecursively(doomed);
+    public Path path(Digest diffId) {
+        return dir.resolve(diffId.hex());
     }
-  }
 
-  public List<Digest> list() throws IOException {
-    List<Digest> layers = new ArrayList<>();
-    if (Files.isDirectory(dir)) {
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-        for (Path entry : entries) {
-          String name = entry.getFileName().toString();
-          if (Digest.isHex(name)) {
-            layers.add(new Digest(name));
-          }
+    public boolean contains(Digest diffId) {
+        return Files.isDirectory(path(diffId));
+    }
+
+    /**
+     * Extracts a layer blob, gzip-compressed or not.
+     *
+     * @param digest the digest of the blob as given, if known
+     * @param diffId the digest of the uncompressed tar, if known
+     */
+    public ExtractedLayer extract(
+            InputStream blob, Optional<Digest> digest, Optional<Digest> diffId)
+            throws IOException, LayerException {
+        Files.createDirectories(dir);
+        Files.createDirectories(tmp);
+        Path staging = Files.createTempDirectory(tmp, "layer-");
+        try {
+            HashingInputStream compressed = new HashingInputStream(blob);
+            BufferedInputStream buffered = new BufferedInputStream(compressed, 65536);
+            HashingInputStream uncompressed =
+                    new HashingInputStream(Compression.detect(buffered).decompress(buffered));
+            extractor.extract(uncompressed, staging);
+            uncompressed.drain();
+            compressed.drain();
+            Digest actualDiffId = uncompressed.digest();
+            verify("digest", digest, compressed.digest());
+            verify("diff id", diffId, actualDiffId);
+            Path target = path(actualDiffId);
+            if (!contains(actualDiffId)) {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return new ExtractedLayer(actualDiffId, uncompressed.size());
+        } finally {
+            Trees.deleteRecursively(staging);
         }
-      }
     }
-    return layers;
-  }
 
-  private static void verify(String what, Optional<Digest> expected, Digest actual) throws LayerException {
-    if (expected.isPresent() && !expected.get().equals(actual)) {
-      throw new LayerException("layer " + what + " mismatch: expected " + expected.get() + ", got " + actual);
+    /**
+     * Removes a layer: renamed away first, so no half-deleted layer is ever seen under its name.
+     */
+    public void remove(Digest diffId) throws IOException {
+        Path layer = path(diffId);
+        if (Files.exists(layer)) {
+            Files.createDirectories(tmp);
+            Path doomed = tmp.resolve("removed-" + diffId.hex());
+            Trees.deleteRecursively(doomed);
+            Files.move(layer, doomed, StandardCopyOption.ATOMIC_MOVE);
+            Trees.deleteRecursively(doomed);
+        }
     }
-  }
+
+    public List<Digest> list() throws IOException {
+        List<Digest> layers = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    String name = entry.getFileName().toString();
+                    if (Digest.isHex(name)) {
+                        layers.add(new Digest(name));
+                    }
+                }
+            }
+        }
+        return layers;
+    }
+
+    private static void verify(String what, Optional<Digest> expected, Digest actual)
+            throws LayerException {
+        if (expected.isPresent() && !expected.get().equals(actual)) {
+            throw new LayerException(
+                    "layer " + what + " mismatch: expected " + expected.get() + ", got " + actual);
+        }
+    }
 }

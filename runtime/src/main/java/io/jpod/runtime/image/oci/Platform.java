@@ -6,22 +6,22 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Platform(String os, String architecture, String variant) {
 
-  /** This machine, in Go's names (what images use). */
-  public static Platform host() {
-    return new Platform("linux", goArch(System.getProperty("os.arch")), null);
-  }
+    /** This machine, in Go's names (what images use). */
+    public static Platform host() {
+        return new Platform("linux", goArch(System.getProperty("os.arch")), null);
+    }
 
-  static String goArch(String javaArch) {
-    return switch (javaArch) {
-      case "amd64", "x86_64" -> "amd64";
-      case "aarch64" -> "arm64";
-      case "x86", "i386", "i686" -> "386";
-      default -> javaArch;
-    };
-  }
+    static String goArch(String javaArch) {
+        return switch (javaArch) {
+            case "amd64", "x86_64" -> "amd64";
+            case "aarch64" -> "arm64";
+            case "x86", "i386", "i686" -> "386";
+            default -> javaArch;
+        };
+    }
 
-  /** Whether an index entry for {@code other} runs here; the variant is not compared. */
-  public boolean runs(Platform other) {
-    return other != null && os.equals(other.os) && architecture.equals(other.architecture);
-  }
+    /** Whether an index entry for {@code other} runs here; the variant is not compared. */
+    public boolean runs(Platform other) {
+        return other != null && os.equals(other.os) && architecture.equals(other.architecture);
+    }
 }

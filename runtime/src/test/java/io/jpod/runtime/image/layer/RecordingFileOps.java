@@ -8,47 +8,56 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Records the privileged operations so extraction can be tested without root; whiteouts become empty files. */
+/**
+ * Records the privileged operations so extraction can be tested without root; whiteouts become
+ * empty files.
+ */
 public final class RecordingFileOps implements FileOps {
 
-  public record Owner(int uid, int gid) {}
+    public record Owner(int uid, int gid) {}
 
-  public final Map<Path, Owner> owners = new HashMap<>();
-  public final List<Path> whiteouts = new ArrayList<>();
-  public final List<Path> opaque = new ArrayList<>();
-  private final long mappedIds;
+    public final Map<Path, Owner> owners = new HashMap<>();
+    public final List<Path> whiteouts = new ArrayList<>();
+    public final List<Path> opaque = new ArrayList<>();
+    private final long mappedIds;
 
-  public RecordingFileOps() {
-    this(65537);
-  }
-
-  /** Fails like chown in a user namespace for ids at or above {@code mappedIds}. */
-  public RecordingFileOps(long mappedIds) {
-    this.mappedIds = mappedIds;
-  }
-
-  @Override
-  public void chown(Path path, int uid, int gid) throws LayerException {
-    if (Integer.toUnsignedLong(uid) >= mappedIds || Integer.toUnsignedLong(gid) >= mappedIds) {
-      throw new LayerException("cannot set owner " + uid + ":" + gid + " of " + path.getFileName()
-          + ": the id is not mapped in the user namespace");
+    public RecordingFileOps() {
+        this(65537);
     }
-    owners.put(path, new Owner(uid, gid));
-  }
 
-  @Override
-  public void makeWhiteout(Path path) throws IOException {
-    Files.createFile(path);
-    whiteouts.add(path);
-  }
+    /** Fails like chown in a user namespace for ids at or above {@code mappedIds}. */
+    public RecordingFileOps(long mappedIds) {
+        this.mappedIds = mappedIds;
+    }
 
-  @Override
-  public void markOpaque(Path dir) {
-    opaque.add(dir);
-  }
+    @Override
+    public void chown(Path path, int uid, int gid) throws LayerException {
+        if (Integer.toUnsignedLong(uid) >= mappedIds || Integer.toUnsignedLong(gid) >= mappedIds) {
+            throw new LayerException(
+                    "cannot set owner "
+                            + uid
+                            + ":"
+                            + gid
+                            + " of "
+                            + path.getFileName()
+                            + ": the id is not mapped in the user namespace");
+        }
+        owners.put(path, new Owner(uid, gid));
+    }
 
-  @Override
-  public void makeFifo(Path path) throws IOException {
-    new NativeFileOps().makeFifo(path);
-  }
+    @Override
+    public void makeWhiteout(Path path) throws IOException {
+        Files.createFile(path);
+        whiteouts.add(path);
+    }
+
+    @Override
+    public void markOpaque(Path dir) {
+        opaque.add(dir);
+    }
+
+    @Override
+    public void makeFifo(Path path) throws IOException {
+        new NativeFileOps().makeFifo(path);
+    }
 }
