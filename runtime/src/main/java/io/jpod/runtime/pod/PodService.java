@@ -285,15 +285,7 @@ public final class PodService {
     public PodRecord remove(String nameOrId, boolean force) throws PodException, IOException {
         try (StateStore.Lock ignored = rt.state().lock()) {
             repairOrphans();
-            PodRecord pod =
-                    rt.state()
-                            .pod(nameOrId)
-                            .orElseThrow(
-                                    () ->
-                                            new PodException(
-                                                    "no pod with name or ID "
-                                                            + nameOrId
-                                                            + " found"));
+            PodRecord pod = existing(nameOrId);
             if (!force && anyRunning(pod)) {
                 throw new PodException(
                         "pod "
@@ -326,15 +318,7 @@ public final class PodService {
     /** Stops every container of a pod, keeping the pod. */
     public PodRecord stop(String nameOrId, Long timeoutSeconds) throws PodException, IOException {
         try (StateStore.Lock ignored = rt.state().lock()) {
-            PodRecord pod =
-                    rt.state()
-                            .pod(nameOrId)
-                            .orElseThrow(
-                                    () ->
-                                            new PodException(
-                                                    "no pod with name or ID "
-                                                            + nameOrId
-                                                            + " found"));
+            PodRecord pod = existing(nameOrId);
             pod = pod.withPhase(PodPhase.STOPPED);
             rt.state().save(pod);
             teardown.markStopping(pod.id());
@@ -350,15 +334,7 @@ public final class PodService {
      */
     public PodRecord start(String nameOrId) throws PodException, IOException {
         try (StateStore.Lock ignored = rt.state().lock()) {
-            PodRecord pod =
-                    rt.state()
-                            .pod(nameOrId)
-                            .orElseThrow(
-                                    () ->
-                                            new PodException(
-                                                    "no pod with name or ID "
-                                                            + nameOrId
-                                                            + " found"));
+            PodRecord pod = existing(nameOrId);
             if ((pod.phase() != PodPhase.CREATED && pod.phase() != PodPhase.STOPPED)
                     || pod.infra() == null) {
                 throw new PodException(
@@ -478,6 +454,12 @@ public final class PodService {
     public String source(PodRecord pod) throws IOException {
         Path file = rt.layout().pods().resolve(pod.id()).resolve(SOURCE);
         return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    private PodRecord existing(String nameOrId) throws IOException, PodException {
+        return rt.state()
+                .pod(nameOrId)
+                .orElseThrow(() -> new PodException("no pod with name or ID " + nameOrId + " found"));
     }
 
     public List<PodRecord> pods() throws IOException {
