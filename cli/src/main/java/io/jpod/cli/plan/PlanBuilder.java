@@ -56,12 +56,12 @@ public final class PlanBuilder {
     }
 
     public PodPlan build(PodModel pod, ManifestSet set) throws ManifestException {
-        PodContext ctx = new PodContext(Slirp4netns.POD_IP, "localhost");
-        if (pod.hostNetwork()) {
-            notices.add(
-                    pod.name()
-                            + ": hostNetwork is not supported yet; the pod gets its own network");
-        }
+        // hostNetwork: the pod shares the network jpod runs in, whatever --network says
+        PodPlan.NetworkMode mode = pod.hostNetwork() ? PodPlan.NetworkMode.HOST : network;
+        PodContext ctx =
+                new PodContext(
+                        mode == PodPlan.NetworkMode.HOST ? "127.0.0.1" : Slirp4netns.POD_IP,
+                        "localhost");
         if (Boolean.FALSE.equals(pod.hostUsers())) {
             notices.add(
                     pod.name()
@@ -107,7 +107,7 @@ public final class PlanBuilder {
                 pod.labels(),
                 pod.terminationGracePeriodSeconds(),
                 pod.restartPolicy().spelling(),
-                network,
+                mode,
                 pod.shareProcessNamespace(),
                 ports,
                 aliases,

@@ -3,11 +3,15 @@ package io.jpod.cli.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** {@code jpod info} says how jpod runs here: rootless, which OCI runtime and why, cgroups, network, storage. */
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code jpod info} says how jpod runs here: rootless, which OCI runtime and why, cgroups, network,
+ * storage.
+ */
 class InfoIT {
 
     @Test

@@ -220,7 +220,7 @@ class PlanBuilderTest {
     }
 
     @Test
-    void unsupportedFieldsGiveNoticesAndInitContainersArePlannedApart() throws Exception {
+    void hostNetworkAndInitContainersArePlanned() throws Exception {
         PodPlan p =
                 plan(
                         """
@@ -237,9 +237,9 @@ class PlanBuilderTest {
                           - name: app
                             image: localhost/app:1
                         """);
-        assertEquals(
-                List.of("web: hostNetwork is not supported yet; the pod gets its own network"),
-                builder.notices());
+        assertEquals(List.of(), builder.notices());
+        // hostNetwork: no namespace of the pod's own, so no network helper and no forwarding
+        assertEquals(PodPlan.NetworkMode.HOST, p.network());
         assertEquals(List.of("app"), p.containers().stream().map(ContainerPlan::name).toList());
         // init containers are planned apart from the app containers: the runtime runs them first,
         // one by one

@@ -49,12 +49,13 @@ final class ContainerCreator {
         Path rootfs = Files.createDirectories(dir.resolve("rootfs"));
         Files.createFile(rootfs.resolve("catatonit"));
         List<BundleSpec.Namespace> ns =
-                List.of(
-                        new BundleSpec.Namespace("pid", null),
-                        new BundleSpec.Namespace("network", netns.toString()),
-                        new BundleSpec.Namespace("ipc", null),
-                        new BundleSpec.Namespace("uts", null),
-                        new BundleSpec.Namespace("mount", null));
+                new ArrayList<>(
+                        List.of(
+                                new BundleSpec.Namespace("pid", null),
+                                new BundleSpec.Namespace("ipc", null),
+                                new BundleSpec.Namespace("uts", null),
+                                new BundleSpec.Namespace("mount", null)));
+        addNetwork(ns, netns);
         BundleSpec spec =
                 new BundleSpec(
                         List.of("/catatonit", "-P"),
@@ -173,10 +174,10 @@ final class ContainerCreator {
         List<BundleSpec.Namespace> ns =
                 new ArrayList<>(
                         List.of(
-                                new BundleSpec.Namespace("network", netns.toString()),
                                 new BundleSpec.Namespace("ipc", infraProc + "ipc"),
                                 new BundleSpec.Namespace("uts", infraProc + "uts"),
                                 new BundleSpec.Namespace("mount", null)));
+        addNetwork(ns, netns);
         ns.add(
                 new BundleSpec.Namespace(
                         "pid", plan.shareProcessNamespace() ? infraProc + "pid" : null));
@@ -222,6 +223,13 @@ final class ContainerCreator {
                 bundle,
                 dir.resolve("ctr.log"),
                 restartHook ? exitHook(podId, id) : List.of());
+    }
+
+    /** The pod's netns file, or none for hostNetwork: the container stays in jpod's own network. */
+    private static void addNetwork(List<BundleSpec.Namespace> ns, Path netns) {
+        if (netns != null) {
+            ns.add(new BundleSpec.Namespace("network", netns.toString()));
+        }
     }
 
     /**

@@ -45,7 +45,7 @@ final class PodFiles {
      * loopback one.
      */
     private static String podAddress(PodPlan plan) {
-        return plan.network() == PodPlan.NetworkMode.PASTA ? "127.0.1.1" : Slirp4netns.POD_IP;
+        return plan.network() == PodPlan.NetworkMode.SLIRP4NETNS ? Slirp4netns.POD_IP : "127.0.1.1";
     }
 
     /**
@@ -53,7 +53,7 @@ final class PodFiles {
      * reachable.
      */
     private static List<String> defaultDns(PodPlan plan) throws IOException {
-        if (plan.network() != PodPlan.NetworkMode.PASTA) {
+        if (plan.network() == PodPlan.NetworkMode.SLIRP4NETNS) {
             return List.of(Slirp4netns.DNS);
         }
         Path hostResolv = Path.of("/etc/resolv.conf");

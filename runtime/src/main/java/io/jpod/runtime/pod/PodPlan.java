@@ -40,7 +40,9 @@ public record PodPlan(
     /** The user-mode network helper that connects the pod's namespace to the host. */
     public enum NetworkMode {
         SLIRP4NETNS,
-        PASTA;
+        PASTA,
+        /** hostNetwork: no namespace of its own; containers bind the host's ports themselves. */
+        HOST;
 
         /** "slirp4netns" or "pasta", as podman's --network names them. */
         public static NetworkMode parse(String name) {

@@ -122,12 +122,17 @@ public final class PodService {
         Volumes.prepare(plan, podDir, rt.layout().volumes(), rt.processes());
         Trace.mark("storage: pod files, volumes");
 
-        Path netns = rt.netns().create(rt.layout().netns().resolve(pod.id()));
-        Trace.mark("namespaces: netns");
         String mode = plan.network().label();
-        pod = pod.withNetwork(new NetworkRecord(mode, netns.toString(), 0, 0, null, List.of()));
-        rt.state().save(pod);
-        pod = pod.withNetwork(startNetwork(plan, pod, netns, podDir));
+        boolean ownNetwork = plan.network() != PodPlan.NetworkMode.HOST;
+        Path netns = ownNetwork ? rt.netns().create(rt.layout().netns().resolve(pod.id())) : null;
+        if (!ownNetwork) {
+            pod = pod.withNetwork(new NetworkRecord(mode, null, 0, 0, null, plan.ports()));
+        } else {
+            Trace.mark("namespaces: netns");
+            pod = pod.withNetwork(new NetworkRecord(mode, netns.toString(), 0, 0, null, List.of()));
+            rt.state().save(pod);
+            pod = pod.withNetwork(startNetwork(plan, pod, netns, podDir));
+        }
         rt.state().save(pod);
         Trace.mark("network: helper, ports");
 
@@ -459,7 +464,8 @@ public final class PodService {
     private PodRecord existing(String nameOrId) throws IOException, PodException {
         return rt.state()
                 .pod(nameOrId)
-                .orElseThrow(() -> new PodException("no pod with name or ID " + nameOrId + " found"));
+                .orElseThrow(
+                        () -> new PodException("no pod with name or ID " + nameOrId + " found"));
     }
 
     public List<PodRecord> pods() throws IOException {

@@ -66,7 +66,9 @@ final class PodTeardown {
             if (net.apiSocket() != null) {
                 attempt(failures, () -> Files.deleteIfExists(Path.of(net.apiSocket())));
             }
-            attempt(failures, () -> rt.netns().remove(Path.of(net.netnsPath())));
+            if (net.netnsPath() != null) {
+                attempt(failures, () -> rt.netns().remove(Path.of(net.netnsPath())));
+            }
         }
         Path podDir = rt.layout().pods().resolve(pod.id());
         attempt(failures, () -> Volumes.release(podDir, rt.processes()));
