@@ -62,6 +62,12 @@ public final class PlanBuilder {
                 new PodContext(
                         mode == PodPlan.NetworkMode.HOST ? "127.0.0.1" : Slirp4netns.POD_IP,
                         "localhost");
+        if (pod.hostPID() || pod.hostIPC()) {
+            notices.add(
+                    pod.name()
+                            + ": hostPID and hostIPC are not supported yet; the pod gets its own"
+                            + " PID and IPC namespaces");
+        }
         if (Boolean.FALSE.equals(pod.hostUsers())) {
             notices.add(
                     pod.name()
