@@ -71,7 +71,8 @@ final class Volumes {
 
     /** The mounts of one container's volumeMounts. */
     static List<BundleSpec.Mount> mounts(
-            PodPlan plan, ContainerPlan c, Path podDir, Path namedVolumes) throws PodException {
+            PodPlan plan, ContainerPlan c, Path podDir, Path namedVolumes)
+            throws PodException, IOException {
         List<BundleSpec.Mount> mounts = new ArrayList<>();
         for (ContainerPlan.MountPlan m : c.mounts()) {
             VolumePlan v =
@@ -101,12 +102,47 @@ final class Volumes {
                                     + m.volume()
                                     + " escapes the volume");
                 }
-                source = sub;
+                source = insideVolume(source, sub, m);
             }
             boolean readOnly = m.readOnly() || v instanceof VolumePlan.Files;
             mounts.add(BundleSpec.Mount.bind(source.toString(), m.destination(), readOnly));
         }
         return mounts;
+    }
+
+    /**
+     * A subPath the lexical check let through can still leave the volume through a symbolic link
+     * that a container planted in it (the Kubernetes subPath CVEs): the nearest existing ancestor
+     * must resolve inside the volume. A missing subPath is made as a directory, as the kubelet
+     * does.
+     */
+    private static Path insideVolume(Path volume, Path sub, ContainerPlan.MountPlan m)
+            throws PodException, IOException {
+        Path existing = sub;
+        while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS) && !existing.equals(volume)) {
+            existing = existing.getParent();
+        }
+        Path root = volume.toRealPath();
+        if (!existing.toRealPath().startsWith(root)) {
+            throw new PodException(
+                    "subPath "
+                            + m.subPath()
+                            + " of volume "
+                            + m.volume()
+                            + " leads out of the volume through a symbolic link");
+        }
+        if (!Files.exists(sub, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(sub);
+        }
+        if (!sub.toRealPath().startsWith(root)) {
+            throw new PodException(
+                    "subPath "
+                            + m.subPath()
+                            + " of volume "
+                            + m.volume()
+                            + " leads out of the volume through a symbolic link");
+        }
+        return sub;
     }
 
     private static Path source(Path podDir, VolumePlan v) {

@@ -195,11 +195,12 @@ class VolumesTest {
 
     @Test
     void mountsBindEachVolumeFilesReadOnly() throws Exception {
+        Path host = Files.createDirectories(dir.resolve("srv/data"));
         PodPlan plan =
                 Plans.volumes(
                         List.of(
                                 new VolumePlan.HostPath(
-                                        "h", "/srv/data", VolumePlan.HostPath.Create.NONE),
+                                        "h", host.toString(), VolumePlan.HostPath.Create.NONE),
                                 new VolumePlan.Files("cfg", List.of()),
                                 new VolumePlan.Named("n", "claim"),
                                 new VolumePlan.EmptyDir("e", false)));
@@ -216,7 +217,7 @@ class VolumesTest {
                         named());
         assertEquals(
                 List.of(
-                        BundleSpec.Mount.bind("/srv/data/sub/dir", "/data", false),
+                        BundleSpec.Mount.bind(host.resolve("sub/dir").toString(), "/data", false),
                         BundleSpec.Mount.bind(
                                 podDir().resolve("volumes/cfg").toString(), "/etc/app", true),
                         BundleSpec.Mount.bind(
@@ -224,6 +225,39 @@ class VolumesTest {
                         BundleSpec.Mount.bind(
                                 podDir().resolve("volumes/e").toString(), "/tmp/e", false)),
                 mounts);
+        assertTrue(
+                Files.isDirectory(host.resolve("sub/dir")),
+                "a missing subPath is made, as the kubelet does");
+    }
+
+    @Test
+    void subPathThroughAPlantedSymlinkIsRefused() throws Exception {
+        // a container wrote volume/link -> / : a later container's subPath must not follow it to
+        // the host
+        Path volume = Files.createDirectories(dir.resolve("vol"));
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.createSymbolicLink(volume.resolve("link"), outside);
+        PodPlan plan =
+                Plans.volumes(
+                        List.of(
+                                new VolumePlan.HostPath(
+                                        "h", volume.toString(), VolumePlan.HostPath.Create.NONE)));
+        for (String subPath : List.of("link", "link/made")) {
+            PodException e =
+                    assertThrows(
+                            PodException.class,
+                            () ->
+                                    Volumes.mounts(
+                                            plan,
+                                            container(
+                                                    List.of(
+                                                            new ContainerPlan.MountPlan(
+                                                                    "h", "/data", subPath, false))),
+                                            podDir(),
+                                            named()));
+            assertTrue(e.getMessage().contains("through a symbolic link"), e.getMessage());
+        }
+        assertFalse(Files.exists(outside.resolve("made")), "nothing is created outside the volume");
     }
 
     @Test
