@@ -9,6 +9,7 @@ import io.jpod.model.Notice;
 import io.jpod.model.PodModel;
 import io.jpod.model.Problem;
 import io.jpod.runtime.Runtime;
+import io.jpod.runtime.image.Image;
 import io.jpod.runtime.pod.PodException;
 import io.jpod.runtime.pod.PodPlan;
 import io.jpod.runtime.pod.PodService;
@@ -17,10 +18,11 @@ import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.Trace;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What {@code play kube} and {@code kube play/down} do. */
@@ -71,11 +73,17 @@ final class KubePlayer {
 
     private static int play(ManifestSet set, Runtime rt, PodService pods, KubeOptions options)
             throws IOException {
+        // each image is looked up once: the same lookup answers "is it there" and feeds the planner
+        Map<String, Image> images = new HashMap<>();
         Set<String> missing = new LinkedHashSet<>();
         for (PodModel pod : set.pods()) {
             for (var c : pod.allContainers()) {
-                if (rt.images().find(c.image()).isEmpty()) {
-                    missing.add(c.image());
+                if (!images.containsKey(c.image()) && !missing.contains(c.image())) {
+                    rt.images()
+                            .find(c.image())
+                            .ifPresentOrElse(
+                                    image -> images.put(c.image(), image),
+                                    () -> missing.add(c.image()));
                 }
             }
         }
@@ -94,16 +102,7 @@ final class KubePlayer {
             System.err.println("Error: " + e.getMessage());
             return ExitCodes.ERROR;
         }
-        PlanBuilder planner =
-                new PlanBuilder(
-                        ref -> {
-                            try {
-                                return rt.images().find(ref).orElseThrow();
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        },
-                        network);
+        PlanBuilder planner = new PlanBuilder(images::get, network);
         List<PodPlan> plans = new ArrayList<>();
         if (missing.isEmpty()) {
             for (PodModel pod : set.pods()) {

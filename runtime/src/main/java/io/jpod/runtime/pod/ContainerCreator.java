@@ -32,14 +32,7 @@ final class ContainerCreator {
      */
     ContainerRecord createInfra(String podId, String podName, String hostname, Path netns)
             throws IOException, PodException {
-        String id = Ids.next();
-        Path dir = Files.createDirectories(rt.layout().containers().resolve(id));
-        try {
-            return infra(id, dir, podId, podName, hostname, netns);
-        } catch (IOException | RuntimeException e) {
-            discard(id, dir);
-            throw e;
-        }
+        return discardedOnFailure((id, dir) -> infra(id, dir, podId, podName, hostname, netns));
     }
 
     private ContainerRecord infra(
@@ -109,20 +102,42 @@ final class ContainerCreator {
             Path podDir,
             boolean restartHook)
             throws IOException, PodException {
+        return discardedOnFailure(
+                (id, dir) ->
+                        app(
+                                id,
+                                dir,
+                                podId,
+                                podName,
+                                plan,
+                                c,
+                                image,
+                                infra,
+                                netns,
+                                podDir,
+                                restartHook));
+    }
+
+    /** Makes a container under a fresh id and directory. */
+    private interface Build {
+        ContainerRecord make(String id, Path dir) throws IOException, PodException;
+    }
+
+    /**
+     * Runs a build; if it fails, its container is undone here, because its record never reached the
+     * state that teardown reads.
+     */
+    private ContainerRecord discardedOnFailure(Build build) throws IOException, PodException {
         String id = Ids.next();
         Path dir = Files.createDirectories(rt.layout().containers().resolve(id));
         try {
-            return app(id, dir, podId, podName, plan, c, image, infra, netns, podDir, restartHook);
+            return build.make(id, dir);
         } catch (IOException | PodException | RuntimeException e) {
             discard(id, dir);
             throw e;
         }
     }
 
-    /**
-     * Undoes a container that failed before its record reached the state, which teardown cannot
-     * know of.
-     */
     private void discard(String id, Path dir) {
         try {
             rt.oci().delete(id);

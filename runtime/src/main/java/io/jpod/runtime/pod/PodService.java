@@ -349,14 +349,14 @@ public final class PodService {
             rt.state().save(pod);
             Files.deleteIfExists(ContainerCreator.stoppingMarker(rt, pod.id()));
             ContainerRecord infra = pod.infra();
-            if (!running(infra)) {
+            if (!infra.processAlive()) {
                 infra = creator.start(creator.recreate(infra, infra, List::of, false));
                 pod = pod.withInfra(infra);
                 rt.state().save(pod);
             }
             ContainerRecord newInfra = infra;
             List<ContainerRecord> stopped =
-                    pod.containers().stream().filter(c -> !running(c)).toList();
+                    pod.containers().stream().filter(c -> !c.processAlive()).toList();
             Progress progress = new Progress(pod);
             boolean hooked = RestartRule.hooked(pod.restartPolicy());
             parallel(
@@ -387,10 +387,6 @@ public final class PodService {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static boolean running(ContainerRecord c) {
-        return c.pid() > 0 && ProcInfo.alive(c.pid(), c.pidStartTime());
     }
 
     /**
@@ -437,10 +433,10 @@ public final class PodService {
             if (pod.isEmpty()
                     || pod.get().phase() != PodPhase.CREATED
                     || now.isEmpty()
-                    || running(now.get())
+                    || now.get().processAlive()
                     || now.get().pid() != c.pid()
                     || pod.get().infra() == null
-                    || !running(pod.get().infra())) {
+                    || !pod.get().infra().processAlive()) {
                 return "not restarting " + c.name() + ": the pod changed meanwhile";
             }
             ContainerRecord again =
@@ -507,7 +503,7 @@ public final class PodService {
     }
 
     private boolean anyRunning(PodRecord pod) {
-        return pod.containers().stream().anyMatch(PodService::running);
+        return pod.containers().stream().anyMatch(ContainerRecord::processAlive);
     }
 
     interface Step<T, R> {

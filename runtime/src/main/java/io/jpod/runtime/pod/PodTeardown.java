@@ -93,9 +93,7 @@ final class PodTeardown {
      */
     void stopContainers(List<ContainerRecord> containers, long graceSeconds) throws IOException {
         List<ContainerRecord> running =
-                containers.stream()
-                        .filter(c -> c.pid() > 0 && ProcInfo.alive(c.pid(), c.pidStartTime()))
-                        .toList();
+                containers.stream().filter(ContainerRecord::processAlive).toList();
         try {
             PodService.parallel(
                     running,

@@ -1,5 +1,7 @@
 package io.jpod.runtime.state;
 
+import io.jpod.runtime.sys.ProcInfo;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -25,6 +27,11 @@ public record ContainerRecord(
         long pid,
         long pidStartTime,
         int restartCount) {
+
+    /** Whether the container's process still runs: its pid with the start time recorded for it. */
+    public boolean processAlive() {
+        return pid > 0 && ProcInfo.alive(pid, pidStartTime);
+    }
 
     public String shortId() {
         return id.substring(0, 12);

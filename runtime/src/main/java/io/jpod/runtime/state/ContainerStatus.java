@@ -1,7 +1,5 @@
 package io.jpod.runtime.state;
 
-import io.jpod.runtime.sys.ProcInfo;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +28,7 @@ public record ContainerStatus(String status, boolean running, int exitCode, Inst
                 return new ContainerStatus("exited", false, -1, Instant.now());
             }
         }
-        if (c.pid() > 0 && ProcInfo.alive(c.pid(), c.pidStartTime())) {
+        if (c.processAlive()) {
             return new ContainerStatus("running", true, 0, null);
         }
         return c.startedAt() == null
