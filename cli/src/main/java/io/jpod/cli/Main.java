@@ -1,6 +1,7 @@
 package io.jpod.cli;
 
 import io.jpod.cli.command.JpodCommand;
+import io.jpod.runtime.JpodException;
 import io.jpod.runtime.sys.ProcessExit;
 import io.jpod.runtime.sys.Trace;
 import io.jpod.runtime.userns.UserNamespace;
@@ -39,8 +40,8 @@ public final class Main {
                     return code.getAsInt();
                 }
             } catch (Exception e) {
-                System.err.println("Error: cannot enter jpod's user namespace: " + e.getMessage());
-                return ExitCodes.ERROR;
+                return Errors.report(
+                        new JpodException("cannot enter jpod's user namespace: " + e.getMessage()));
             }
         }
         return commandLine().execute(args);
@@ -50,24 +51,12 @@ public final class Main {
         CommandLine cmd = new CommandLine(new JpodCommand());
         // everything after the container name belongs to the command run inside it
         cmd.getSubcommands().get("exec").setStopAtPositional(true);
-        cmd.setExecutionExceptionHandler(
-                (ex, line, parsed) -> {
-                    line.getErr()
-                            .println(
-                                    "Error: "
-                                            + (ex.getMessage() == null
-                                                    ? ex.toString()
-                                                    : ex.getMessage()));
-                    if (System.getenv("JPOD_DEBUG") != null) {
-                        ex.printStackTrace(line.getErr());
-                    }
-                    return ExitCodes.ERROR;
-                });
+        // the one place failures become output and exit codes: commands only throw
+        cmd.setExecutionExceptionHandler((ex, line, parsed) -> Errors.report(ex, line.getErr()));
         cmd.setParameterExceptionHandler(
-                (ex, args) -> {
-                    ex.getCommandLine().getErr().println("Error: " + ex.getMessage());
-                    return ExitCodes.ERROR;
-                });
+                (ex, args) ->
+                        Errors.report(
+                                new JpodException(ex.getMessage()), ex.getCommandLine().getErr()));
         return cmd;
     }
 

@@ -1,8 +1,7 @@
 package io.jpod.cli.command;
 
 import io.jpod.cli.ExitCodes;
-import io.jpod.runtime.Runtime;
-import io.jpod.runtime.pod.PodService;
+import io.jpod.runtime.pod.Engine;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,7 +20,7 @@ public final class ContainerExitedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.err.println(new PodService(Runtime.open(System.getenv())).containerExited(id));
+        System.err.println(Engine.open(System.getenv()).containerExited(id));
         return ExitCodes.OK;
     }
 }

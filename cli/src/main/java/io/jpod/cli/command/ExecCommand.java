@@ -1,8 +1,6 @@
 package io.jpod.cli.command;
 
-import io.jpod.cli.ExitCodes;
-import io.jpod.runtime.Runtime;
-import io.jpod.runtime.exec.ExecService;
+import io.jpod.runtime.pod.Engine;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,17 +42,7 @@ public final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Runtime rt = Runtime.open(System.getenv());
-        var located = Targets.container(rt, name);
-        if (located.isEmpty()) {
-            return ExitCodes.ERROR;
-        }
-        ExecService.Outcome outcome =
-                new ExecService(rt)
-                        .exec(located.get().container(), interactive, tty, env, workdir, command);
-        if (outcome.error() != null) {
-            System.err.println("Error: " + outcome.error());
-        }
-        return outcome.exitCode();
+        return Engine.open(System.getenv())
+                .exec(name, new Engine.ExecRequest(interactive, tty, env, workdir, command));
     }
 }

@@ -1,8 +1,9 @@
 package io.jpod.cli.command;
 
 import io.jpod.cli.ExitCodes;
-import io.jpod.runtime.Runtime;
-import io.jpod.runtime.pod.PodService;
+import io.jpod.runtime.JpodException;
+import io.jpod.runtime.pod.Engine;
+import io.jpod.runtime.state.PodRecord;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,33 +35,27 @@ public final class GenerateCommand {
 
         @Override
         public Integer call() throws Exception {
-            var kind = KubeWriter.kind(type);
-            if (kind.isEmpty()) {
-                System.err.println(
-                        "Error: --type must be pod, deployment, daemonset or job, not " + type);
-                return ExitCodes.ERROR;
-            }
-            Runtime rt = Runtime.open(System.getenv());
-            PodService pods = new PodService(rt);
+            var kind =
+                    KubeWriter.kind(type)
+                            .orElseThrow(
+                                    () ->
+                                            new JpodException(
+                                                    "--type must be pod, deployment, daemonset or"
+                                                            + " job, not "
+                                                            + type));
+            Engine engine = Engine.open(System.getenv());
             StringBuilder out = new StringBuilder();
             for (String name : names) {
-                var pod = rt.state().pod(name);
-                if (pod.isEmpty()) {
-                    System.err.println("Error: no pod with name or ID " + name + " found");
-                    return ExitCodes.ERROR;
-                }
-                String source = pods.source(pod.get());
+                PodRecord pod = engine.pod(name);
+                String source = engine.source(pod);
                 if (source.isBlank()) {
-                    System.err.println(
-                            "Error: pod "
-                                    + name
-                                    + " was played by an older jpod that kept no manifest");
-                    return ExitCodes.ERROR;
+                    throw new JpodException(
+                            "pod " + name + " was played by an older jpod that kept no manifest");
                 }
                 if (out.length() > 0) {
                     out.append("---\n");
                 }
-                out.append(KubeWriter.write(pod.get().name(), source, kind.get()));
+                out.append(KubeWriter.write(pod.name(), source, kind));
             }
             System.out.print(out);
             return ExitCodes.OK;

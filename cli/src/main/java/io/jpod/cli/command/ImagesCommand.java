@@ -3,8 +3,8 @@ package io.jpod.cli.command;
 import io.jpod.cli.ExitCodes;
 import io.jpod.cli.output.Ago;
 import io.jpod.cli.output.Table;
-import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
+import io.jpod.runtime.pod.Engine;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,10 +25,9 @@ public final class ImagesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Runtime rt = Runtime.open(System.getenv());
         Instant now = Instant.now();
         Table table = new Table("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
-        for (Image image : rt.images().list()) {
+        for (Image image : Engine.open(System.getenv()).images()) {
             if (quiet) {
                 System.out.println(image.shortId());
                 continue;

@@ -1,8 +1,8 @@
 package io.jpod.cli.command;
 
 import io.jpod.cli.ExitCodes;
-import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
+import io.jpod.runtime.pod.Engine;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,8 +33,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Runtime rt = Runtime.open(System.getenv());
-        Image image = rt.images().importRootfs(tarball.toAbsolutePath(), name, changes);
+        Image image = Engine.open(System.getenv()).importRootfs(tarball, name, changes);
         System.out.println(image.id().substring("sha256:".length()));
         return ExitCodes.OK;
     }

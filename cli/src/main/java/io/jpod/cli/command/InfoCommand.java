@@ -1,8 +1,7 @@
 package io.jpod.cli.command;
 
 import io.jpod.cli.ExitCodes;
-import io.jpod.runtime.Runtime;
-import io.jpod.runtime.host.HostInfo;
+import io.jpod.runtime.pod.Engine;
 
 import picocli.CommandLine.Command;
 
@@ -15,8 +14,7 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Runtime rt = Runtime.open(System.getenv());
-        for (Map.Entry<String, Object> section : HostInfo.collect(rt).entrySet()) {
+        for (Map.Entry<String, Object> section : Engine.open(System.getenv()).info().entrySet()) {
             System.out.println(section.getKey() + ":");
             @SuppressWarnings("unchecked")
             Map<String, Object> entries = (Map<String, Object>) section.getValue();

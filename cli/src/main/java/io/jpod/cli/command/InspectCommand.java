@@ -1,11 +1,12 @@
 package io.jpod.cli.command;
 
+import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
 import io.jpod.cli.output.Inspection;
 import io.jpod.cli.output.Json;
 import io.jpod.cli.output.PodStatus;
-import io.jpod.runtime.Runtime;
-import io.jpod.runtime.pod.PodService;
+import io.jpod.runtime.JpodException;
+import io.jpod.runtime.pod.Engine;
 import io.jpod.runtime.state.ContainerStatus;
 
 import picocli.CommandLine.Command;
@@ -27,34 +28,28 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Runtime rt = Runtime.open(System.getenv());
-        PodService pods = new PodService(rt);
+        Engine engine = Engine.open(System.getenv());
         List<Object> docs = new ArrayList<>();
         int code = ExitCodes.OK;
         for (String name : names) {
-            var located = pods.container(name);
+            var located = engine.findContainer(name);
             if (located.isPresent()) {
                 var c = located.get().container();
-                docs.add(
-                        Inspection.container(
-                                located.get().pod(),
-                                c,
-                                ContainerStatus.of(c, rt.layout().exits())));
+                docs.add(Inspection.container(located.get().pod(), c, engine.status(c)));
                 continue;
             }
-            var pod = rt.state().pod(name);
+            var pod = engine.findPod(name);
             if (pod.isPresent()) {
-                Map<String, ContainerStatus> states = Statuses.of(pod.get(), rt);
+                Map<String, ContainerStatus> states = engine.statuses(pod.get());
                 docs.add(Inspection.pod(pod.get(), PodStatus.of(pod.get(), states), states));
                 continue;
             }
-            var image = rt.images().find(name);
+            var image = engine.findImage(name);
             if (image.isPresent()) {
                 docs.add(ImagesCommand.inspect(image.get()));
                 continue;
             }
-            System.err.println("Error: no such object: \"" + name + "\"");
-            code = ExitCodes.ERROR;
+            code = Errors.report(new JpodException("no such object: \"" + name + "\""));
         }
         System.out.println(Json.pretty(docs));
         return code;

@@ -1,5 +1,6 @@
 package io.jpod.cli.command;
 
+import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
 import io.jpod.cli.plan.PlanBuilder;
 import io.jpod.model.ManifestException;
@@ -8,58 +9,51 @@ import io.jpod.model.ManifestSet;
 import io.jpod.model.Notice;
 import io.jpod.model.PodModel;
 import io.jpod.model.Problem;
-import io.jpod.runtime.Runtime;
+import io.jpod.runtime.JpodException;
 import io.jpod.runtime.image.Image;
-import io.jpod.runtime.pod.PodException;
+import io.jpod.runtime.pod.Engine;
 import io.jpod.runtime.pod.PodPlan;
-import io.jpod.runtime.pod.PodService;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.Trace;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** What {@code play kube} and {@code kube play/down} do. */
+/**
+ * What {@code play kube} and {@code kube play/down} do: manifests to plans, plans to the engine.
+ */
 final class KubePlayer {
 
     private KubePlayer() {}
 
-    static int run(KubeOptions options) throws IOException {
+    static int run(KubeOptions options) throws JpodException, IOException {
         ManifestSet set;
         try {
             set = ManifestLoader.load(options.files, System.in);
         } catch (ManifestException e) {
             e.notices().forEach(n -> System.err.println("Warning: " + n));
-            for (Problem p : e.problems()) {
-                System.err.println("Error: " + p);
-            }
-            return ExitCodes.ERROR;
+            throw problems(e);
         }
         Trace.mark("parsing: manifests");
         for (Notice n : set.notices()) {
             System.err.println("Notice: " + n);
         }
-        Runtime rt = Runtime.open(System.getenv());
+        Engine engine = Engine.open(System.getenv());
         Trace.mark("storage: open runtime");
-        PodService pods = new PodService(rt);
-        return options.down ? down(set, pods) : play(set, rt, pods, options);
+        return options.down ? down(set, engine) : play(set, engine, options);
     }
 
-    private static int down(ManifestSet set, PodService pods) throws IOException {
+    private static int down(ManifestSet set, Engine engine) throws IOException {
         List<String> removed = new ArrayList<>();
         int code = ExitCodes.OK;
         for (PodModel pod : set.pods().reversed()) {
             try {
-                removed.addFirst(pods.remove(pod.name(), true).id());
-            } catch (PodException e) {
-                System.err.println("Error: " + e.getMessage());
-                code = ExitCodes.ERROR;
+                removed.addFirst(engine.remove(pod.name(), true).id());
+            } catch (JpodException e) {
+                code = Errors.report(e);
             }
         }
         if (!removed.isEmpty()) {
@@ -71,82 +65,37 @@ final class KubePlayer {
         return code;
     }
 
-    private static int play(ManifestSet set, Runtime rt, PodService pods, KubeOptions options)
-            throws IOException {
-        // each image is looked up once: the same lookup answers "is it there" and feeds the planner
-        Map<String, Image> images = new HashMap<>();
-        Set<String> missing = new LinkedHashSet<>();
-        for (PodModel pod : set.pods()) {
-            for (var c : pod.allContainers()) {
-                if (!images.containsKey(c.image()) && !missing.contains(c.image())) {
-                    rt.images()
-                            .find(c.image())
-                            .ifPresentOrElse(
-                                    image -> images.put(c.image(), image),
-                                    () -> missing.add(c.image()));
-                }
-            }
-        }
-        List<String> errors = new ArrayList<>();
-        if (!missing.isEmpty()) {
-            errors.add(
-                    "image not known: "
-                            + String.join(", ", missing)
-                            + " (load it with `jpod load -i ARCHIVE` or `jpod import ROOTFS.tar"
-                            + " NAME`)");
-        }
+    private static int play(ManifestSet set, Engine engine, KubeOptions options)
+            throws JpodException, IOException {
         PodPlan.NetworkMode network;
         try {
             network = PodPlan.NetworkMode.parse(options.network);
         } catch (IllegalArgumentException e) {
-            System.err.println("Error: " + e.getMessage());
-            return ExitCodes.ERROR;
+            throw new JpodException(e.getMessage());
         }
+        // each image is looked up once, here: the plans carry the ids the engine then runs
+        Map<String, Image> images =
+                engine.images(
+                        set.pods().stream()
+                                .flatMap(p -> p.allContainers().stream())
+                                .map(c -> c.image())
+                                .toList());
         PlanBuilder planner = new PlanBuilder(images::get, network);
         List<PodPlan> plans = new ArrayList<>();
-        if (missing.isEmpty()) {
-            for (PodModel pod : set.pods()) {
-                try {
-                    plans.add(planner.build(pod, set));
-                } catch (ManifestException e) {
-                    e.problems().forEach(p -> errors.add(p.toString()));
-                }
+        List<String> errors = new ArrayList<>();
+        for (PodModel pod : set.pods()) {
+            try {
+                plans.add(planner.build(pod, set));
+            } catch (ManifestException e) {
+                errors.addAll(problems(e).messages());
             }
         }
         if (!errors.isEmpty()) {
-            errors.forEach(e -> System.err.println("Error: " + e));
-            return ExitCodes.ERROR;
+            throw new JpodException(JpodException.ERROR, errors, null);
         }
         planner.notices().forEach(n -> System.err.println("Notice: " + n));
         Trace.mark("parsing: plan");
-        List<PodRecord> played = new ArrayList<>();
-        for (PodPlan plan : plans) {
-            try {
-                // by exact name: a name that happens to prefix another pod's id must not remove
-                // that pod
-                var existing =
-                        options.replace
-                                ? rt.state().podByName(plan.name())
-                                : java.util.Optional.<PodRecord>empty();
-                if (existing.isPresent()) {
-                    pods.remove(existing.get().id(), true);
-                }
-                played.add(pods.play(plan));
-            } catch (PodException e) {
-                System.err.println("Error: " + e.getMessage());
-                // a failed play leaves nothing behind, including the pods this command already
-                // started
-                for (PodRecord p : played.reversed()) {
-                    try {
-                        pods.remove(p.id(), true);
-                    } catch (PodException cleanup) {
-                        System.err.println("Error: " + cleanup.getMessage());
-                    }
-                }
-                return ExitCodes.ERROR;
-            }
-        }
-        for (PodRecord p : played) {
+        for (PodRecord p : engine.play(plans, options.replace)) {
             System.out.println("Pod:");
             System.out.println(p.id());
             System.out.println("Containers:");
@@ -156,5 +105,10 @@ final class KubePlayer {
             System.out.println();
         }
         return ExitCodes.OK;
+    }
+
+    private static JpodException problems(ManifestException e) {
+        return new JpodException(
+                JpodException.ERROR, e.problems().stream().map(Problem::toString).toList(), e);
     }
 }

@@ -1,8 +1,8 @@
 package io.jpod.cli.command;
 
 import io.jpod.cli.ExitCodes;
-import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
+import io.jpod.runtime.pod.Engine;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +23,7 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Runtime rt = Runtime.open(System.getenv());
-        for (Image image : rt.images().load(input.toAbsolutePath())) {
+        for (Image image : Engine.open(System.getenv()).load(input)) {
             System.out.println(
                     "Loaded image: "
                             + (image.names().isEmpty()

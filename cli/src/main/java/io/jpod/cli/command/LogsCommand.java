@@ -1,16 +1,14 @@
 package io.jpod.cli.command;
 
 import io.jpod.cli.ExitCodes;
-import io.jpod.runtime.Runtime;
 import io.jpod.runtime.logs.K8sFileLog;
 import io.jpod.runtime.logs.LogLine;
-import io.jpod.runtime.state.ContainerStatus;
+import io.jpod.runtime.pod.Engine;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code jpod logs [-f] [--tail N] CONTAINER}. */
@@ -35,16 +33,11 @@ public final class LogsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Runtime rt = Runtime.open(System.getenv());
-        var located = Targets.container(rt, name);
-        if (located.isEmpty()) {
-            return ExitCodes.ERROR;
-        }
-        var c = located.get().container();
-        K8sFileLog log = new K8sFileLog(Path.of(c.bundle()).resolveSibling("ctr.log"));
+        Engine engine = Engine.open(System.getenv());
+        var c = engine.container(name).container();
+        K8sFileLog log = engine.log(c);
         if (follow) {
-            log.follow(
-                    tail, () -> ContainerStatus.of(c, rt.layout().exits()).running(), this::print);
+            log.follow(tail, () -> engine.status(c).running(), this::print);
         } else {
             log.read(tail).forEach(this::print);
         }

@@ -1,14 +1,14 @@
 package io.jpod.cli.command;
 
+import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
 import io.jpod.cli.output.Ago;
 import io.jpod.cli.output.Inspection;
 import io.jpod.cli.output.Json;
 import io.jpod.cli.output.PodStatus;
 import io.jpod.cli.output.Table;
-import io.jpod.runtime.Runtime;
-import io.jpod.runtime.pod.PodException;
-import io.jpod.runtime.pod.PodService;
+import io.jpod.runtime.JpodException;
+import io.jpod.runtime.pod.Engine;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
 
@@ -48,16 +48,16 @@ public final class PodCommand {
 
         @Override
         public Integer call() throws Exception {
-            Runtime rt = Runtime.open(System.getenv());
+            Engine engine = Engine.open(System.getenv());
             Instant now = Instant.now();
             Table table =
                     new Table("POD ID", "NAME", "STATUS", "CREATED", "INFRA ID", "# OF CONTAINERS");
-            for (PodRecord pod : rt.state().pods()) {
+            for (PodRecord pod : engine.pods()) {
                 if (quiet) {
                     System.out.println(pod.shortId());
                     continue;
                 }
-                Map<String, ContainerStatus> states = Statuses.of(pod, rt);
+                Map<String, ContainerStatus> states = engine.statuses(pod);
                 table.row(
                         pod.shortId(),
                         pod.name(),
@@ -81,17 +81,16 @@ public final class PodCommand {
 
         @Override
         public Integer call() throws Exception {
-            Runtime rt = Runtime.open(System.getenv());
+            Engine engine = Engine.open(System.getenv());
             List<Object> docs = new ArrayList<>();
             int code = ExitCodes.OK;
             for (String name : names) {
-                var pod = rt.state().pod(name);
+                var pod = engine.findPod(name);
                 if (pod.isEmpty()) {
-                    System.err.println("Error: no such pod " + name);
-                    code = ExitCodes.ERROR;
+                    code = Errors.report(new JpodException("no such pod " + name));
                     continue;
                 }
-                Map<String, ContainerStatus> states = Statuses.of(pod.get(), rt);
+                Map<String, ContainerStatus> states = engine.statuses(pod.get());
                 docs.add(Inspection.pod(pod.get(), PodStatus.of(pod.get(), states), states));
             }
             System.out.println(Json.pretty(docs));
@@ -114,8 +113,8 @@ public final class PodCommand {
 
         @Override
         public Integer call() throws Exception {
-            PodService pods = new PodService(Runtime.open(System.getenv()));
-            return Targets.each(names, name -> pods.stop(name, time).id());
+            Engine engine = Engine.open(System.getenv());
+            return Targets.each(names, name -> engine.stop(name, time).id());
         }
     }
 
@@ -127,8 +126,8 @@ public final class PodCommand {
 
         @Override
         public Integer call() throws Exception {
-            PodService pods = new PodService(Runtime.open(System.getenv()));
-            return Targets.each(names, name -> pods.start(name).id());
+            Engine engine = Engine.open(System.getenv());
+            return Targets.each(names, name -> engine.start(name).id());
         }
     }
 
@@ -150,17 +149,16 @@ public final class PodCommand {
 
         @Override
         public Integer call() throws Exception {
-            PodService pods = new PodService(Runtime.open(System.getenv()));
+            Engine engine = Engine.open(System.getenv());
             int code = ExitCodes.OK;
             if (all) {
                 try {
-                    pods.removeAll(force).forEach(System.out::println);
-                } catch (PodException e) {
-                    System.err.println("Error: " + e.getMessage());
-                    code = ExitCodes.ERROR;
+                    engine.removeAll(force).forEach(System.out::println);
+                } catch (JpodException e) {
+                    code = Errors.report(e);
                 }
             }
-            return Math.max(code, Targets.each(names, name -> pods.remove(name, force).id()));
+            return Math.max(code, Targets.each(names, name -> engine.remove(name, force).id()));
         }
     }
 }

@@ -3,7 +3,7 @@ package io.jpod.cli.command;
 import io.jpod.cli.ExitCodes;
 import io.jpod.cli.output.Ago;
 import io.jpod.cli.output.Table;
-import io.jpod.runtime.Runtime;
+import io.jpod.runtime.pod.Engine;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
@@ -33,15 +33,15 @@ public final class PsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Runtime rt = Runtime.open(System.getenv());
+        Engine engine = Engine.open(System.getenv());
         Instant now = Instant.now();
         Table table =
                 new Table(
                         "CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES");
-        for (PodRecord pod : rt.state().pods()) {
+        for (PodRecord pod : engine.pods()) {
             String ports = ports(pod);
             for (ContainerRecord c : pod.allContainers()) {
-                ContainerStatus s = ContainerStatus.of(c, rt.layout().exits());
+                ContainerStatus s = engine.status(c);
                 if (!all && !s.running()) {
                     continue;
                 }

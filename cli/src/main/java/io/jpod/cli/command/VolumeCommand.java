@@ -1,10 +1,11 @@
 package io.jpod.cli.command;
 
+import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
 import io.jpod.cli.output.Json;
 import io.jpod.cli.output.Table;
-import io.jpod.runtime.Runtime;
-import io.jpod.runtime.pod.PodException;
+import io.jpod.runtime.JpodException;
+import io.jpod.runtime.pod.Engine;
 import io.jpod.runtime.volume.VolumeStore;
 
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ public final class VolumeCommand {
         @Override
         public Integer call() throws Exception {
             Table table = new Table("DRIVER", "VOLUME NAME");
-            for (VolumeStore.Volume v : Runtime.open(System.getenv()).volumes().list()) {
+            for (VolumeStore.Volume v : Engine.open(System.getenv()).volumes()) {
                 if (quiet) {
                     System.out.println(v.name());
                 } else {
@@ -62,14 +63,13 @@ public final class VolumeCommand {
 
         @Override
         public Integer call() throws Exception {
-            VolumeStore store = Runtime.open(System.getenv()).volumes();
+            Engine engine = Engine.open(System.getenv());
             List<Object> docs = new ArrayList<>();
             int code = ExitCodes.OK;
             for (String name : names) {
-                var v = store.find(name);
+                var v = engine.findVolume(name);
                 if (v.isEmpty()) {
-                    System.err.println("Error: no such volume " + name);
-                    code = ExitCodes.ERROR;
+                    code = Errors.report(new JpodException("no such volume " + name));
                     continue;
                 }
                 Map<String, Object> doc = new LinkedHashMap<>();
@@ -93,13 +93,8 @@ public final class VolumeCommand {
 
         @Override
         public Integer call() throws Exception {
-            try {
-                System.out.println(Runtime.open(System.getenv()).volumes().create(name).name());
-                return ExitCodes.OK;
-            } catch (PodException e) {
-                System.err.println("Error: " + e.getMessage());
-                return ExitCodes.ERROR;
-            }
+            System.out.println(Engine.open(System.getenv()).createVolume(name).name());
+            return ExitCodes.OK;
         }
     }
 
@@ -116,11 +111,11 @@ public final class VolumeCommand {
 
         @Override
         public Integer call() throws Exception {
-            VolumeStore store = Runtime.open(System.getenv()).volumes();
+            Engine engine = Engine.open(System.getenv());
             return Targets.each(
                     names,
                     name -> {
-                        store.remove(name, force);
+                        engine.removeVolume(name, force);
                         return name;
                     });
         }

@@ -157,7 +157,7 @@ public final class PlanBuilder {
         return ContainerResolver.resolve(pod, c, defaults, ctx, set);
     }
 
-    private static ContainerPlan container(ContainerModel c, ResolvedProcess p) {
+    private ContainerPlan container(ContainerModel c, ResolvedProcess p) {
         SecurityModel s = c.securityContext() == null ? SecurityModel.EMPTY : c.securityContext();
         List<String> env = new ArrayList<>();
         for (Map.Entry<String, String> e : p.env().entrySet()) {
@@ -172,6 +172,7 @@ public final class PlanBuilder {
         return new ContainerPlan(
                 c.name(),
                 c.image(),
+                images.apply(c.image()).id(),
                 p.argv(),
                 env,
                 p.workingDir(),

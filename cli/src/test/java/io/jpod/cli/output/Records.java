@@ -50,6 +50,7 @@ final class Records {
                 null,
                 container("i".repeat(64), "web-infra", true),
                 List.of(containers),
-                List.of());
+                List.of(),
+                PodRecord.Holds.NONE);
     }
 }

@@ -1,9 +1,11 @@
 package io.jpod.runtime.image;
 
+import io.jpod.runtime.JpodException;
+
 /**
  * A failure to show the user as it is: "image not known: foo", a corrupt archive, an unsafe layer.
  */
-public final class ImageException extends Exception {
+public final class ImageException extends JpodException {
 
     public ImageException(String message) {
         super(message);

@@ -275,7 +275,7 @@ final class ContainerCreator {
         return rt.layout().pods().resolve(podId).resolve("stopping");
     }
 
-    /** The hidden command the CLI maps to {@link PodService#containerExited}. */
+    /** The hidden command the CLI maps to {@link ContainerExited}. */
     public static final String EXIT_HOOK_VERB = "container-exited";
 
     private ContainerRecord launch(

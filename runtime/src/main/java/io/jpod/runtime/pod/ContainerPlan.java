@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * One container of a {@link PodPlan}.
  *
+ * @param image the reference the manifest names, for display
+ * @param imageId the image that reference named when the plan was made: the one the container runs,
+ *     even if the name moves to another image meanwhile
  * @param argv the final command line (entrypoint and cmd already merged with the manifest's
  *     command/args)
  * @param env "K=V" entries in precedence order
@@ -14,6 +17,7 @@ import java.util.List;
 public record ContainerPlan(
         String name,
         String image,
+        String imageId,
         List<String> argv,
         List<String> env,
         String workingDir,

@@ -5,7 +5,7 @@ import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
-import io.jpod.runtime.sys.ProcInfo;
+import io.jpod.runtime.state.StateStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * Takes a pod apart in the reverse order of its making. Every step tolerates what is already gone,
- * so the same teardown finishes the work of one that was killed half-way.
+ * so the same teardown finishes the work of one that was killed half-way. The caller holds the
+ * pod's lock; the global lock is taken only to delete the record at the end, so a long grace period
+ * holds up no other pod.
  */
 final class PodTeardown {
 
@@ -44,7 +46,7 @@ final class PodTeardown {
                 failures,
                 () -> {
                     try {
-                        PodService.parallel(
+                        Parallel.each(
                                 workloads,
                                 c -> {
                                     removeContainer(c);
@@ -60,8 +62,9 @@ final class PodTeardown {
         }
         NetworkRecord net = pod.network();
         if (net != null) {
-            if (net.helperPid() > 0 && ProcInfo.alive(net.helperPid(), net.helperStartTime())) {
-                ProcessHandle.of(net.helperPid()).ifPresent(ProcessHandle::destroy);
+            if (net.helperPid() > 0
+                    && rt.processes().alive(net.helperPid(), net.helperStartTime())) {
+                rt.processes().terminate(net.helperPid());
             }
             if (net.apiSocket() != null) {
                 attempt(failures, () -> Files.deleteIfExists(Path.of(net.apiSocket())));
@@ -77,7 +80,10 @@ final class PodTeardown {
             throw new IOException(
                     "pod " + pod.name() + " was not fully removed: " + String.join("; ", failures));
         }
-        rt.state().delete(pod.id());
+        try (StateStore.Lock ignored = rt.state().lock()) {
+            rt.state().delete(pod.id());
+        }
+        rt.state().deletePodLock(pod.id());
     }
 
     /** Tells the containers' exit hooks that what follows is on purpose (see ContainerCreator). */
@@ -93,9 +99,11 @@ final class PodTeardown {
      */
     void stopContainers(List<ContainerRecord> containers, long graceSeconds) throws IOException {
         List<ContainerRecord> running =
-                containers.stream().filter(ContainerRecord::processAlive).toList();
+                containers.stream()
+                        .filter(c -> c.pid() > 0 && rt.processes().alive(c.pid(), c.pidStartTime()))
+                        .toList();
         try {
-            PodService.parallel(
+            Parallel.each(
                     running,
                     c -> {
                         stopOne(c, graceSeconds);
@@ -120,19 +128,14 @@ final class PodTeardown {
      * conmon outlives its container by the exit hook it runs; a stopped pod leaves no monitor
      * behind.
      */
-    private static void awaitConmon(ContainerRecord c) throws InterruptedException {
-        Path cmdline = Path.of("/proc", Long.toString(c.conmonPid()), "cmdline");
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                // a zombie's cmdline is empty, and a reused pid names another program
-                if (!Files.readString(cmdline).contains(c.id())) {
-                    return;
-                }
-            } catch (IOException gone) {
+    private void awaitConmon(ContainerRecord c) throws InterruptedException {
+        long deadline = rt.processes().nanoTime() + 15_000_000_000L;
+        while (rt.processes().nanoTime() < deadline) {
+            // a zombie's cmdline is empty, and a reused pid names another program
+            if (!rt.processes().cmdline(c.conmonPid()).contains(c.id())) {
                 return;
             }
-            Thread.sleep(20);
+            rt.processes().sleep(20);
         }
     }
 
@@ -140,12 +143,12 @@ final class PodTeardown {
             throws IOException, InterruptedException {
         if (graceSeconds > 0) {
             rt.oci().kill(c.id(), "TERM");
-            if (ProcInfo.awaitExit(c.pid(), c.pidStartTime(), graceSeconds * 1000)) {
+            if (rt.processes().awaitExit(c.pid(), c.pidStartTime(), graceSeconds * 1000)) {
                 return;
             }
         }
         rt.oci().kill(c.id(), "KILL");
-        if (!ProcInfo.awaitExit(c.pid(), c.pidStartTime(), 10_000)) {
+        if (!rt.processes().awaitExit(c.pid(), c.pidStartTime(), 10_000)) {
             throw new IOException(
                     "container " + c.name() + " (pid " + c.pid() + ") did not die after SIGKILL");
         }

@@ -1,5 +1,7 @@
 package io.jpod.runtime.state;
 
+import io.jpod.runtime.sys.Processes;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,15 @@ import java.time.Instant;
 public record ContainerStatus(String status, boolean running, int exitCode, Instant finishedAt) {
 
     public static ContainerStatus of(ContainerRecord c, Path exitsDir) {
+        return of(c, exitsDir, c.processAlive());
+    }
+
+    /** As {@link #of(ContainerRecord, Path)}, asking the host seam whether the process runs. */
+    public static ContainerStatus of(ContainerRecord c, Path exitsDir, Processes processes) {
+        return of(c, exitsDir, c.pid() > 0 && processes.alive(c.pid(), c.pidStartTime()));
+    }
+
+    private static ContainerStatus of(ContainerRecord c, Path exitsDir, boolean alive) {
         Path exitFile = exitsDir.resolve(c.id());
         if (Files.exists(exitFile)) {
             try {
@@ -28,7 +39,7 @@ public record ContainerStatus(String status, boolean running, int exitCode, Inst
                 return new ContainerStatus("exited", false, -1, Instant.now());
             }
         }
-        if (c.processAlive()) {
+        if (alive) {
             return new ContainerStatus("running", true, 0, null);
         }
         return c.startedAt() == null

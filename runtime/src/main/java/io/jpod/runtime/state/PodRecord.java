@@ -21,9 +21,25 @@ public record PodRecord(
         NetworkRecord network,
         ContainerRecord infra,
         List<ContainerRecord> containers,
-        List<ContainerRecord> initContainers) {
+        List<ContainerRecord> initContainers,
+        Holds holds) {
+
+    /**
+     * What the pod keeps from removal while it exists, written when its name is reserved and so
+     * before any of its containers: the ids of the images of all its containers (init included) and
+     * the named volumes it claims.
+     */
+    public record Holds(List<String> imageIds, List<String> volumes) {
+        public static final Holds NONE = new Holds(List.of(), List.of());
+
+        public Holds {
+            imageIds = imageIds == null ? List.of() : List.copyOf(imageIds);
+            volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        }
+    }
 
     public PodRecord {
+        holds = holds == null ? Holds.NONE : holds;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         containers = containers == null ? List.of() : List.copyOf(containers);
         initContainers = initContainers == null ? List.of() : List.copyOf(initContainers);
@@ -47,7 +63,8 @@ public record PodRecord(
                 network,
                 infra,
                 containers,
-                initContainers);
+                initContainers,
+                holds);
     }
 
     public PodRecord withNetwork(NetworkRecord net) {
@@ -64,7 +81,8 @@ public record PodRecord(
                 net,
                 infra,
                 containers,
-                initContainers);
+                initContainers,
+                holds);
     }
 
     public PodRecord withInfra(ContainerRecord record) {
@@ -81,7 +99,8 @@ public record PodRecord(
                 network,
                 record,
                 containers,
-                initContainers);
+                initContainers,
+                holds);
     }
 
     public PodRecord withContainers(List<ContainerRecord> all) {
@@ -98,7 +117,8 @@ public record PodRecord(
                 network,
                 infra,
                 all,
-                initContainers);
+                initContainers,
+                holds);
     }
 
     /** Adds the container, or replaces the one with the same id in its place. */
@@ -123,7 +143,8 @@ public record PodRecord(
                 network,
                 infra,
                 next,
-                initContainers);
+                initContainers,
+                holds);
     }
 
     /** Records an init container that ran to completion. */
@@ -144,7 +165,14 @@ public record PodRecord(
                 network,
                 infra,
                 containers,
-                next);
+                next,
+                holds);
+    }
+
+    /** Whether the pod uses the image: held for it, or run by any container, init included. */
+    public boolean usesImage(String imageId) {
+        return holds.imageIds().contains(imageId)
+                || allContainers().stream().anyMatch(c -> imageId.equals(c.imageId()));
     }
 
     /**

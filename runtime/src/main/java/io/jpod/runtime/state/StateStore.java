@@ -25,9 +25,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Pods as one JSON file each, replaced by atomic rename, so a reader never sees half a file and a
- * kill -9 leaves either the old or the new version. Writers serialise on one {@link FileLock}; the
- * kernel drops it when its holder dies, which is how a later command knows a {@link
- * PodPhase#CREATING} pod was orphaned.
+ * kill -9 leaves either the old or the new version. Two kinds of {@link FileLock}: a short global
+ * one for what spans pods, and one per pod for its lifecycle. The kernel drops a lock when its
+ * holder dies, which is how a later command knows a {@link PodPhase#CREATING} pod was orphaned.
  */
 public final class StateStore {
 
@@ -48,31 +48,78 @@ public final class StateStore {
     }
 
     /**
-     * Takes the writers' lock, blocking while another jpod holds it. Within one JVM the kernel lock
-     * is per process (a second {@link FileChannel#lock} would throw {@link
-     * java.nio.channels.OverlappingFileLockException}), so threads queue on an in-process lock
-     * first. Not reentrant: a nested call throws.
+     * Takes the global lock, blocking while another jpod holds it. It guards what spans pods:
+     * reserving a name, checking that no pod holds an image or a volume, deleting a record. It is
+     * held only for such reads and writes, never while a process runs or a grace period passes.
+     * Within one JVM the kernel lock is per process (a second {@link FileChannel#lock} would throw
+     * {@link java.nio.channels.OverlappingFileLockException}), so threads queue on an in-process
+     * lock first. Not reentrant: a nested call throws.
      */
     public Lock lock() throws IOException {
         Files.createDirectories(dir.resolve("pods"));
-        Path file = dir.resolve("lock").toAbsolutePath().normalize();
+        return acquire(dir.resolve("lock"), true).orElseThrow();
+    }
+
+    /**
+     * Takes one pod's lifecycle lock, blocking while another command works on that pod. Commands on
+     * other pods never wait for it. Order: a pod lock may be taken before the global one, never
+     * while waiting on it.
+     */
+    public Lock podLock(String podId) throws IOException {
+        return acquire(podLockFile(podId), true).orElseThrow();
+    }
+
+    /**
+     * The pod's lock if no one holds it. Held by a live command, the pod is being worked on; free
+     * while its phase says CREATING or REMOVING, its owner died.
+     */
+    public Optional<Lock> tryPodLock(String podId) throws IOException {
+        return acquire(podLockFile(podId), false);
+    }
+
+    /**
+     * Deletes a removed pod's lock file, with that lock held. Pod ids are never reused, so a
+     * command still waiting on the old file finds no record once it gets the lock.
+     */
+    public void deletePodLock(String podId) throws IOException {
+        Files.deleteIfExists(podLockFile(podId));
+    }
+
+    private Path podLockFile(String podId) throws IOException {
+        return Files.createDirectories(dir.resolve("locks")).resolve(podId + ".lock");
+    }
+
+    private static Optional<Lock> acquire(Path path, boolean wait) throws IOException {
+        Path file = path.toAbsolutePath().normalize();
         ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
         if (local.isHeldByCurrentThread()) {
-            throw new IllegalStateException(
-                    "the state lock " + file + " is already held by this thread");
+            throw new IllegalStateException("the lock " + file + " is already held by this thread");
         }
-        local.lock();
+        if (!wait && !local.tryLock()) {
+            return Optional.empty();
+        }
+        if (wait) {
+            local.lock();
+        }
         try {
             FileChannel channel =
                     FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
-                return new Lock(channel, channel.lock(), local);
+                FileLock lock = wait ? channel.lock() : channel.tryLock();
+                if (lock == null) {
+                    channel.close();
+                    local.unlock();
+                    return Optional.empty();
+                }
+                return Optional.of(new Lock(channel, lock, local));
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
-            local.unlock();
+            if (local.isHeldByCurrentThread()) {
+                local.unlock();
+            }
             throw e;
         }
     }
@@ -142,7 +189,7 @@ public final class StateStore {
         }
     }
 
-    /** The writers' lock; close to release. */
+    /** A held lock; close to release. */
     public static final class Lock implements AutoCloseable {
         private final FileChannel channel;
         private final FileLock lock;

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
-/** Forks real programs. */
+/** Forks real programs and reads the real /proc. */
 public final class HostProcesses implements Processes {
 
     @Override
@@ -32,6 +35,41 @@ public final class HostProcesses implements Processes {
     @Override
     public Process spawn(ProcessBuilder builder) throws IOException {
         return builder.start();
+    }
+
+    @Override
+    public OptionalLong startTime(long pid) {
+        return ProcInfo.startTime(pid);
+    }
+
+    @Override
+    public boolean alive(long pid, long startTime) {
+        return ProcInfo.alive(pid, startTime);
+    }
+
+    @Override
+    public String cmdline(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"))
+                    .replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    @Override
+    public void terminate(long pid) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+    }
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public void sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
     }
 
     private static String drain(InputStream in) {

@@ -2,11 +2,14 @@ package io.jpod.runtime.sys;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
- * The seam between jpod's logic and the programs it drives. The real implementation forks them;
- * tests use a recording fake so that the order and arguments of helper calls are checked without
- * root.
+ * The seam between jpod's logic and the host: the programs it drives, what /proc says of processes
+ * it did not fork, signals to them, and the clock it waits by. The real implementation forks and
+ * reads /proc; tests use a recording fake, with a table of processes and a clock that a sleep
+ * moves, so that the order and arguments of helper calls and the escalation of a teardown are
+ * checked without root, namespaces or real waiting.
  */
 public interface Processes {
 
@@ -28,5 +31,34 @@ public interface Processes {
                             + result.errorText());
         }
         return result;
+    }
+
+    /** Field 22 of /proc/PID/stat: the process' start time; empty when it is gone. */
+    OptionalLong startTime(long pid);
+
+    /** Whether the process that had this start time still runs (a zombie counts as gone). */
+    boolean alive(long pid, long startTime);
+
+    /** /proc/PID/cmdline with NULs as spaces; empty when the process is gone or a zombie. */
+    String cmdline(long pid);
+
+    /** SIGTERM to a process jpod did not fork (a network helper left by another invocation). */
+    void terminate(long pid);
+
+    /** Monotonic time, as {@link System#nanoTime()}. */
+    long nanoTime();
+
+    void sleep(long millis) throws InterruptedException;
+
+    /** Waits for a process to disappear; false when it still runs at the deadline. */
+    default boolean awaitExit(long pid, long startTime, long millis) throws InterruptedException {
+        long deadline = nanoTime() + millis * 1_000_000;
+        while (alive(pid, startTime)) {
+            if (nanoTime() > deadline) {
+                return false;
+            }
+            sleep(20);
+        }
+        return true;
     }
 }

@@ -40,6 +40,7 @@ class VolumesTest {
         return new ContainerPlan(
                 "app",
                 "img",
+                "sha256:" + "0".repeat(64),
                 List.of("sh"),
                 List.of(),
                 "",

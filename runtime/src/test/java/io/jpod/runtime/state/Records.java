@@ -43,6 +43,7 @@ final class Records {
                 null,
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                PodRecord.Holds.NONE);
     }
 }

@@ -8,7 +8,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -18,6 +21,11 @@ import java.util.function.Function;
  * element matches the program by full path or by file name ({@code runc} matches {@code
  * /usr/bin/runc}); the longest matching prefix wins, and among equals the rule scripted last.
  * Unscripted programs succeed with no output.
+ *
+ * <p>It also keeps a table of make-believe processes ({@link #started}, {@link #exited}) that the
+ * /proc reads answer from, records the pids sent SIGTERM, and runs a clock that only {@link #sleep}
+ * moves, so a 30 s grace period passes at once. Pids start above the kernel's largest pid_max, so
+ * no real process is ever mistaken for one of them.
  */
 public final class RecordingProcesses implements Processes {
 
@@ -27,11 +35,52 @@ public final class RecordingProcesses implements Processes {
     private final List<ProcessBuilder> builders = new ArrayList<>();
     private final List<Rule<ExecResult>> runRules = new ArrayList<>();
     private final List<Rule<Process>> spawnRules = new ArrayList<>();
+    private final Map<Long, Long> table = new HashMap<>();
+    private final Map<Long, String> cmdlines = new HashMap<>();
+    private final List<Long> terminated = new ArrayList<>();
+    private long nextPid = 5_000_000;
+    private long clock;
+
+    /** A new live process in the table, with start time 0 as a caller reading real /proc sees. */
+    public synchronized long started(String cmdline) {
+        long pid = nextPid++;
+        table.put(pid, 0L);
+        cmdlines.put(pid, cmdline);
+        return pid;
+    }
+
+    /** Ends a process of the table. */
+    public synchronized void exited(long pid) {
+        table.remove(pid);
+        cmdlines.remove(pid);
+    }
+
+    public synchronized boolean running(long pid) {
+        return table.containsKey(pid);
+    }
+
+    /** The pids given SIGTERM through {@link #terminate}, in order. */
+    public synchronized List<Long> terminated() {
+        return List.copyOf(terminated);
+    }
+
+    /** Milliseconds slept so far, all threads together. */
+    public synchronized long slept() {
+        return clock / 1_000_000;
+    }
+
+    /** Answers argv starting with {@code prefix} with what {@code answer} makes of the argv. */
+    public RecordingProcesses answer(
+            List<String> prefix, Function<List<String>, ExecResult> answer) {
+        synchronized (this) {
+            runRules.add(new Rule<>(List.copyOf(prefix), answer));
+        }
+        return this;
+    }
 
     /** Answers argv starting with {@code prefix} (program name first) with {@code result}. */
     public RecordingProcesses answer(List<String> prefix, ExecResult result) {
-        runRules.add(new Rule<>(List.copyOf(prefix), argv -> result));
-        return this;
+        return answer(prefix, argv -> result);
     }
 
     public RecordingProcesses answer(String program, ExecResult result) {
@@ -89,6 +138,43 @@ public final class RecordingProcesses implements Processes {
             throw new IOException("RecordingProcesses: no process scripted for " + argv);
         }
         return rule.answer().apply(argv);
+    }
+
+    @Override
+    public synchronized OptionalLong startTime(long pid) {
+        Long start = table.get(pid);
+        return start == null ? OptionalLong.empty() : OptionalLong.of(start);
+    }
+
+    @Override
+    public synchronized boolean alive(long pid, long startTime) {
+        Long start = table.get(pid);
+        return start != null && start == startTime;
+    }
+
+    @Override
+    public synchronized String cmdline(long pid) {
+        return cmdlines.getOrDefault(pid, "");
+    }
+
+    @Override
+    public synchronized void terminate(long pid) {
+        terminated.add(pid);
+        exited(pid);
+    }
+
+    @Override
+    public synchronized long nanoTime() {
+        return clock;
+    }
+
+    @Override
+    public void sleep(long millis) throws InterruptedException {
+        synchronized (this) {
+            clock += millis * 1_000_000;
+        }
+        // lets the other threads of a parallel step move on, as a real sleep would
+        Thread.sleep(0, 1000);
     }
 
     private static <T> Rule<T> best(List<Rule<T>> rules, List<String> argv) {

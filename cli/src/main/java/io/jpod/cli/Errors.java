@@ -1,0 +1,31 @@
+package io.jpod.cli;
+
+import io.jpod.runtime.JpodException;
+
+import java.io.PrintWriter;
+
+/** How jpod shows a failure: {@code Error: } and the message, one line per problem. */
+public final class Errors {
+
+    private Errors() {}
+
+    /** Prints the failure and returns the exit code it maps to. */
+    public static int report(Throwable e, PrintWriter err) {
+        if (e instanceof JpodException je) {
+            je.messages().forEach(m -> err.println("Error: " + m));
+            err.flush();
+            return je.exitCode();
+        }
+        err.println("Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        if (System.getenv("JPOD_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.ERROR;
+    }
+
+    /** As {@link #report(Throwable, PrintWriter)}, on the process' stderr. */
+    public static int report(Throwable e) {
+        return report(e, new PrintWriter(System.err, true));
+    }
+}

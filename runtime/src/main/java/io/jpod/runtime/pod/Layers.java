@@ -1,0 +1,43 @@
+package io.jpod.runtime.pod;
+
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.state.ContainerRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The layers a container's rootfs is mounted from again, by the image id it was created from. */
+final class Layers {
+
+    private final Runtime rt;
+
+    Layers(Runtime rt) {
+        this.rt = rt;
+    }
+
+    /** Looked up only if the rootfs must be mounted again. */
+    Supplier<List<Path>> of(ContainerRecord c) {
+        return () -> {
+            try {
+                return rt.images().list().stream()
+                        .filter(i -> i.id().equals(c.imageId()))
+                        .findFirst()
+                        .map(rt.images()::layerPaths)
+                        .orElseThrow(
+                                () ->
+                                        new UncheckedIOException(
+                                                new IOException(
+                                                        "image "
+                                                                + c.image()
+                                                                + " of "
+                                                                + c.name()
+                                                                + " is no longer in the store")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+}

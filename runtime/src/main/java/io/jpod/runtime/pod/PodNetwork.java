@@ -1,0 +1,62 @@
+package io.jpod.runtime.pod;
+
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.state.NetworkRecord;
+import io.jpod.runtime.state.PodRecord;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A pod's network: its namespace file and the user-mode helper that connects it to the host. */
+final class PodNetwork {
+
+    private final Runtime rt;
+
+    PodNetwork(Runtime rt) {
+        this.rt = rt;
+    }
+
+    /**
+     * Creates what the plan's network mode needs and returns the pod with its network recorded (and
+     * saved after each part, so that teardown finds a helper even if a later part fails).
+     */
+    PodRecord start(PodPlan plan, PodRecord pod, Path podDir) throws IOException {
+        String mode = plan.network().label();
+        if (plan.network() == PodPlan.NetworkMode.HOST) {
+            pod = pod.withNetwork(new NetworkRecord(mode, null, 0, 0, null, plan.ports()));
+            rt.state().save(pod);
+            return pod;
+        }
+        Path netns = rt.netns().create(rt.layout().netns().resolve(pod.id()));
+        pod = pod.withNetwork(new NetworkRecord(mode, netns.toString(), 0, 0, null, List.of()));
+        rt.state().save(pod);
+        if (plan.network() == PodPlan.NetworkMode.PASTA) {
+            long pid = rt.pasta().start(netns, plan.ports(), podDir.resolve("pasta.pid"));
+            pod = pod.withNetwork(helper(mode, netns, pid, null, plan));
+            rt.state().save(pod);
+            return pod;
+        }
+        Path apiSocket = rt.layout().sockets().resolve(pod.shortId() + "-slirp.sock");
+        Files.createDirectories(apiSocket.getParent());
+        long pid = rt.slirp().start(netns, apiSocket, podDir.resolve("slirp4netns.log"));
+        // recorded before forwarding, so that a failed forward still tears the helper down
+        pod = pod.withNetwork(helper(mode, netns, pid, apiSocket, plan));
+        rt.state().save(pod);
+        for (var port : plan.ports()) {
+            rt.slirp().forward(apiSocket, port);
+        }
+        return pod;
+    }
+
+    private NetworkRecord helper(String mode, Path netns, long pid, Path apiSocket, PodPlan plan) {
+        return new NetworkRecord(
+                mode,
+                netns.toString(),
+                pid,
+                rt.processes().startTime(pid).orElse(0),
+                apiSocket == null ? null : apiSocket.toString(),
+                plan.ports());
+    }
+}

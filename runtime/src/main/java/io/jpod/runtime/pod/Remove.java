@@ -1,0 +1,65 @@
+package io.jpod.runtime.pod;
+
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.state.PodRecord;
+import io.jpod.runtime.state.StateStore;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code pod rm} and {@code kube down}: stops (SIGTERM, then SIGKILL after the grace period) and
+ * removes a pod and all it holds, with only that pod's lock held throughout.
+ */
+final class Remove {
+
+    private final Runtime rt;
+    private final Lookups lookups;
+    private final PodTeardown teardown;
+    private final Orphans orphans;
+
+    Remove(Runtime rt, Lookups lookups, PodTeardown teardown, Orphans orphans) {
+        this.rt = rt;
+        this.lookups = lookups;
+        this.teardown = teardown;
+        this.orphans = orphans;
+    }
+
+    PodRecord remove(String nameOrId, boolean force) throws PodException, IOException {
+        orphans.repair();
+        PodRecord pod = lookups.pod(nameOrId);
+        removeLocked(pod, force);
+        return pod;
+    }
+
+    /** Removes every pod; returns the ids removed, orphans repaired on the way included. */
+    List<String> removeAll(boolean force) throws PodException, IOException {
+        List<String> removed = new ArrayList<>(orphans.repair());
+        for (PodRecord pod : lookups.pods()) {
+            if (removeLocked(pod, force)) {
+                removed.add(pod.id());
+            }
+        }
+        return removed;
+    }
+
+    /** False when the pod was removed by another command while this one waited for its lock. */
+    private boolean removeLocked(PodRecord pod, boolean force) throws PodException, IOException {
+        try (StateStore.Lock ignored = rt.state().podLock(pod.id())) {
+            Optional<PodRecord> now = rt.state().pod(pod.id());
+            if (now.isEmpty()) {
+                return false;
+            }
+            if (!force && lookups.anyRunning(now.get())) {
+                throw new PodException(
+                        "pod "
+                                + pod.name()
+                                + " has running containers: stop it first or use --force");
+            }
+            teardown.remove(now.get(), now.get().gracePeriodSeconds());
+            return true;
+        }
+    }
+}

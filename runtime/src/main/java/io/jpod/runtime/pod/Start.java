@@ -1,0 +1,60 @@
+package io.jpod.runtime.pod;
+
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.PodPhase;
+import io.jpod.runtime.state.PodRecord;
+import io.jpod.runtime.state.StateStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/** {@code pod start}: starts the stopped containers of a pod again. */
+final class Start {
+
+    private final Runtime rt;
+    private final Lookups lookups;
+    private final ContainerCreator creator;
+    private final Layers layers;
+
+    Start(Runtime rt, Lookups lookups, ContainerCreator creator, Layers layers) {
+        this.rt = rt;
+        this.lookups = lookups;
+        this.creator = creator;
+        this.layers = layers;
+    }
+
+    /** The infra first, then the others in parallel. */
+    PodRecord start(String nameOrId) throws PodException, IOException {
+        String id = lookups.pod(nameOrId).id();
+        try (StateStore.Lock ignored = rt.state().podLock(id)) {
+            PodRecord pod = lookups.pod(id);
+            if ((pod.phase() != PodPhase.CREATED && pod.phase() != PodPhase.STOPPED)
+                    || pod.infra() == null) {
+                throw new PodException(
+                        "pod " + pod.name() + " is not fully created; remove it and play it again");
+            }
+            pod = pod.withPhase(PodPhase.CREATED);
+            rt.state().save(pod);
+            Files.deleteIfExists(ContainerCreator.stoppingMarker(rt, pod.id()));
+            Progress progress = new Progress(rt.state(), pod);
+            ContainerRecord infra = pod.infra();
+            if (!lookups.alive(infra)) {
+                infra = creator.start(creator.recreate(infra, infra, List::of, false));
+                progress.infra(infra);
+            }
+            ContainerRecord newInfra = infra;
+            List<ContainerRecord> stopped =
+                    pod.containers().stream().filter(c -> !lookups.alive(c)).toList();
+            boolean hooked = RestartRule.hooked(pod.restartPolicy());
+            Parallel.each(
+                    stopped,
+                    c ->
+                            progress.add(
+                                    creator.start(
+                                            creator.recreate(c, newInfra, layers.of(c), hooked))));
+            return progress.pod();
+        }
+    }
+}
