@@ -1,16 +1,20 @@
 package io.jpod.cli.command;
 
 import io.jpod.cli.ExitCodes;
-import io.jpod.cli.output.Ago;
+import io.jpod.cli.format.GoStruct;
+import io.jpod.cli.output.ImageView;
 import io.jpod.cli.output.Table;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.pod.Engine;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -23,52 +27,45 @@ public final class ImagesCommand implements Callable<Integer> {
             description = "Print image IDs only.")
     boolean quiet;
 
+    @Mixin FormatOption format;
+
     @Override
     public Integer call() throws Exception {
         Instant now = Instant.now();
+        List<Image> images = Engine.open(System.getenv()).images();
+        if (quiet) {
+            images.forEach(i -> System.out.println(i.shortId()));
+            return ExitCodes.OK;
+        }
+        List<Object> rows = new ArrayList<>();
+        for (Image image : images) {
+            for (String name : image.names().isEmpty() ? nameless() : image.names()) {
+                rows.add(ImageView.row(image, name, now));
+            }
+        }
+        if (format.given()) {
+            format.print(
+                    rows, ImageView.HEADERS, () -> images.stream().map(ImageView::json).toList());
+            return ExitCodes.OK;
+        }
         Table table = new Table("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
-        for (Image image : Engine.open(System.getenv()).images()) {
-            if (quiet) {
-                System.out.println(image.shortId());
-                continue;
-            }
-            if (image.names().isEmpty()) {
-                table.row(
-                        "<none>",
-                        "<none>",
-                        image.shortId(),
-                        Ago.since(image.created(), now),
-                        size(image.size()));
-            }
-            for (String name : image.names()) {
-                int colon = name.lastIndexOf(':');
-                boolean tagged = colon > name.lastIndexOf('/');
-                table.row(
-                        tagged ? name.substring(0, colon) : name,
-                        tagged ? name.substring(colon + 1) : "<none>",
-                        image.shortId(),
-                        Ago.since(image.created(), now),
-                        size(image.size()));
-            }
+        for (Object row : rows) {
+            GoStruct r = (GoStruct) row;
+            table.row(
+                    (String) r.get("Repository"),
+                    (String) r.get("Tag"),
+                    (String) r.get("ID"),
+                    (String) r.get("Created"),
+                    (String) r.get("Size"));
         }
-        if (!quiet) {
-            table.print(System.out);
-        }
+        table.print(System.out);
         return ExitCodes.OK;
     }
 
-    /** Sizes as podman prints them: decimal units, three significant digits. */
-    static String size(long bytes) {
-        String[] units = {"B", "kB", "MB", "GB", "TB"};
-        double v = bytes;
-        int u = 0;
-        while (v >= 1000 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return (u == 0 ? Long.toString(bytes) : String.format(java.util.Locale.ROOT, "%.3g", v))
-                + " "
-                + units[u];
+    private static List<String> nameless() {
+        List<String> none = new ArrayList<>();
+        none.add(null);
+        return none;
     }
 
     /** The image's inspect document, with podman's key names. */

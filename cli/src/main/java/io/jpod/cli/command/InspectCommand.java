@@ -3,13 +3,13 @@ package io.jpod.cli.command;
 import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
 import io.jpod.cli.output.Inspection;
-import io.jpod.cli.output.Json;
 import io.jpod.cli.output.PodStatus;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.pod.Engine;
 import io.jpod.runtime.state.ContainerStatus;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
@@ -25,6 +25,12 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "NAME")
     List<String> names;
+
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            description = "Print with a Go template (`{{.State.Pid}}`), or json.")
+    String format;
 
     @Override
     public Integer call() throws Exception {
@@ -51,7 +57,7 @@ public final class InspectCommand implements Callable<Integer> {
             }
             code = Errors.report(new JpodException("no such object: \"" + name + "\""));
         }
-        System.out.println(Json.pretty(docs));
+        FormatOption.printDocuments(format, docs, "inspect");
         return code;
     }
 }

@@ -4,8 +4,8 @@ import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
 import io.jpod.cli.output.Ago;
 import io.jpod.cli.output.Inspection;
-import io.jpod.cli.output.Json;
 import io.jpod.cli.output.PodStatus;
+import io.jpod.cli.output.PodView;
 import io.jpod.cli.output.Table;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.pod.Engine;
@@ -13,6 +13,7 @@ import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,10 +47,23 @@ public final class PodCommand {
                 description = "Print pod IDs only.")
         boolean quiet;
 
+        @Mixin FormatOption format;
+
         @Override
         public Integer call() throws Exception {
             Engine engine = Engine.open(System.getenv());
             Instant now = Instant.now();
+            if (format.given() && !quiet) {
+                List<Object> rows = new ArrayList<>();
+                List<Object> json = new ArrayList<>();
+                for (PodRecord pod : engine.pods()) {
+                    Map<String, ContainerStatus> states = engine.statuses(pod);
+                    rows.add(PodView.row(pod, states, now));
+                    json.add(PodView.json(pod, states));
+                }
+                format.print(rows, PodView.HEADERS, () -> json);
+                return ExitCodes.OK;
+            }
             Table table =
                     new Table("POD ID", "NAME", "STATUS", "CREATED", "INFRA ID", "# OF CONTAINERS");
             for (PodRecord pod : engine.pods()) {
@@ -79,6 +93,12 @@ public final class PodCommand {
         @Parameters(arity = "1..*", paramLabel = "POD")
         List<String> names;
 
+        @Option(
+                names = {"-f", "--format"},
+                paramLabel = "FORMAT",
+                description = "Print with a Go template (`{{.State}}`), or json.")
+        String format;
+
         @Override
         public Integer call() throws Exception {
             Engine engine = Engine.open(System.getenv());
@@ -93,7 +113,7 @@ public final class PodCommand {
                 Map<String, ContainerStatus> states = engine.statuses(pod.get());
                 docs.add(Inspection.pod(pod.get(), PodStatus.of(pod.get(), states), states));
             }
-            System.out.println(Json.pretty(docs));
+            FormatOption.printDocuments(format, docs, "pod");
             return code;
         }
     }

@@ -2,13 +2,14 @@ package io.jpod.cli.command;
 
 import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
-import io.jpod.cli.output.Json;
+import io.jpod.cli.format.GoData;
 import io.jpod.cli.output.Table;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.pod.Engine;
 import io.jpod.runtime.volume.VolumeStore;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,10 +39,24 @@ public final class VolumeCommand {
                 description = "Print volume names only.")
         boolean quiet;
 
+        @Mixin FormatOption format;
+
         @Override
         public Integer call() throws Exception {
+            List<VolumeStore.Volume> volumes = Engine.open(System.getenv()).volumes();
+            if (format.given() && !quiet) {
+                List<Object> rows = new ArrayList<>();
+                for (VolumeStore.Volume v : volumes) {
+                    rows.add(GoData.of(document(v), "volumeReporter"));
+                }
+                format.print(
+                        rows,
+                        Map.of("Name", "VOLUME NAME"),
+                        () -> volumes.stream().map(VolumeCommand::document).toList());
+                return ExitCodes.OK;
+            }
             Table table = new Table("DRIVER", "VOLUME NAME");
-            for (VolumeStore.Volume v : Engine.open(System.getenv()).volumes()) {
+            for (VolumeStore.Volume v : volumes) {
                 if (quiet) {
                     System.out.println(v.name());
                 } else {
@@ -61,6 +76,12 @@ public final class VolumeCommand {
         @Parameters(arity = "1..*", paramLabel = "VOLUME")
         List<String> names;
 
+        @Option(
+                names = {"-f", "--format"},
+                paramLabel = "FORMAT",
+                description = "Print with a Go template (`{{.Mountpoint}}`), or json.")
+        String format;
+
         @Override
         public Integer call() throws Exception {
             Engine engine = Engine.open(System.getenv());
@@ -72,15 +93,9 @@ public final class VolumeCommand {
                     code = Errors.report(new JpodException("no such volume " + name));
                     continue;
                 }
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("Name", v.get().name());
-                doc.put("Driver", "local");
-                doc.put("Mountpoint", v.get().mountpoint().toString());
-                doc.put("CreatedAt", v.get().created().toString());
-                doc.put("Scope", "local");
-                docs.add(doc);
+                docs.add(document(v.get()));
             }
-            System.out.println(Json.pretty(docs));
+            FormatOption.printDocuments(format, docs, "volume");
             return code;
         }
     }
@@ -119,5 +134,18 @@ public final class VolumeCommand {
                         return name;
                     });
         }
+    }
+
+    /** A volume with podman's keys, for inspect and {@code ls --format}. */
+    static Map<String, Object> document(VolumeStore.Volume v) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("Name", v.name());
+        doc.put("Driver", "local");
+        doc.put("Mountpoint", v.mountpoint().toString());
+        doc.put("CreatedAt", v.created().toString());
+        doc.put("Labels", Map.of());
+        doc.put("Scope", "local");
+        doc.put("Options", Map.of());
+        return doc;
     }
 }

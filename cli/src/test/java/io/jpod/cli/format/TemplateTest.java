@@ -63,7 +63,7 @@ class TemplateTest {
                 "{{if .State.Running}}up{{else}}down{{end}} => up",
                 "{{if .Empty}}some{{else}}none{{end}} => none",
                 "{{if eq .State.Status \"exited\"}}x{{else if eq .State.Status"
-                    + " \"running\"}}r{{else}}?{{end}} => r",
+                        + " \"running\"}}r{{else}}?{{end}} => r",
                 "{{if eq .State.Status \"a\" \"running\"}}one of{{end}} => one of",
                 "{{if ne .Restarts 0}}restarted{{end}} => restarted",
                 "{{if gt .Restarts 2}}many{{end}} => many",
