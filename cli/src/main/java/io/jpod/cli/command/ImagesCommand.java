@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /** {@code jpod images}. */
 @Command(name = "images", description = "List images in local storage.")
@@ -27,12 +29,30 @@ public final class ImagesCommand implements Callable<Integer> {
             description = "Print image IDs only.")
     boolean quiet;
 
+    @Option(
+            names = {"-f", "--filter"},
+            paramLabel = "KEY=VALUE",
+            description =
+                    "Only images that match: reference (a name, * for any part), dangling, label.")
+    List<String> filter;
+
     @Mixin FormatOption format;
 
     @Override
     public Integer call() throws Exception {
         Instant now = Instant.now();
-        List<Image> images = Engine.open(System.getenv()).images();
+        Filters filters = Filters.parse(filter, Set.of("reference", "dangling", "label"));
+        List<Image> images = new ArrayList<>();
+        for (Image image : Engine.open(System.getenv()).images()) {
+            if (filters.any(
+                            "reference",
+                            v -> image.names().stream().anyMatch(n -> references(v, n)))
+                    && filters.any(
+                            "dangling", v -> Boolean.parseBoolean(v) == image.names().isEmpty())
+                    && filters.labels(image.config().labels())) {
+                images.add(image);
+            }
+        }
         if (quiet) {
             images.forEach(i -> System.out.println(i.shortId()));
             return ExitCodes.OK;
@@ -60,6 +80,23 @@ public final class ImagesCommand implements Callable<Integer> {
         }
         table.print(System.out);
         return ExitCodes.OK;
+    }
+
+    /**
+     * podman's reference filter: the pattern ({@code *} for any run of characters) matches the
+     * whole name, the name without its tag, or either without the registry.
+     */
+    static boolean references(String pattern, String name) {
+        Pattern p = Pattern.compile(Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
+        String[] rt = ImageView.repositoryAndTag(name);
+        String familiar = name.contains("/") ? name.substring(name.indexOf('/') + 1) : name;
+        String familiarRepo = rt[0].contains("/") ? rt[0].substring(rt[0].indexOf('/') + 1) : rt[0];
+        for (String form : List.of(name, rt[0], familiar, familiarRepo)) {
+            if (p.matcher(form).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> nameless() {

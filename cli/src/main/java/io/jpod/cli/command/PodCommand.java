@@ -19,8 +19,11 @@ import picocli.CommandLine.Parameters;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code jpod pod ps|inspect|stop|rm}. */
@@ -47,31 +50,56 @@ public final class PodCommand {
                 description = "Print pod IDs only.")
         boolean quiet;
 
+        @Option(
+                names = {"-f", "--filter"},
+                paramLabel = "KEY=VALUE",
+                description = "Only pods that match: name, label, status, id, ctr-names.")
+        List<String> filter;
+
         @Mixin FormatOption format;
 
         @Override
         public Integer call() throws Exception {
             Engine engine = Engine.open(System.getenv());
             Instant now = Instant.now();
-            if (format.given() && !quiet) {
-                List<Object> rows = new ArrayList<>();
-                List<Object> json = new ArrayList<>();
-                for (PodRecord pod : engine.pods()) {
-                    Map<String, ContainerStatus> states = engine.statuses(pod);
-                    rows.add(PodView.row(pod, states, now));
-                    json.add(PodView.json(pod, states));
+            Filters filters =
+                    Filters.parse(filter, Set.of("name", "label", "status", "id", "ctr-names"));
+            List<PodRecord> pods = new ArrayList<>();
+            Map<String, Map<String, ContainerStatus>> statuses = new HashMap<>();
+            for (PodRecord pod : engine.pods()) {
+                Map<String, ContainerStatus> states = engine.statuses(pod);
+                String status = PodStatus.of(pod, states).toLowerCase(Locale.ROOT);
+                if (filters.names("name", pod.name())
+                        && filters.labels(pod.labels())
+                        && filters.any("status", status::equals)
+                        && filters.any("id", pod.id()::startsWith)
+                        && filters.any(
+                                "ctr-names",
+                                v ->
+                                        pod.allContainers().stream()
+                                                .anyMatch(c -> c.name().equals(v)))) {
+                    pods.add(pod);
+                    statuses.put(pod.id(), states);
                 }
-                format.print(rows, PodView.HEADERS, () -> json);
+            }
+            if (format.given() && !quiet) {
+                format.print(
+                        pods.stream().map(p -> PodView.row(p, statuses.get(p.id()), now)).toList(),
+                        PodView.HEADERS,
+                        () ->
+                                pods.stream()
+                                        .map(p -> PodView.json(p, statuses.get(p.id())))
+                                        .toList());
                 return ExitCodes.OK;
             }
             Table table =
                     new Table("POD ID", "NAME", "STATUS", "CREATED", "INFRA ID", "# OF CONTAINERS");
-            for (PodRecord pod : engine.pods()) {
+            for (PodRecord pod : pods) {
                 if (quiet) {
                     System.out.println(pod.shortId());
                     continue;
                 }
-                Map<String, ContainerStatus> states = engine.statuses(pod);
+                Map<String, ContainerStatus> states = statuses.get(pod.id());
                 table.row(
                         pod.shortId(),
                         pod.name(),

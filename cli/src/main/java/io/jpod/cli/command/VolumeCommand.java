@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code jpod volume ls|inspect|create|rm}: the named volumes behind persistentVolumeClaims. */
@@ -39,11 +40,24 @@ public final class VolumeCommand {
                 description = "Print volume names only.")
         boolean quiet;
 
+        @Option(
+                names = {"-f", "--filter"},
+                paramLabel = "KEY=VALUE",
+                description = "Only volumes that match: name, label.")
+        List<String> filter;
+
         @Mixin FormatOption format;
 
         @Override
         public Integer call() throws Exception {
-            List<VolumeStore.Volume> volumes = Engine.open(System.getenv()).volumes();
+            Filters filters = Filters.parse(filter, Set.of("name", "label"));
+            List<VolumeStore.Volume> volumes = new ArrayList<>();
+            for (VolumeStore.Volume v : Engine.open(System.getenv()).volumes()) {
+                // volumes carry no labels yet: a label filter matches none
+                if (filters.names("name", v.name()) && filters.labels(Map.of())) {
+                    volumes.add(v);
+                }
+            }
             if (format.given() && !quiet) {
                 List<Object> rows = new ArrayList<>();
                 for (VolumeStore.Volume v : volumes) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** --format as podman users script it, against a running pod. */
-class FormatIT {
+/** --format and --filter as podman users script them, against a running pod. */
+class ListingIT {
 
     private static Jpod jpod;
     private static String manifest;
@@ -19,7 +19,7 @@ class FormatIT {
     @BeforeAll
     static void play() throws Exception {
         jpod = Jpod.get();
-        manifest = jpod.stage().resolve("it/format.yaml").toString();
+        manifest = jpod.stage().resolve("it/listing.yaml").toString();
         Jpod.Result played = jpod.run("play", "kube", manifest);
         assertEquals(0, played.exitCode(), played.all());
     }
@@ -82,5 +82,60 @@ class FormatIT {
         assertTrue(
                 images.out().lines().anyMatch("localhost/jpod-busybox:latest"::equals),
                 images.out());
+    }
+
+    @Test
+    void filtersNarrowEachList() throws Exception {
+        // the pod's labels are its containers' too, the infra's included
+        assertEquals(
+                "fmt-infra\nfmt-main\n",
+                jpod.run("ps", "-a", "--filter", "label=app=formatted", "--format", "{{.Names}}")
+                        .out());
+        assertEquals(
+                "fmt-main\n",
+                jpod.run(
+                                "ps",
+                                "--filter",
+                                "name=^fmt-m",
+                                "--filter",
+                                "status=running",
+                                "--format",
+                                "{{.Names}}")
+                        .out());
+        assertEquals(
+                "",
+                jpod.run("ps", "-a", "--filter", "label=app=other", "--format", "{{.Names}}")
+                        .out());
+        assertEquals(
+                "fmt-main\n",
+                jpod.run(
+                                "ps",
+                                "--filter",
+                                "pod=fmt",
+                                "--filter",
+                                "ancestor=jpod-busybox",
+                                "--format",
+                                "{{.Names}}")
+                        .out());
+        assertEquals(
+                "fmt\n",
+                jpod.run(
+                                "pod",
+                                "ps",
+                                "--filter",
+                                "ctr-names=fmt-main",
+                                "--filter",
+                                "status=running",
+                                "--format",
+                                "{{.Name}}")
+                        .out());
+        assertEquals("", jpod.run("pod", "ps", "--filter", "name=^nomatch$", "-q").out());
+        assertTrue(
+                jpod.run("images", "--filter", "reference=jpod-*", "--format", "{{.Repository}}")
+                        .out()
+                        .contains("localhost/jpod-busybox"));
+        Jpod.Result bad = jpod.run("ps", "--filter", "colour=red");
+        assertEquals(125, bad.exitCode(), bad.all());
+        assertTrue(bad.err().contains("invalid filter"), bad.err());
     }
 }
