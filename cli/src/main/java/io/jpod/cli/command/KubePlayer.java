@@ -41,6 +41,13 @@ final class KubePlayer {
         for (Notice n : set.notices()) {
             System.err.println("Notice: " + n);
         }
+        if (set.pods().isEmpty()) {
+            // podman refuses such a file too: a silent success would hide a wrong path or kind
+            throw new JpodException(
+                    String.join(", ", options.files)
+                            + ": no Pod, Deployment, DaemonSet or Job to "
+                            + (options.down ? "take down" : "play"));
+        }
         Engine engine = Engine.open(System.getenv());
         Trace.mark("storage: open runtime");
         return options.down ? down(set, engine) : play(set, engine, options);

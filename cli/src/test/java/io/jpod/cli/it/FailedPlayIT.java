@@ -26,4 +26,15 @@ class FailedPlayIT {
             }
         }
     }
+
+    @Test
+    void aFileWithNothingToRunIsAnError() throws Exception {
+        Jpod jpod = Jpod.get();
+        String file = jpod.stage().resolve("it/configmap-only.yaml").toString();
+        Jpod.Result r = jpod.run("play", "kube", file);
+        assertEquals(125, r.exitCode(), r.all());
+        assertTrue(
+                r.err().contains(file + ": no Pod, Deployment, DaemonSet or Job to play"), r.err());
+        assertEquals("", jpod.run("pod", "ps", "-q").out());
+    }
 }
