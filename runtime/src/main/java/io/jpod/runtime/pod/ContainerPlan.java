@@ -35,5 +35,19 @@ public record ContainerPlan(
     }
 
     /** A volume of the pod mounted into this container. */
-    public record MountPlan(String volume, String destination, String subPath, boolean readOnly) {}
+    public record MountPlan(
+            String volume,
+            String destination,
+            String subPath,
+            boolean readOnly,
+            Propagation propagation) {}
+
+    /**
+     * mountPropagation: whether mounts made later on the host (or in the container) show across.
+     */
+    public enum Propagation {
+        NONE,
+        HOST_TO_CONTAINER,
+        BIDIRECTIONAL
+    }
 }
