@@ -90,7 +90,9 @@ final class Volumes {
                 RootfsPaths.beneath(Path.of(v.path()), m.subPath());
             } catch (RootfsPaths.LinkRefused e) {
                 throw new PodException(
-                        "subPath "
+                        "container "
+                                + in.container().name()
+                                + ": subPath "
                                 + m.subPath()
                                 + " of volume "
                                 + m.volume()
