@@ -40,7 +40,12 @@ public record ContainerPlan(
             String destination,
             String subPath,
             boolean readOnly,
-            Propagation propagation) {}
+            Propagation propagation) {
+
+        public MountPlan {
+            propagation = propagation == null ? Propagation.NONE : propagation;
+        }
+    }
 
     /**
      * mountPropagation: whether mounts made later on the host (or in the container) show across.
