@@ -167,7 +167,16 @@ public final class PlanBuilder {
         for (MountModel m : c.volumeMounts()) {
             mounts.add(
                     new ContainerPlan.MountPlan(
-                            m.volumeName(), m.mountPath(), m.subPath(), m.readOnly()));
+                            m.volumeName(),
+                            m.mountPath(),
+                            m.subPath(),
+                            m.readOnly(),
+                            switch (m.propagation()) {
+                                case NONE -> ContainerPlan.Propagation.NONE;
+                                case HOST_TO_CONTAINER ->
+                                        ContainerPlan.Propagation.HOST_TO_CONTAINER;
+                                case BIDIRECTIONAL -> ContainerPlan.Propagation.BIDIRECTIONAL;
+                            }));
         }
         return new ContainerPlan(
                 c.name(),

@@ -33,7 +33,8 @@ final class Records {
                 11,
                 12,
                 13,
-                2);
+                2,
+                null);
     }
 
     static PodRecord pod(PodPhase phase, ContainerRecord... containers) {

@@ -163,6 +163,7 @@ class PlanBuilderTest {
                                           mountPath: /data
                                           subPath: sub
                                           readOnly: true
+                                          mountPropagation: HostToContainer
                                         """)
                                 + """
                                   volumes:
@@ -204,8 +205,14 @@ class PlanBuilderTest {
         assertEquals(new VolumePlan.EmptyDir("scratch", true), p.volumes().get(4));
         assertEquals(
                 List.of(
-                        new ContainerPlan.MountPlan("cfg", "/etc/app", null, false),
-                        new ContainerPlan.MountPlan("data", "/data", "sub", true)),
+                        new ContainerPlan.MountPlan(
+                                "cfg", "/etc/app", null, false, ContainerPlan.Propagation.NONE),
+                        new ContainerPlan.MountPlan(
+                                "data",
+                                "/data",
+                                "sub",
+                                true,
+                                ContainerPlan.Propagation.HOST_TO_CONTAINER)),
                 p.containers().getFirst().mounts().stream()
                         .map(
                                 m ->
@@ -215,7 +222,8 @@ class PlanBuilderTest {
                                                 m.subPath() == null || m.subPath().isEmpty()
                                                         ? null
                                                         : m.subPath(),
-                                                m.readOnly()))
+                                                m.readOnly(),
+                                                m.propagation()))
                         .toList());
     }
 

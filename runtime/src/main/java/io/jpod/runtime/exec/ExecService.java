@@ -1,16 +1,13 @@
 package io.jpod.runtime.exec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.jpod.runtime.Runtime;
+import io.jpod.runtime.spec.ProcessSpec;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +21,6 @@ public final class ExecService {
 
     public static final int CANNOT_INVOKE = 126;
     public static final int NOT_FOUND = 127;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Runtime rt;
 
@@ -47,10 +42,7 @@ public final class ExecService {
         if (!ContainerStatus.of(c, rt.layout().exits()).running()) {
             return new Outcome(125, "container " + c.name() + " is not running");
         }
-        JsonNode process =
-                JSON.readTree(Path.of(c.bundle(), "config.json").toFile()).path("process");
-        List<String> containerEnv = new ArrayList<>();
-        process.path("env").forEach(e -> containerEnv.add(e.asText()));
+        List<String> containerEnv = c.spec() == null ? List.of() : ProcessSpec.env(c.spec());
         String path =
                 containerEnv.stream()
                         .filter(e -> e.startsWith("PATH="))

@@ -36,7 +36,8 @@ public final class OciConfig {
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson(spec));
     }
 
-    static ObjectNode toJson(BundleSpec spec) {
+    /** The config.json document of a spec. */
+    public static ObjectNode toJson(BundleSpec spec) {
         ObjectNode root = JSON.createObjectNode();
         root.put("ociVersion", "1.0.2");
         ObjectNode process = root.putObject("process");

@@ -1,10 +1,16 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
+import io.jpod.runtime.exec.RootfsPaths;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.oci.BundleSpec;
 import io.jpod.runtime.oci.Conmon;
 import io.jpod.runtime.oci.OciConfig;
+import io.jpod.runtime.spec.PodInput;
+import io.jpod.runtime.spec.PodPaths;
+import io.jpod.runtime.spec.ProcessSpec;
+import io.jpod.runtime.spec.SpecGenerator;
+import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.SelfCommand;
@@ -14,9 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Creates one container (rootfs, bundle, conmon + runtime create) and starts it. */
 final class ContainerCreator {
@@ -41,31 +45,10 @@ final class ContainerCreator {
         Path bundle = Files.createDirectories(dir.resolve("userdata"));
         Path rootfs = Files.createDirectories(dir.resolve("rootfs"));
         Files.createFile(rootfs.resolve("catatonit"));
-        List<BundleSpec.Namespace> ns =
-                new ArrayList<>(
-                        List.of(
-                                new BundleSpec.Namespace("pid", null),
-                                new BundleSpec.Namespace("ipc", null),
-                                new BundleSpec.Namespace("uts", null),
-                                new BundleSpec.Namespace("mount", null)));
-        addNetwork(ns, netns);
-        BundleSpec spec =
-                new BundleSpec(
-                        List.of("/catatonit", "-P"),
-                        List.of("PATH=/"),
-                        "/",
-                        0,
-                        0,
-                        false,
-                        rootfs.toString(),
-                        true,
-                        hostname,
-                        ns,
-                        List.of(BundleSpec.Mount.bind("/usr/bin/catatonit", "/catatonit", true)),
-                        List.of(),
-                        true,
-                        rt.layout().rootless());
-        OciConfig.write(spec, bundle.resolve("config.json"));
+        SpecInput input = SpecInput.infra(PodInput.infra(hostname, netns));
+        OciConfig.write(
+                SpecGenerator.generate(input, rootfs.toString(), 0, rt.layout().rootless()),
+                bundle.resolve("config.json"));
         ContainerRecord record =
                 new ContainerRecord(
                         id,
@@ -74,7 +57,7 @@ final class ContainerCreator {
                         true,
                         "",
                         "",
-                        List.of("/catatonit", "-P"),
+                        ProcessSpec.args(input),
                         bundle.toString(),
                         rootfs.toString(),
                         false,
@@ -83,7 +66,8 @@ final class ContainerCreator {
                         0,
                         0,
                         0,
-                        0);
+                        0,
+                        input);
         return launch(record, bundle, dir.resolve("ctr.log"), List.of());
     }
 
@@ -166,10 +150,24 @@ final class ContainerCreator {
         Path overlayDir = dir.resolve("overlay");
         rt.overlay().mount(rt.images().layerPaths(image), overlayDir);
         Path rootfs = overlayDir.resolve("merged");
+        String name = podName + "-" + c.name();
+        UserLookup.Ids user = UserLookup.resolve(c.user(), rootfs);
+        SpecInput input =
+                SpecInput.of(
+                        PodInput.of(plan, new PodPaths(podDir, rt.layout().volumes()), netns),
+                        c,
+                        user.uid(),
+                        user.gid());
+        BundleSpec spec =
+                SpecGenerator.generate(
+                        input, rootfs.toString(), infra.pid(), rt.layout().rootless());
+        Volumes.makeSubPaths(input);
+        makeWorkingDir(name, c.workingDir(), rootfs);
+        OciConfig.write(spec, bundle.resolve("config.json"));
         ContainerRecord record =
                 new ContainerRecord(
                         id,
-                        podName + "-" + c.name(),
+                        name,
                         podId,
                         false,
                         c.image(),
@@ -183,56 +181,8 @@ final class ContainerCreator {
                         0,
                         0,
                         0,
-                        0);
-        UserLookup.Ids user = UserLookup.resolve(c.user(), rootfs);
-        String infraProc = "/proc/" + infra.pid() + "/ns/";
-        List<BundleSpec.Namespace> ns =
-                new ArrayList<>(
-                        List.of(
-                                new BundleSpec.Namespace("ipc", infraProc + "ipc"),
-                                new BundleSpec.Namespace("uts", infraProc + "uts"),
-                                new BundleSpec.Namespace("mount", null)));
-        addNetwork(ns, netns);
-        ns.add(
-                new BundleSpec.Namespace(
-                        "pid", plan.shareProcessNamespace() ? infraProc + "pid" : null));
-        List<BundleSpec.Mount> mounts =
-                new ArrayList<>(
-                        List.of(
-                                BundleSpec.Mount.bind(
-                                        podDir.resolve("hosts").toString(), "/etc/hosts", false),
-                                BundleSpec.Mount.bind(
-                                        podDir.resolve("resolv.conf").toString(),
-                                        "/etc/resolv.conf",
-                                        false),
-                                BundleSpec.Mount.bind(
-                                        podDir.resolve("hostname").toString(),
-                                        "/etc/hostname",
-                                        false)));
-        mounts.addAll(Volumes.mounts(plan, c, podDir, rt.layout().volumes()));
-        BundleSpec spec =
-                new BundleSpec(
-                        c.argv(),
-                        c.env(),
-                        c.workingDir(),
-                        user.uid(),
-                        user.gid(),
-                        c.tty(),
-                        rootfs.toString(),
-                        c.readOnlyRootfs(),
-                        null,
-                        ns,
-                        mounts,
-                        capabilities(c),
-                        c.noNewPrivileges(),
-                        rt.layout().rootless());
-        if (c.workingDir() != null && !c.workingDir().isEmpty()) {
-            Path cwd = rootfs.resolve(c.workingDir().substring(1));
-            if (!Files.exists(cwd, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(cwd);
-            }
-        }
-        OciConfig.write(spec, bundle.resolve("config.json"));
+                        0,
+                        input);
         return launch(
                 record,
                 bundle,
@@ -240,10 +190,26 @@ final class ContainerCreator {
                 restartHook ? exitHook(podId, id) : List.of());
     }
 
-    /** The pod's netns file, or none for hostNetwork: the container stays in jpod's own network. */
-    private static void addNetwork(List<BundleSpec.Namespace> ns, Path netns) {
-        if (netns != null) {
-            ns.add(new BundleSpec.Namespace("network", netns.toString()));
+    /**
+     * The runtime refuses a working directory the image lacks; it is made inside the rootfs,
+     * through the image's links as the container will see them, never through one out of it.
+     */
+    private static void makeWorkingDir(String container, String workingDir, Path rootfs)
+            throws PodException {
+        if (workingDir == null || workingDir.isEmpty()) {
+            return;
+        }
+        try {
+            RootfsPaths.directoryInside(rootfs, workingDir);
+        } catch (IOException e) {
+            throw new PodException(
+                    "container "
+                            + container
+                            + ": cannot make working directory "
+                            + workingDir
+                            + " inside its root: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -300,9 +266,8 @@ final class ContainerCreator {
     }
 
     /**
-     * Creates a stopped container again from its bundle, for {@code pod start}. App containers join
-     * the infra's namespaces through /proc/PID, so their config is pointed at the new infra process
-     * first.
+     * Creates a stopped container again, for {@code pod start} and restarts: its config.json is
+     * generated again from its record, against the infra's process of now.
      */
     ContainerRecord recreate(
             ContainerRecord c,
@@ -310,19 +275,21 @@ final class ContainerCreator {
             java.util.function.Supplier<List<Path>> layers,
             boolean restartHook)
             throws IOException {
+        if (c.spec() == null) {
+            throw new IOException(
+                    "container "
+                            + c.name()
+                            + " was made by an older jpod: remove its pod and play it again");
+        }
         rt.oci().delete(c.id());
         Files.deleteIfExists(rt.layout().exits().resolve(c.id()));
         Path bundle = Path.of(c.bundle());
-        if (!c.infra()) {
-            Path config = bundle.resolve("config.json");
-            String json =
-                    Files.readString(config)
-                            .replaceAll("/proc/\\d+/ns/", "/proc/" + infra.pid() + "/ns/");
-            Files.writeString(config, json);
-        }
         if (c.overlay() && !io.jpod.runtime.storage.Overlay.isMountPoint(Path.of(c.rootfs()))) {
             rt.overlay().mount(layers.get(), Path.of(c.rootfs()).getParent());
         }
+        OciConfig.write(
+                SpecGenerator.generate(c.spec(), c.rootfs(), infra.pid(), rt.layout().rootless()),
+                bundle.resolve("config.json"));
         return launch(
                 c,
                 bundle,
@@ -336,75 +303,4 @@ final class ContainerCreator {
         return record.started(
                 record.conmonPid(), record.pid(), record.pidStartTime(), Instant.now());
     }
-
-    private static List<String> capabilities(ContainerPlan c) {
-        if (c.privileged()) {
-            return ALL_CAPABILITIES;
-        }
-        Set<String> caps = new LinkedHashSet<>(BundleSpec.DEFAULT_CAPABILITIES);
-        for (String drop : c.capDrop()) {
-            if (drop.equalsIgnoreCase("ALL")) {
-                caps.clear();
-            } else {
-                caps.remove(capName(drop));
-            }
-        }
-        for (String add : c.capAdd()) {
-            if (add.equalsIgnoreCase("ALL")) {
-                caps.addAll(ALL_CAPABILITIES);
-            } else {
-                caps.add(capName(add));
-            }
-        }
-        return List.copyOf(caps);
-    }
-
-    private static String capName(String cap) {
-        String upper = cap.toUpperCase(java.util.Locale.ROOT);
-        return upper.startsWith("CAP_") ? upper : "CAP_" + upper;
-    }
-
-    private static final List<String> ALL_CAPABILITIES =
-            List.of(
-                    "CAP_AUDIT_CONTROL",
-                    "CAP_AUDIT_READ",
-                    "CAP_AUDIT_WRITE",
-                    "CAP_BLOCK_SUSPEND",
-                    "CAP_BPF",
-                    "CAP_CHECKPOINT_RESTORE",
-                    "CAP_CHOWN",
-                    "CAP_DAC_OVERRIDE",
-                    "CAP_DAC_READ_SEARCH",
-                    "CAP_FOWNER",
-                    "CAP_FSETID",
-                    "CAP_IPC_LOCK",
-                    "CAP_IPC_OWNER",
-                    "CAP_KILL",
-                    "CAP_LEASE",
-                    "CAP_LINUX_IMMUTABLE",
-                    "CAP_MAC_ADMIN",
-                    "CAP_MAC_OVERRIDE",
-                    "CAP_MKNOD",
-                    "CAP_NET_ADMIN",
-                    "CAP_NET_BIND_SERVICE",
-                    "CAP_NET_BROADCAST",
-                    "CAP_NET_RAW",
-                    "CAP_PERFMON",
-                    "CAP_SETFCAP",
-                    "CAP_SETGID",
-                    "CAP_SETPCAP",
-                    "CAP_SETUID",
-                    "CAP_SYSLOG",
-                    "CAP_SYS_ADMIN",
-                    "CAP_SYS_BOOT",
-                    "CAP_SYS_CHROOT",
-                    "CAP_SYS_MODULE",
-                    "CAP_SYS_NICE",
-                    "CAP_SYS_PACCT",
-                    "CAP_SYS_PTRACE",
-                    "CAP_SYS_RAWIO",
-                    "CAP_SYS_RESOURCE",
-                    "CAP_SYS_TIME",
-                    "CAP_SYS_TTY_CONFIG",
-                    "CAP_WAKE_ALARM");
 }

@@ -39,5 +39,24 @@ public record ContainerPlan(
     }
 
     /** A volume of the pod mounted into this container. */
-    public record MountPlan(String volume, String destination, String subPath, boolean readOnly) {}
+    public record MountPlan(
+            String volume,
+            String destination,
+            String subPath,
+            boolean readOnly,
+            Propagation propagation) {
+
+        public MountPlan {
+            propagation = propagation == null ? Propagation.NONE : propagation;
+        }
+    }
+
+    /**
+     * mountPropagation: whether mounts made later on the host (or in the container) show across.
+     */
+    public enum Propagation {
+        NONE,
+        HOST_TO_CONTAINER,
+        BIDIRECTIONAL
+    }
 }

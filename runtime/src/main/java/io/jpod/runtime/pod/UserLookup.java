@@ -1,9 +1,11 @@
 package io.jpod.runtime.pod;
 
+import io.jpod.runtime.exec.RootfsPaths;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Resolves an image or manifest user ("name", "uid", "uid:gid", "name:group") against the
@@ -34,10 +36,10 @@ final class UserLookup {
         Long primaryGid = null;
         if (parts[0].chars().allMatch(Character::isDigit)) {
             uid = Long.parseLong(parts[0]);
-            String[] entry = find(rootfs.resolve("etc/passwd"), 2, parts[0]);
+            String[] entry = find(rootfs, "/etc/passwd", 2, parts[0]);
             primaryGid = entry == null ? 0L : Long.parseLong(entry[3]);
         } else {
-            String[] entry = find(rootfs.resolve("etc/passwd"), 0, parts[0]);
+            String[] entry = find(rootfs, "/etc/passwd", 0, parts[0]);
             if (entry == null) {
                 throw new PodException(
                         "user " + parts[0] + " not found in the image's /etc/passwd");
@@ -51,20 +53,22 @@ final class UserLookup {
         if (parts[1].chars().allMatch(Character::isDigit)) {
             return new Ids(uid, Long.parseLong(parts[1]));
         }
-        String[] group = find(rootfs.resolve("etc/group"), 0, parts[1]);
+        String[] group = find(rootfs, "/etc/group", 0, parts[1]);
         if (group == null) {
             throw new PodException("group " + parts[1] + " not found in the image's /etc/group");
         }
         return new Ids(uid, Long.parseLong(group[2]));
     }
 
-    private static String[] find(Path file, int field, String value) throws PodException {
+    /** The image's file is read through its links as the container sees them, never the host's. */
+    private static String[] find(Path rootfs, String file, int field, String value)
+            throws PodException {
         try {
-            if (!Files.isRegularFile(file)) {
+            Optional<List<String>> lines = RootfsPaths.readLines(rootfs, file);
+            if (lines.isEmpty()) {
                 return null;
             }
-            List<String> lines = Files.readAllLines(file);
-            for (String line : lines) {
+            for (String line : lines.get()) {
                 String[] f = line.split(":", -1);
                 if (f.length > 3 && f[field].equals(value)) {
                     return f;
@@ -72,8 +76,7 @@ final class UserLookup {
             }
             return null;
         } catch (IOException | NumberFormatException e) {
-            throw new PodException(
-                    "cannot read " + file.getFileName() + " of the image: " + e.getMessage(), e);
+            throw new PodException("cannot read " + file + " of the image: " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.jpod.runtime.pod;
 
-import io.jpod.runtime.oci.BundleSpec;
+import io.jpod.runtime.exec.RootfsPaths;
+import io.jpod.runtime.spec.PodInput;
+import io.jpod.runtime.spec.SpecInput;
+import io.jpod.runtime.spec.VolumeSource;
 import io.jpod.runtime.storage.Overlay;
 import io.jpod.runtime.sys.Processes;
 
@@ -9,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -69,84 +71,52 @@ final class Volumes {
         }
     }
 
-    /** The mounts of one container's volumeMounts. */
-    static List<BundleSpec.Mount> mounts(
-            PodPlan plan, ContainerPlan c, Path podDir, Path namedVolumes)
-            throws PodException, IOException {
-        List<BundleSpec.Mount> mounts = new ArrayList<>();
-        for (ContainerPlan.MountPlan m : c.mounts()) {
-            VolumePlan v =
-                    plan.volumes().stream()
+    /**
+     * Makes each subPath a container mounts inside its volume, as the kubelet does. A container may
+     * have planted a symbolic link in the volume, which the runtime would follow on the host (the
+     * Kubernetes subPath CVEs): a subPath through any link is refused.
+     */
+    static void makeSubPaths(SpecInput in) throws PodException {
+        for (ContainerPlan.MountPlan m : in.container().mounts()) {
+            if (m.subPath() == null || m.subPath().isEmpty()) {
+                continue;
+            }
+            VolumeSource v =
+                    in.pod().volumes().stream()
                             .filter(x -> x.name().equals(m.volume()))
                             .findFirst()
-                            .orElseThrow(
-                                    () ->
-                                            new PodException(
-                                                    "container "
-                                                            + c.name()
-                                                            + " mounts unknown volume "
-                                                            + m.volume()));
-            Path source =
-                    switch (v) {
-                        case VolumePlan.HostPath h -> Path.of(h.path());
-                        case VolumePlan.Named n -> namedVolumes.resolve(n.claim()).resolve("_data");
-                        default -> source(podDir, v);
-                    };
-            if (m.subPath() != null && !m.subPath().isEmpty()) {
-                Path sub = source.resolve(m.subPath()).normalize();
-                if (!sub.startsWith(source)) {
-                    throw new PodException(
-                            "subPath "
-                                    + m.subPath()
-                                    + " of volume "
-                                    + m.volume()
-                                    + " escapes the volume");
-                }
-                source = insideVolume(source, sub, m);
+                            .orElseThrow();
+            try {
+                RootfsPaths.beneath(Path.of(v.path()), m.subPath());
+            } catch (RootfsPaths.LinkRefused e) {
+                throw new PodException(
+                        "container "
+                                + in.container().name()
+                                + ": subPath "
+                                + m.subPath()
+                                + " of volume "
+                                + m.volume()
+                                + " leads through a symbolic link ("
+                                + e.getMessage()
+                                + ")",
+                        e);
+            } catch (IOException e) {
+                throw new PodException(
+                        "container "
+                                + in.container().name()
+                                + ": cannot make subPath "
+                                + m.subPath()
+                                + " of volume "
+                                + m.volume()
+                                + ": "
+                                + e.getMessage(),
+                        e);
             }
-            boolean readOnly = m.readOnly() || v instanceof VolumePlan.Files;
-            mounts.add(BundleSpec.Mount.bind(source.toString(), m.destination(), readOnly));
         }
-        return mounts;
-    }
-
-    /**
-     * A subPath the lexical check let through can still leave the volume through a symbolic link
-     * that a container planted in it (the Kubernetes subPath CVEs): the nearest existing ancestor
-     * must resolve inside the volume. A missing subPath is made as a directory, as the kubelet
-     * does.
-     */
-    private static Path insideVolume(Path volume, Path sub, ContainerPlan.MountPlan m)
-            throws PodException, IOException {
-        Path existing = sub;
-        while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS) && !existing.equals(volume)) {
-            existing = existing.getParent();
-        }
-        Path root = volume.toRealPath();
-        if (!existing.toRealPath().startsWith(root)) {
-            throw new PodException(
-                    "subPath "
-                            + m.subPath()
-                            + " of volume "
-                            + m.volume()
-                            + " leads out of the volume through a symbolic link");
-        }
-        if (!Files.exists(sub, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(sub);
-        }
-        if (!sub.toRealPath().startsWith(root)) {
-            throw new PodException(
-                    "subPath "
-                            + m.subPath()
-                            + " of volume "
-                            + m.volume()
-                            + " leads out of the volume through a symbolic link");
-        }
-        return sub;
     }
 
     private static Path source(Path podDir, VolumePlan v) {
-        return podDir.resolve("volumes").resolve(v.name());
+        return PodInput.podVolume(podDir, v.name());
     }
 
     private static void prepareHostPath(VolumePlan.HostPath h) throws IOException, PodException {

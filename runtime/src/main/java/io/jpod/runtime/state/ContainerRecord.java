@@ -1,5 +1,6 @@
 package io.jpod.runtime.state;
 
+import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.sys.ProcInfo;
 
 import java.time.Instant;
@@ -8,7 +9,9 @@ import java.util.List;
 /**
  * What jpod knows of one container between invocations. The running status is never stored: it is
  * derived from the process ({@link #pid()} with {@link #pidStartTime()}) and conmon's exit file, so
- * a crash cannot make it lie.
+ * a crash cannot make it lie. Its config.json is generated from {@link #spec()}, never read back.
+ *
+ * @param spec what the container's OCI spec is generated from; null in records of an older jpod
  */
 public record ContainerRecord(
         String id,
@@ -26,7 +29,8 @@ public record ContainerRecord(
         long conmonPid,
         long pid,
         long pidStartTime,
-        int restartCount) {
+        int restartCount,
+        SpecInput spec) {
 
     /** Whether the container's process still runs: its pid with the start time recorded for it. */
     public boolean processAlive() {
@@ -54,7 +58,8 @@ public record ContainerRecord(
                 conmonPid,
                 pid,
                 pidStartTime,
-                restartCount + 1);
+                restartCount + 1,
+                spec);
     }
 
     public ContainerRecord started(long conmon, long newPid, long newStartTime, Instant at) {
@@ -74,6 +79,7 @@ public record ContainerRecord(
                 conmon,
                 newPid,
                 newStartTime,
-                restartCount);
+                restartCount,
+                spec);
     }
 }

@@ -21,13 +21,31 @@ import java.time.Instant;
 public final class Libc {
 
     public static final int EPERM = 1;
+    public static final int ENOENT = 2;
+    public static final int EEXIST = 17;
+    public static final int ENOTDIR = 20;
     public static final int EINVAL = 22;
+    public static final int ELOOP = 40;
+
+    public static final int O_RDONLY = 0;
+    public static final int O_DIRECTORY = 0200000;
+    public static final int O_NOFOLLOW = 0400000;
+    public static final int O_CLOEXEC = 02000000;
+    public static final int O_PATH = 010000000;
+
+    /** openat2 resolve flags (linux/openat2.h). */
+    public static final long RESOLVE_NO_MAGICLINKS = 0x02;
+
+    public static final long RESOLVE_NO_SYMLINKS = 0x04;
+    public static final long RESOLVE_IN_ROOT = 0x10;
 
     public static final int S_IFIFO = 0010000;
     public static final int S_IFCHR = 0020000;
 
-    private static final int AT_FDCWD = -100;
+    public static final int AT_FDCWD = -100;
+    private static final long SYS_OPENAT2 = 437;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    private static final int PATH_MAX = 4096;
     private static final long UTIME_OMIT = (1L << 30) - 2;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -61,6 +79,39 @@ public final class Libc {
                             ValueLayout.ADDRESS,
                             ValueLayout.ADDRESS,
                             ValueLayout.JAVA_INT));
+    private static final MethodHandle OPENAT2 =
+            LINKER.downcallHandle(
+                    LINKER.defaultLookup().findOrThrow("syscall"),
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_LONG,
+                            ValueLayout.JAVA_LONG,
+                            ValueLayout.JAVA_LONG,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG),
+                    Linker.Option.firstVariadicArg(1),
+                    Linker.Option.captureCallState("errno"));
+    private static final MethodHandle READLINKAT =
+            errnoCapturing(
+                    "readlinkat",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_LONG,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG));
+    private static final MethodHandle MKDIRAT =
+            errnoCapturing(
+                    "mkdirat",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT));
+    private static final MethodHandle CLOSE =
+            LINKER.downcallHandle(
+                    LINKER.defaultLookup().findOrThrow("close"),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
     private static final MethodHandle STRERROR =
             LINKER.downcallHandle(
                     LINKER.defaultLookup().findOrThrow("strerror"),
@@ -146,6 +197,90 @@ public final class Libc {
             check(rc, state, "utimensat", path);
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * {@code openat2(dirfd, path, {flags, 0, resolve})}, which glibc does not wrap: opens {@code
+     * path} relative to {@code dirfd} as {@code resolve} allows. Returns the new descriptor.
+     */
+    public static int openat2(int dirfd, String path, int flags, long resolve)
+            throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            // struct open_how { u64 flags; u64 mode; u64 resolve; }
+            MemorySegment how = arena.allocate(ValueLayout.JAVA_LONG, 3);
+            how.setAtIndex(ValueLayout.JAVA_LONG, 0, flags);
+            how.setAtIndex(ValueLayout.JAVA_LONG, 1, 0);
+            how.setAtIndex(ValueLayout.JAVA_LONG, 2, resolve);
+            long fd =
+                    (long)
+                            OPENAT2.invokeExact(
+                                    state,
+                                    SYS_OPENAT2,
+                                    (long) dirfd,
+                                    arena.allocateFrom(path),
+                                    how,
+                                    how.byteSize());
+            if (fd < 0) {
+                throw new ErrnoException("openat2", Path.of(path), (int) ERRNO.get(state, 0L));
+            }
+            return (int) fd;
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * {@code readlinkat(dirfd, name)}: the target of the symbolic link {@code name}, or null when
+     * {@code name} exists and is not a link.
+     */
+    public static String readlinkat(int dirfd, String name) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            MemorySegment buf = arena.allocate(PATH_MAX);
+            long n =
+                    (long)
+                            READLINKAT.invokeExact(
+                                    state, dirfd, arena.allocateFrom(name), buf, (long) PATH_MAX);
+            if (n < 0) {
+                int errno = (int) ERRNO.get(state, 0L);
+                if (errno == EINVAL) {
+                    return null;
+                }
+                throw new ErrnoException("readlinkat", Path.of(name), errno);
+            }
+            return new String(
+                    buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** {@code mkdirat(dirfd, name, mode)}. */
+    public static void mkdirat(int dirfd, String name, int mode) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int rc = (int) MKDIRAT.invokeExact(state, dirfd, arena.allocateFrom(name), mode);
+            check(rc, state, "mkdirat", Path.of(name));
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** {@code close(fd)}; a failure to close a descriptor opened only to resolve is ignored. */
+    public static void close(int fd) {
+        try {
+            int ignored = (int) CLOSE.invokeExact(fd);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }

@@ -1,6 +1,7 @@
 package io.jpod.runtime.volume;
 
 import io.jpod.runtime.pod.PodException;
+import io.jpod.runtime.spec.MountSpec;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.state.StateStore;
@@ -85,12 +86,13 @@ public final class VolumeStore {
         }
     }
 
+    /** The first container that binds the volume, or a subPath of it, init containers included. */
     private Optional<String> userOf(Volume v) throws IOException {
-        String source = "\"" + v.mountpoint() + "\"";
         for (PodRecord pod : state.pods()) {
-            for (ContainerRecord c : pod.containers()) {
-                Path config = Path.of(c.bundle(), "config.json");
-                if (Files.exists(config) && Files.readString(config).contains(source)) {
+            for (ContainerRecord c : pod.allContainers()) {
+                if (c.spec() != null
+                        && MountSpec.sources(c.spec()).stream()
+                                .anyMatch(s -> s.startsWith(v.mountpoint()))) {
                     return Optional.of(c.name());
                 }
             }

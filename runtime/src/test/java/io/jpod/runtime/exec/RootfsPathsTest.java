@@ -2,15 +2,19 @@ package io.jpod.runtime.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 
 class RootfsPathsTest {
@@ -95,5 +99,76 @@ class RootfsPathsTest {
         assertEquals(Optional.empty(), RootfsPaths.lookPath(rootfs, "/bin/busybox/x", PATH));
         Files.createSymbolicLink(rootfs.resolve("usr/bin/dangling"), Path.of("/nowhere"));
         assertEquals(Optional.empty(), RootfsPaths.lookPath(rootfs, "dangling", PATH));
+    }
+
+    @TempDir Path host;
+
+    @Test
+    void aWorkingDirThroughAnAbsoluteLinkIsMadeInsideTheRoot() throws Exception {
+        // the image says /wd -> HOST (an absolute path that exists on the host too)
+        Files.createSymbolicLink(rootfs.resolve("wd"), host);
+        Path made = RootfsPaths.directoryInside(rootfs, "/wd/sub");
+        assertFalse(Files.exists(host.resolve("sub")), "nothing is made on the host");
+        Path inside = rootfs.resolve(host.toString().substring(1)).resolve("sub");
+        assertEquals(inside, made);
+        assertTrue(Files.isDirectory(inside, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void relativeLinksStopAtTheRoot() throws Exception {
+        Files.createDirectories(rootfs.resolve("srv"));
+        Files.createSymbolicLink(rootfs.resolve("srv/up"), Path.of("../../../../../../tmp/x"));
+        Path made = RootfsPaths.directoryInside(rootfs, "srv/up/sub/../deeper");
+        assertEquals(rootfs.resolve("tmp/x/deeper"), made);
+        assertTrue(Files.isDirectory(made));
+    }
+
+    @Test
+    void existingDirectoriesAreKeptAndTheRootIsTheRoot() throws Exception {
+        assertEquals(rootfs.resolve("usr/bin"), RootfsPaths.directoryInside(rootfs, "/usr//bin/"));
+        assertEquals(rootfs, RootfsPaths.directoryInside(rootfs, "/"));
+    }
+
+    @Test
+    void loopingLinksAndFilesOnTheWayAreErrors() throws Exception {
+        Files.createSymbolicLink(rootfs.resolve("a"), Path.of("b"));
+        Files.createSymbolicLink(rootfs.resolve("b"), Path.of("/a"));
+        IOException loop =
+                assertThrows(IOException.class, () -> RootfsPaths.directoryInside(rootfs, "/a/x"));
+        assertTrue(
+                loop.getMessage().contains("too many levels of symbolic links"), loop.getMessage());
+        IOException file =
+                assertThrows(
+                        IOException.class,
+                        () -> RootfsPaths.directoryInside(rootfs, "/bin/busybox/x"));
+        assertEquals("/bin/busybox is not a directory", file.getMessage());
+    }
+
+    @Test
+    void beneathRefusesEveryLinkAndMakesWhatIsMissing() throws Exception {
+        Files.createSymbolicLink(rootfs.resolve("out"), host);
+        Files.createSymbolicLink(rootfs.resolve("usr/in"), Path.of("bin"));
+        for (String path : List.of("out", "out/x", "usr/in/x")) {
+            assertThrows(RootfsPaths.LinkRefused.class, () -> RootfsPaths.beneath(rootfs, path));
+        }
+        assertFalse(Files.exists(host.resolve("x")));
+        assertEquals(rootfs.resolve("data/sub"), RootfsPaths.beneath(rootfs, "data/sub"));
+        assertTrue(Files.isDirectory(rootfs.resolve("data/sub")));
+        assertEquals(rootfs.resolve("bin/busybox"), RootfsPaths.beneath(rootfs, "bin/busybox"));
+    }
+
+    @Test
+    void filesAreReadThroughLinksInsideTheRoot() throws Exception {
+        Files.writeString(host.resolve("passwd"), "host:x:0:0::/:/bin/sh\n");
+        Files.createDirectories(rootfs.resolve("etc"));
+        Files.createSymbolicLink(rootfs.resolve("etc/passwd"), host.resolve("passwd"));
+        assertEquals(Optional.empty(), RootfsPaths.readLines(rootfs, "/etc/passwd"));
+        Path inside = rootfs.resolve(host.toString().substring(1));
+        Files.createDirectories(inside);
+        Files.writeString(inside.resolve("passwd"), "app:x:1000:1000::/:/bin/sh\n");
+        assertEquals(
+                Optional.of(List.of("app:x:1000:1000::/:/bin/sh")),
+                RootfsPaths.readLines(rootfs, "/etc/passwd"));
+        assertEquals(Optional.empty(), RootfsPaths.readLines(rootfs, "/usr"));
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jpod.runtime.oci.BundleSpec;
+import io.jpod.runtime.spec.PodInput;
+import io.jpod.runtime.spec.PodPaths;
+import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.sys.RecordingProcesses;
 
 import org.junit.jupiter.api.Test;
@@ -194,41 +196,36 @@ class VolumesTest {
         assertFalse(Files.exists(missing));
     }
 
+    private SpecInput input(PodPlan plan, String volume, String subPath) throws PodException {
+        return SpecInput.of(
+                PodInput.of(plan, new PodPaths(podDir(), named()), null),
+                container(
+                        List.of(
+                                new ContainerPlan.MountPlan(
+                                        volume,
+                                        "/data",
+                                        subPath,
+                                        false,
+                                        ContainerPlan.Propagation.NONE))),
+                0,
+                0);
+    }
+
     @Test
-    void mountsBindEachVolumeFilesReadOnly() throws Exception {
+    void aMissingSubPathIsMadeInsideTheVolume() throws Exception {
         Path host = Files.createDirectories(dir.resolve("srv/data"));
         PodPlan plan =
                 Plans.volumes(
                         List.of(
                                 new VolumePlan.HostPath(
-                                        "h", host.toString(), VolumePlan.HostPath.Create.NONE),
-                                new VolumePlan.Files("cfg", List.of()),
-                                new VolumePlan.Named("n", "claim"),
-                                new VolumePlan.EmptyDir("e", false)));
-        List<BundleSpec.Mount> mounts =
-                Volumes.mounts(
-                        plan,
-                        container(
-                                List.of(
-                                        new ContainerPlan.MountPlan("h", "/data", "sub/dir", false),
-                                        new ContainerPlan.MountPlan("cfg", "/etc/app", null, false),
-                                        new ContainerPlan.MountPlan("n", "/var/lib/db", "", true),
-                                        new ContainerPlan.MountPlan("e", "/tmp/e", null, false))),
-                        podDir(),
-                        named());
-        assertEquals(
-                List.of(
-                        BundleSpec.Mount.bind(host.resolve("sub/dir").toString(), "/data", false),
-                        BundleSpec.Mount.bind(
-                                podDir().resolve("volumes/cfg").toString(), "/etc/app", true),
-                        BundleSpec.Mount.bind(
-                                named().resolve("claim/_data").toString(), "/var/lib/db", true),
-                        BundleSpec.Mount.bind(
-                                podDir().resolve("volumes/e").toString(), "/tmp/e", false)),
-                mounts);
+                                        "h", host.toString(), VolumePlan.HostPath.Create.NONE)));
+        Volumes.makeSubPaths(input(plan, "h", "sub/dir"));
         assertTrue(
                 Files.isDirectory(host.resolve("sub/dir")),
                 "a missing subPath is made, as the kubelet does");
+        Files.writeString(host.resolve("app.conf"), "x");
+        Volumes.makeSubPaths(input(plan, "h", "app.conf"));
+        assertTrue(Files.isRegularFile(host.resolve("app.conf")), "a file subPath is kept");
     }
 
     @Test
@@ -238,24 +235,15 @@ class VolumesTest {
         Path volume = Files.createDirectories(dir.resolve("vol"));
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Files.createSymbolicLink(volume.resolve("link"), outside);
+        Files.createSymbolicLink(volume.resolve("relative"), Path.of("../outside"));
         PodPlan plan =
                 Plans.volumes(
                         List.of(
                                 new VolumePlan.HostPath(
                                         "h", volume.toString(), VolumePlan.HostPath.Create.NONE)));
-        for (String subPath : List.of("link", "link/made")) {
-            PodException e =
-                    assertThrows(
-                            PodException.class,
-                            () ->
-                                    Volumes.mounts(
-                                            plan,
-                                            container(
-                                                    List.of(
-                                                            new ContainerPlan.MountPlan(
-                                                                    "h", "/data", subPath, false))),
-                                            podDir(),
-                                            named()));
+        for (String subPath : List.of("link", "link/made", "relative/made")) {
+            SpecInput in = input(plan, "h", subPath);
+            PodException e = assertThrows(PodException.class, () -> Volumes.makeSubPaths(in));
             assertTrue(e.getMessage().contains("through a symbolic link"), e.getMessage());
         }
         assertFalse(Files.exists(outside.resolve("made")), "nothing is created outside the volume");
@@ -269,19 +257,7 @@ class VolumesTest {
                                 new VolumePlan.HostPath(
                                         "h", "/srv/data", VolumePlan.HostPath.Create.NONE)));
         for (String sub : new String[] {"../etc", "a/../../etc", "/etc"}) {
-            PodException e =
-                    assertThrows(
-                            PodException.class,
-                            () ->
-                                    Volumes.mounts(
-                                            plan,
-                                            container(
-                                                    List.of(
-                                                            new ContainerPlan.MountPlan(
-                                                                    "h", "/data", sub, false))),
-                                            podDir(),
-                                            named()),
-                            sub);
+            PodException e = assertThrows(PodException.class, () -> input(plan, "h", sub), sub);
             assertEquals("subPath " + sub + " of volume h escapes the volume", e.getMessage());
         }
     }
@@ -290,16 +266,7 @@ class VolumesTest {
     void anUnknownVolumeIsNamed() {
         PodException e =
                 assertThrows(
-                        PodException.class,
-                        () ->
-                                Volumes.mounts(
-                                        Plans.volumes(List.of()),
-                                        container(
-                                                List.of(
-                                                        new ContainerPlan.MountPlan(
-                                                                "ghost", "/x", null, false))),
-                                        podDir(),
-                                        named()));
+                        PodException.class, () -> input(Plans.volumes(List.of()), "ghost", null));
         assertEquals("container app mounts unknown volume ghost", e.getMessage());
     }
 }

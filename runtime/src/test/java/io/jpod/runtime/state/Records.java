@@ -26,7 +26,8 @@ final class Records {
                 0,
                 0,
                 0,
-                0);
+                0,
+                null);
     }
 
     static PodRecord pod(String id, String name, Instant created) {

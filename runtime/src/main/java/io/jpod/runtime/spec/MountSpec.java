@@ -1,0 +1,97 @@
+package io.jpod.runtime.spec;
+
+import io.jpod.runtime.oci.BundleSpec.Mount;
+import io.jpod.runtime.pod.ContainerPlan;
+import io.jpod.runtime.pod.PodException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A container's mounts besides the runtime's defaults: the /etc files, then its volumeMounts in
+ * manifest order. The infra binds only the host's catatonit.
+ */
+public final class MountSpec {
+
+    private static final String CATATONIT = "/usr/bin/catatonit";
+
+    private MountSpec() {}
+
+    static List<Mount> of(SpecInput in) {
+        if (in.forInfra()) {
+            return List.of(Mount.bind(CATATONIT, ProcessSpec.INFRA_ARGS.getFirst(), true));
+        }
+        List<Mount> mounts = new ArrayList<>(EtcFiles.mounts(in.pod()));
+        for (ContainerPlan.MountPlan m : in.container().mounts()) {
+            VolumeSource v = volume(in, m).orElseThrow();
+            mounts.add(volumeMount(v, m));
+        }
+        return mounts;
+    }
+
+    /** The host directories (or files) a container's volumeMounts bind. */
+    public static List<Path> sources(SpecInput in) {
+        if (in.forInfra()) {
+            return List.of();
+        }
+        return in.container().mounts().stream()
+                .map(m -> source(volume(in, m).orElseThrow(), m))
+                .toList();
+    }
+
+    /** Refuses mounts of volumes the pod lacks and subPaths that leave their volume by name. */
+    static void check(SpecInput in) throws PodException {
+        for (ContainerPlan.MountPlan m : in.container().mounts()) {
+            VolumeSource v =
+                    volume(in, m)
+                            .orElseThrow(
+                                    () ->
+                                            new PodException(
+                                                    "container "
+                                                            + in.container().name()
+                                                            + " mounts unknown volume "
+                                                            + m.volume()));
+            if (!source(v, m).startsWith(Path.of(v.path()))) {
+                throw new PodException(
+                        "subPath "
+                                + m.subPath()
+                                + " of volume "
+                                + m.volume()
+                                + " escapes the volume");
+            }
+        }
+    }
+
+    private static Optional<VolumeSource> volume(SpecInput in, ContainerPlan.MountPlan m) {
+        return in.pod().volumes().stream().filter(v -> v.name().equals(m.volume())).findFirst();
+    }
+
+    /** The volume's directory, or the subPath in it; links in it are the I/O side's to refuse. */
+    private static Path source(VolumeSource v, ContainerPlan.MountPlan m) {
+        Path volume = Path.of(v.path());
+        return hasSubPath(m) ? volume.resolve(m.subPath()).normalize() : volume;
+    }
+
+    static boolean hasSubPath(ContainerPlan.MountPlan m) {
+        return m.subPath() != null && !m.subPath().isEmpty();
+    }
+
+    private static Mount volumeMount(VolumeSource v, ContainerPlan.MountPlan m) {
+        Mount bind =
+                Mount.bind(source(v, m).toString(), m.destination(), m.readOnly() || v.readOnly());
+        String propagation =
+                switch (m.propagation()) {
+                    case NONE -> null;
+                    case HOST_TO_CONTAINER -> "rslave";
+                    case BIDIRECTIONAL -> "rshared";
+                };
+        if (propagation == null) {
+            return bind;
+        }
+        List<String> options = new ArrayList<>(bind.options());
+        options.add(propagation);
+        return new Mount(bind.destination(), bind.type(), bind.source(), List.copyOf(options));
+    }
+}

@@ -1,0 +1,47 @@
+package io.jpod.runtime.spec;
+
+import io.jpod.runtime.oci.BundleSpec.Namespace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which namespaces a container creates and which it joins. The infra creates the pod's PID, IPC and
+ * UTS namespaces; the others join its IPC and UTS (and PID when the pod shares it) through
+ * /proc/PID/ns, and everyone joins the pod's network namespace file. With hostNetwork there is
+ * none: the container stays in jpod's network.
+ */
+final class NamespaceSpec {
+
+    private NamespaceSpec() {}
+
+    static List<Namespace> of(SpecInput in, long infraPid) {
+        List<Namespace> ns = new ArrayList<>();
+        if (in.forInfra()) {
+            ns.add(new Namespace("pid", null));
+            ns.add(new Namespace("ipc", null));
+            ns.add(new Namespace("uts", null));
+            ns.add(new Namespace("mount", null));
+            network(ns, in.pod());
+            return ns;
+        }
+        String infra = "/proc/" + infraPid + "/ns/";
+        ns.add(new Namespace("ipc", infra + "ipc"));
+        ns.add(new Namespace("uts", infra + "uts"));
+        ns.add(new Namespace("mount", null));
+        network(ns, in.pod());
+        ns.add(new Namespace("pid", in.pod().shareProcessNamespace() ? infra + "pid" : null));
+        return ns;
+    }
+
+    /** The hostname is set where the UTS namespace is created, and only there. */
+    static String hostname(SpecInput in) {
+        return in.forInfra() ? in.pod().hostname() : null;
+    }
+
+    private static void network(List<Namespace> ns, PodInput pod) {
+        if (pod.netns() != null) {
+            ns.add(new Namespace("network", pod.netns()));
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package io.jpod.runtime.spec;
+
+import io.jpod.runtime.oci.OciConfig;
+import io.jpod.runtime.pod.ContainerPlan;
+import io.jpod.runtime.pod.ContainerPlan.MountPlan;
+import io.jpod.runtime.pod.ContainerPlan.Propagation;
+import io.jpod.runtime.pod.PodException;
+import io.jpod.runtime.pod.PodPlan;
+import io.jpod.runtime.pod.VolumePlan;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plan in, config.json out, against the golden files in src/test/resources/spec (see {@link Golden}
+ * to regenerate them).
+ */
+class SpecGoldenTest {
+
+    private static final PodPaths PATHS =
+            new PodPaths(
+                    Path.of("/home/u/.local/share/jpod/pods/p0d"),
+                    Path.of("/home/u/.local/share/jpod/volumes"));
+    private static final Path NETNS = Path.of("/run/user/1000/jpod/netns/p0d");
+    private static final String ROOTFS = "/home/u/.local/share/jpod/containers/c0/overlay/merged";
+    private static final long INFRA_PID = 4242;
+    private static final List<String> ENV =
+            List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "A=1");
+
+    private static PodPlan pod(
+            PodPlan.NetworkMode network, boolean sharePid, List<VolumePlan> volumes) {
+        return new PodPlan(
+                "web", "web", Map.of(), 30, "Always", network, sharePid, List.of(), List.of(),
+                List.of(), List.of(), volumes, List.of(), List.of(), "");
+    }
+
+    private static ContainerPlan container(String name, List<MountPlan> mounts) {
+        return new ContainerPlan(
+                name,
+                "localhost/app:1",
+                List.of("/bin/httpd", "-f", "-p", "8080"),
+                ENV,
+                "/srv",
+                "",
+                false,
+                false,
+                false,
+                false,
+                List.of(),
+                List.of(),
+                mounts);
+    }
+
+    private static ContainerPlan security(
+            boolean privileged,
+            boolean readOnlyRoot,
+            boolean noNewPrivileges,
+            List<String> add,
+            List<String> drop) {
+        return new ContainerPlan(
+                "app",
+                "localhost/app:1",
+                List.of("/bin/sh"),
+                ENV,
+                "",
+                "1000:3000",
+                false,
+                privileged,
+                readOnlyRoot,
+                noNewPrivileges,
+                add,
+                drop,
+                List.of());
+    }
+
+    private static void check(
+            String golden, PodPlan plan, ContainerPlan c, long uid, long gid, boolean rootless)
+            throws Exception {
+        Path netns = plan.network() == PodPlan.NetworkMode.HOST ? null : NETNS;
+        SpecInput in = SpecInput.of(PodInput.of(plan, PATHS, netns), c, uid, gid);
+        Golden.check(
+                golden, OciConfig.toJson(SpecGenerator.generate(in, ROOTFS, INFRA_PID, rootless)));
+    }
+
+    private static void check(String golden, PodPlan plan, ContainerPlan c) throws Exception {
+        check(golden, plan, c, 0, 0, true);
+    }
+
+    @Test
+    void infraRootlessHoldsTheNamespaces() throws Exception {
+        Golden.check(
+                "infra-rootless",
+                OciConfig.toJson(
+                        SpecGenerator.generate(
+                                SpecInput.infra(PodInput.infra("web", NETNS)),
+                                "/home/u/.local/share/jpod/containers/i0/rootfs",
+                                0,
+                                true)));
+    }
+
+    @Test
+    void infraRootfulOnTheHostNetworkHasNoNetworkNamespace() throws Exception {
+        Golden.check(
+                "infra-rootful-host-network",
+                OciConfig.toJson(
+                        SpecGenerator.generate(
+                                SpecInput.infra(PodInput.infra("web", null)),
+                                "/var/lib/jpod/containers/i0/rootfs",
+                                0,
+                                false)));
+    }
+
+    @Test
+    void appOnSlirp4netnsRootless() throws Exception {
+        check(
+                "app-slirp4netns-rootless",
+                pod(PodPlan.NetworkMode.SLIRP4NETNS, false, List.of()),
+                container("app", List.of()));
+    }
+
+    @Test
+    void appOnPastaSharingThePidNamespaceWithATerminal() throws Exception {
+        ContainerPlan c = container("app", List.of());
+        ContainerPlan tty =
+                new ContainerPlan(
+                        c.name(),
+                        c.image(),
+                        c.argv(),
+                        c.env(),
+                        c.workingDir(),
+                        c.user(),
+                        true,
+                        false,
+                        false,
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of());
+        check("app-pasta-shared-pid", pod(PodPlan.NetworkMode.PASTA, true, List.of()), tty);
+    }
+
+    @Test
+    void appOnTheHostNetworkRootful() throws Exception {
+        check(
+                "app-host-network-rootful",
+                pod(PodPlan.NetworkMode.HOST, false, List.of()),
+                container("app", List.of()),
+                0,
+                0,
+                false);
+    }
+
+    @Test
+    void initContainerWithAnEmptyDir() throws Exception {
+        PodPlan plan =
+                pod(
+                        PodPlan.NetworkMode.SLIRP4NETNS,
+                        false,
+                        List.of(new VolumePlan.EmptyDir("work", false)));
+        ContainerPlan init =
+                new ContainerPlan(
+                        "setup",
+                        "localhost/app:1",
+                        List.of("/bin/sh", "-c", "echo ready > /work/flag"),
+                        ENV,
+                        "",
+                        "",
+                        false,
+                        false,
+                        false,
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(new MountPlan("work", "/work", null, false, Propagation.NONE)));
+        check("init-container", plan, init);
+    }
+
+    @Test
+    void everyKindOfVolume() throws Exception {
+        VolumePlan.FileEntry file = new VolumePlan.FileEntry("k", new byte[] {'v'}, 0644);
+        PodPlan plan =
+                pod(
+                        PodPlan.NetworkMode.SLIRP4NETNS,
+                        false,
+                        List.of(
+                                new VolumePlan.HostPath(
+                                        "host", "/srv/data", VolumePlan.HostPath.Create.DIRECTORY),
+                                new VolumePlan.EmptyDir("scratch", false),
+                                new VolumePlan.EmptyDir("cache", true),
+                                new VolumePlan.Files("config", List.of(file)),
+                                new VolumePlan.Files("secret", List.of(file)),
+                                new VolumePlan.Files("podinfo", List.of(file)),
+                                new VolumePlan.Named("db", "db-claim"),
+                                new VolumePlan.HostPath(
+                                        "unmounted",
+                                        "/srv/other",
+                                        VolumePlan.HostPath.Create.NONE)));
+        ContainerPlan c =
+                container(
+                        "app",
+                        List.of(
+                                new MountPlan("host", "/data", null, false, Propagation.NONE),
+                                new MountPlan(
+                                        "scratch", "/tmp/scratch", "", false, Propagation.NONE),
+                                new MountPlan("cache", "/cache", null, false, Propagation.NONE),
+                                new MountPlan("config", "/etc/app", null, false, Propagation.NONE),
+                                new MountPlan(
+                                        "config", "/etc/app.conf", "k", false, Propagation.NONE),
+                                new MountPlan(
+                                        "secret", "/run/secret", null, true, Propagation.NONE),
+                                new MountPlan(
+                                        "podinfo", "/etc/podinfo", null, false, Propagation.NONE),
+                                new MountPlan(
+                                        "db", "/var/lib/db", "pgdata", true, Propagation.NONE),
+                                new MountPlan(
+                                        "host",
+                                        "/mnt/slave",
+                                        "a/b",
+                                        false,
+                                        Propagation.HOST_TO_CONTAINER),
+                                new MountPlan(
+                                        "host",
+                                        "/mnt/shared",
+                                        null,
+                                        false,
+                                        Propagation.BIDIRECTIONAL)));
+        check("volumes", plan, c);
+    }
+
+    @Test
+    void runAsUserAndGroupOnAReadOnlyRootWithoutEscalation() throws Exception {
+        // runAsUser 1000, runAsGroup 3000, runAsNonRoot (checked by the planner), read-only root,
+        // allowPrivilegeEscalation: false
+        check(
+                "security-run-as",
+                pod(PodPlan.NetworkMode.SLIRP4NETNS, false, List.of()),
+                security(false, true, true, List.of(), List.of()),
+                1000,
+                3000,
+                true);
+    }
+
+    @Test
+    void capabilitiesAddedAndDropped() throws Exception {
+        check(
+                "security-capabilities",
+                pod(PodPlan.NetworkMode.SLIRP4NETNS, false, List.of()),
+                security(
+                        false,
+                        false,
+                        false,
+                        List.of("NET_ADMIN", "cap_sys_time"),
+                        List.of("NET_RAW", "chown")));
+    }
+
+    @Test
+    void dropAllThenAddOne() throws Exception {
+        check(
+                "security-drop-all",
+                pod(PodPlan.NetworkMode.SLIRP4NETNS, false, List.of()),
+                security(false, false, false, List.of("NET_BIND_SERVICE"), List.of("ALL")));
+    }
+
+    @Test
+    void privilegedGetsEveryCapability() throws Exception {
+        check(
+                "security-privileged",
+                pod(PodPlan.NetworkMode.SLIRP4NETNS, false, List.of()),
+                security(true, false, false, List.of(), List.of("ALL")),
+                0,
+                0,
+                false);
+    }
+
+    @Test
+    void anUnknownVolumeIsRefusedBeforeAnySpec() {
+        org.junit.jupiter.api.Assertions.assertThrows(
+                PodException.class,
+                () ->
+                        check(
+                                "never-written",
+                                pod(PodPlan.NetworkMode.SLIRP4NETNS, false, List.of()),
+                                container(
+                                        "app",
+                                        List.of(
+                                                new MountPlan(
+                                                        "ghost",
+                                                        "/x",
+                                                        null,
+                                                        false,
+                                                        Propagation.NONE)))));
+    }
+}
