@@ -307,4 +307,26 @@ class ManifestLoaderTest {
                                         List.of(path), java.io.InputStream.nullInputStream()));
         assertEquals(path + ": cannot read: no such file or directory", e.getMessage());
     }
+
+    @Test
+    @DisplayName(
+            "a label written `key:` with no value is the empty string, as Kubernetes reads it"
+                    + " (a fuzz finding: it crashed the reader)")
+    void labelWithoutValue() {
+        PodModel p =
+                pod(
+                        """
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: p
+                          labels:
+                            a:
+                        spec:
+                          containers:
+                          - name: c
+                            image: busybox:1
+                        """);
+        assertEquals(java.util.Map.of("a", ""), p.labels());
+    }
 }
