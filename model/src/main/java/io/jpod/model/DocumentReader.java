@@ -301,7 +301,14 @@ final class DocumentReader {
                         k -> {
                             String error = Names.configKey(k);
                             if (error != null) {
-                                node.issues().error(node.mark(), node.pathTo(k), error);
+                                // at the key itself, so that each bad key has its own line
+                                YMap map = node.map();
+                                YNode entry = map == null ? null : map.get(k);
+                                node.issues()
+                                        .error(
+                                                entry == null ? node.mark() : entry.mark(),
+                                                node.pathTo(k),
+                                                error);
                             }
                         });
     }

@@ -3,6 +3,7 @@ package io.jpod.model;
 import io.jpod.model.yaml.YMap;
 import io.jpod.model.yaml.YNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,10 @@ import java.util.Set;
 
 /** Reads a pod's metadata and spec, from a Pod or from a workload's template. */
 final class PodReader {
+
+    /** The API server's limit on a resource's annotations, keys and values together. */
+    private static final long MAX_ANNOTATION_BYTES = 256 * 1024;
+
     private static final String SCHEDULING =
             "scheduling does not apply on a single host; ignored by jpod";
     private static final String UNSUPPORTED = "not supported by jpod; ignored";
@@ -72,10 +77,23 @@ final class PodReader {
                     }
                 });
         Map<String, String> annotations = m.stringMap("annotations");
-        for (String k : annotations.keySet()) {
-            if (Names.qualifiedKey(k) != null) {
-                m.map("annotations").error(k, Names.qualifiedKey(k));
+        long annotationBytes = 0;
+        for (Map.Entry<String, String> a : annotations.entrySet()) {
+            if (Names.qualifiedKey(a.getKey()) != null) {
+                m.map("annotations").error(a.getKey(), Names.qualifiedKey(a.getKey()));
             }
+            annotationBytes +=
+                    a.getKey().getBytes(StandardCharsets.UTF_8).length
+                            + a.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (annotationBytes > MAX_ANNOTATION_BYTES) {
+            // the API server's limit, so that what plays here is what a cluster accepts
+            m.error(
+                    "annotations",
+                    "too long: must have at most "
+                            + MAX_ANNOTATION_BYTES
+                            + " bytes, has "
+                            + annotationBytes);
         }
         m.accept(
                 "uid",

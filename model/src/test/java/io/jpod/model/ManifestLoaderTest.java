@@ -307,4 +307,58 @@ class ManifestLoaderTest {
                                         List.of(path), java.io.InputStream.nullInputStream()));
         assertEquals(path + ": cannot read: no such file or directory", e.getMessage());
     }
+
+    @Test
+    @DisplayName(
+            "a label written `key:` with no value is the empty string, as Kubernetes reads it"
+                    + " (a fuzz finding: it crashed the reader)")
+    void labelWithoutValue() {
+        PodModel p =
+                pod(
+                        """
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: p
+                          labels:
+                            a:
+                        spec:
+                          containers:
+                          - name: c
+                            image: busybox:1
+                        """);
+        assertEquals(java.util.Map.of("a", ""), p.labels());
+    }
+
+    @Test
+    @DisplayName("annotations over the API server's 256 KiB are refused, located at the field")
+    void annotationsTooLong() {
+        String big = "x".repeat(300 * 1024);
+        List<String> problems =
+                problems(
+                        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n"
+                                + "    note: "
+                                + big
+                                + "\nspec:\n  containers:\n  - name: c\n    image: busybox:1\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(
+                problems.getFirst()
+                        .startsWith(
+                                "test.yaml:6:5: metadata.annotations: too long: must have at most"
+                                        + " 262144 bytes, has 307204"),
+                problems.getFirst());
+    }
+
+    @Test
+    @DisplayName("an env value may hold anything, newlines and 64 KiB included: it is data")
+    void envValuesAreData() {
+        String value = "line1\nline2; $(rm -rf /) `id` " + "v".repeat(64 * 1024);
+        PodModel p =
+                pod(
+                        Manifests.podWith(
+                                "env:\n- name: V\n  value: \""
+                                        + value.replace("\n", "\\n")
+                                        + "\"\n"));
+        assertEquals(value, p.containers().getFirst().env().getFirst().value());
+    }
 }

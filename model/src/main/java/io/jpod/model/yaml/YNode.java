@@ -223,7 +223,9 @@ public final class YNode {
             return out;
         }
         for (String key : m.keys()) {
-            String value = m.get(key).string();
+            // `key:` with no value is null in YAML; Kubernetes decodes it as the empty string
+            YNode v = m.get(key);
+            String value = v == null ? null : v.string();
             out.put(key, value == null ? "" : value);
         }
         return out;
