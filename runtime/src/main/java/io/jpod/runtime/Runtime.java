@@ -61,6 +61,6 @@ public record Runtime(
                 new Pasta(processes),
                 state,
                 new ImageStore(layout.images()),
-                new VolumeStore(layout.volumes(), state));
+                new VolumeStore(layout.volumes()));
     }
 }

@@ -52,7 +52,7 @@ final class StoreRemovals {
                     }
                 }
             }
-            rt.volumes().remove(name, force);
+            rt.volumes().remove(name);
         }
     }
 

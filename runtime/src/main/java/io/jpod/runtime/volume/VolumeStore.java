@@ -1,10 +1,6 @@
 package io.jpod.runtime.volume;
 
 import io.jpod.runtime.pod.PodException;
-import io.jpod.runtime.spec.MountSpec;
-import io.jpod.runtime.state.ContainerRecord;
-import io.jpod.runtime.state.PodRecord;
-import io.jpod.runtime.state.StateStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,11 +23,9 @@ public final class VolumeStore {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
     private final Path root;
-    private final StateStore state;
 
-    public VolumeStore(Path root, StateStore state) {
+    public VolumeStore(Path root) {
         this.root = root;
-        this.state = state;
     }
 
     /** A volume as {@code volume ls/inspect} show it. */
@@ -69,35 +63,17 @@ public final class VolumeStore {
         return describe(root.resolve(name));
     }
 
-    /** Removes a volume and its data; refused while a container mounts it unless {@code force}. */
-    public void remove(String name, boolean force) throws IOException, PodException {
-        Volume v =
-                find(name)
-                        .orElseThrow(
-                                () -> new PodException("no volume with name " + name + " found"));
-        Optional<String> user = userOf(v);
-        if (user.isPresent() && !force) {
-            throw new PodException("volume " + name + " is being used by container " + user.get());
-        }
+    /**
+     * Removes a volume and its data. Whether a pod still holds it is the caller's check, made under
+     * the state lock (the engine's StoreRemovals).
+     */
+    public void remove(String name) throws IOException, PodException {
+        find(name).orElseThrow(() -> new PodException("no volume with name " + name + " found"));
         try (Stream<Path> walk = Files.walk(root.resolve(name))) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
-    }
-
-    /** The first container that binds the volume, or a subPath of it, init containers included. */
-    private Optional<String> userOf(Volume v) throws IOException {
-        for (PodRecord pod : state.pods()) {
-            for (ContainerRecord c : pod.allContainers()) {
-                if (c.spec() != null
-                        && MountSpec.sources(c.spec()).stream()
-                                .anyMatch(s -> s.startsWith(v.mountpoint()))) {
-                    return Optional.of(c.name());
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static Volume describe(Path dir) throws IOException {

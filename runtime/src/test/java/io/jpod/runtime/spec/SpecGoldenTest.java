@@ -41,6 +41,7 @@ class SpecGoldenTest {
         return new ContainerPlan(
                 name,
                 "localhost/app:1",
+                "sha256:" + "1".repeat(64),
                 List.of("/bin/httpd", "-f", "-p", "8080"),
                 ENV,
                 "/srv",
@@ -63,6 +64,7 @@ class SpecGoldenTest {
         return new ContainerPlan(
                 "app",
                 "localhost/app:1",
+                "sha256:" + "1".repeat(64),
                 List.of("/bin/sh"),
                 ENV,
                 "",
@@ -128,6 +130,7 @@ class SpecGoldenTest {
                 new ContainerPlan(
                         c.name(),
                         c.image(),
+                        "sha256:" + "1".repeat(64),
                         c.argv(),
                         c.env(),
                         c.workingDir(),
@@ -164,6 +167,7 @@ class SpecGoldenTest {
                 new ContainerPlan(
                         "setup",
                         "localhost/app:1",
+                        "sha256:" + "1".repeat(64),
                         List.of("/bin/sh", "-c", "echo ready > /work/flag"),
                         ENV,
                         "",

@@ -52,6 +52,7 @@ class SpecInputRecordTest {
                 new ContainerPlan(
                         "app",
                         "localhost/app:1",
+                        "sha256:" + "1".repeat(64),
                         List.of("/bin/sh", "-c", "sleep 1"),
                         List.of("PATH=/opt/bin:/bin"),
                         "/srv",
@@ -99,7 +100,8 @@ class SpecInputRecordTest {
                 null,
                 null,
                 List.of(c),
-                List.of());
+                List.of(),
+                PodRecord.Holds.NONE);
     }
 
     static ContainerRecord container(String name, SpecInput spec) {
