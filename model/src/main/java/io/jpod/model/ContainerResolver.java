@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Works out the process a container runs, by Kubernetes' rules: the kubelet builds the environment
@@ -23,7 +25,8 @@ public final class ContainerResolver {
             PodModel pod, ContainerModel c, ImageDefaults image, PodContext ctx, ManifestSet refs)
             throws ManifestException {
         List<Problem> problems = new ArrayList<>();
-        Map<String, String> kubelet = kubeletEnv(pod, c, ctx, refs, problems);
+        Set<String> secretEnv = new TreeSet<>();
+        Map<String, String> kubelet = kubeletEnv(pod, c, ctx, refs, problems, secretEnv);
         LinkedHashMap<String, String> env = new LinkedHashMap<>();
         env.put(
                 "PATH",
@@ -56,7 +59,7 @@ public final class ContainerResolver {
                         : image.workingDir() != null && !image.workingDir().isEmpty()
                                 ? image.workingDir()
                                 : "/";
-        return new ResolvedProcess(List.copyOf(argv), env, workingDir, user);
+        return new ResolvedProcess(List.copyOf(argv), env, workingDir, user, Set.copyOf(secretEnv));
     }
 
     /**
@@ -81,13 +84,18 @@ public final class ContainerResolver {
         return orEmpty(words).stream().map(w -> EnvExpansion.expand(w, env)).toList();
     }
 
-    /** The kubelet's part of the environment: envFrom sources in order, then env; later wins. */
+    /**
+     * The kubelet's part of the environment: envFrom sources in order, then env; later wins. The
+     * names whose final value holds a Secret's data (directly, or through {@code $(VAR)} of one) go
+     * into {@code secretEnv}.
+     */
     static Map<String, String> kubeletEnv(
             PodModel pod,
             ContainerModel c,
             PodContext ctx,
             ManifestSet refs,
-            List<Problem> problems) {
+            List<Problem> problems,
+            Set<String> secretEnv) {
         Map<String, String> env = new LinkedHashMap<>();
         for (EnvFromModel from : c.envFrom()) {
             Map<String, String> values = new TreeMap<>();
@@ -120,16 +128,31 @@ public final class ContainerResolver {
                         String name = from.prefix() + k;
                         if (Names.envName(name) == null) {
                             env.put(name, v);
+                            mark(secretEnv, name, from.secretName() != null);
                         }
                     });
         }
         for (EnvVarModel e : c.env()) {
             String value = value(pod, c, e, ctx, refs, problems, env);
             if (value != null) {
+                boolean fromSecret =
+                        e.secretKeyRef() != null
+                                || (e.value() != null
+                                        && secretEnv.stream()
+                                                .anyMatch(s -> e.value().contains("$(" + s + ")")));
                 env.put(e.name(), value);
+                mark(secretEnv, e.name(), fromSecret);
             }
         }
         return env;
+    }
+
+    private static void mark(Set<String> secret, String name, boolean isSecret) {
+        if (isSecret) {
+            secret.add(name);
+        } else {
+            secret.remove(name);
+        }
     }
 
     /**

@@ -229,6 +229,42 @@ class ContainerResolverTest {
 
     @Test
     @DisplayName(
+            "the variables that end up holding a Secret's data are named, so that inspect can"
+                    + " mask them: secretKeyRef, envFrom a Secret, and $(VAR) of one; a later plain"
+                    + " value clears it")
+    void secretEnvIsNamed() throws Exception {
+        ResolvedProcess p =
+                resolve(
+                        Manifests.podWith(
+                                        """
+                                        envFrom:
+                                        - secretRef: {name: creds}
+                                          prefix: DB_
+                                        env:
+                                        - {name: PASS, valueFrom: {secretKeyRef: {name: creds, key: password}}}
+                                        - {name: URL, value: "postgres://app:$(PASS)@db"}
+                                        - {name: DB_user, value: plain}
+                                        - {name: MODE, valueFrom: {configMapKeyRef: {name: cfg, key: mode}}}
+                                        """)
+                                + """
+                                ---
+                                apiVersion: v1
+                                kind: ConfigMap
+                                metadata: {name: cfg}
+                                data: {mode: fast}
+                                ---
+                                apiVersion: v1
+                                kind: Secret
+                                metadata: {name: creds}
+                                data: {password: czNjcmV0, token: dG9r, user: YXBw}
+                                """,
+                        IMAGE);
+        assertEquals(java.util.Set.of("DB_password", "DB_token", "PASS", "URL"), p.secretEnv());
+        assertEquals("postgres://app:s3cret@db", p.env().get("URL"));
+    }
+
+    @Test
+    @DisplayName(
             "runAsUser and runAsGroup override the image USER; workingDir overrides the image's")
     void userAndWorkingDir() throws Exception {
         assertEquals("1000", resolve("").user());

@@ -1,14 +1,19 @@
 package io.jpod.cli.output;
 
+import io.jpod.runtime.pod.ContainerPlan;
+import io.jpod.runtime.spec.MountSpec;
+import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
+import io.jpod.runtime.state.PortMapping;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Inspect documents with podman's key names. */
@@ -52,7 +57,128 @@ public final class Inspection {
         doc.put("RestartCount", c.restartCount());
         doc.put("IsInfra", c.infra());
         doc.put("Bundle", Path.of(c.bundle()).toString());
+        ContainerPlan plan = c.spec() == null ? null : c.spec().container();
+        doc.put("Mounts", plan == null ? List.of() : mounts(c.spec(), plan));
+        doc.put("Config", config(pod, c, plan));
+        Map<String, Object> ports = ports(pod);
+        Map<String, Object> network = new LinkedHashMap<>();
+        network.put("Ports", ports);
+        doc.put("NetworkSettings", network);
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("Binds", plan == null ? List.of() : binds(c.spec(), plan));
+        host.put("NetworkMode", pod.network() == null ? "" : pod.network().mode());
+        host.put("PortBindings", ports);
+        Map<String, Object> restart = new LinkedHashMap<>();
+        restart.put("Name", restartPolicy(pod.restartPolicy()));
+        restart.put("MaximumRetryCount", 0);
+        host.put("RestartPolicy", restart);
+        doc.put("HostConfig", host);
         return doc;
+    }
+
+    /**
+     * The values of variables that hold a Secret's data are masked: inspect output ends up in
+     * terminals, logs and bug reports.
+     */
+    public static final String MASKED = "<masked: from a Secret>";
+
+    private static Map<String, Object> config(
+            PodRecord pod, ContainerRecord c, ContainerPlan plan) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("Hostname", pod.hostname());
+        config.put("User", plan == null || plan.user() == null ? "" : plan.user());
+        List<String> env = new ArrayList<>();
+        if (plan != null) {
+            for (String entry : plan.env()) {
+                int eq = entry.indexOf('=');
+                String name = eq < 0 ? entry : entry.substring(0, eq);
+                env.add(plan.secretEnv().contains(name) ? name + "=" + MASKED : entry);
+            }
+        }
+        config.put("Env", env);
+        config.put("Cmd", c.command());
+        config.put("WorkingDir", plan == null ? "/" : plan.workingDir());
+        config.put("Labels", pod.labels());
+        // jpod stops every container with SIGTERM
+        config.put("StopSignal", 15);
+        config.put("Image", c.image());
+        config.put("Tty", plan != null && plan.tty());
+        return config;
+    }
+
+    private static List<Map<String, Object>> mounts(SpecInput spec, ContainerPlan plan) {
+        List<Path> sources = MountSpec.sources(spec);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < plan.mounts().size(); i++) {
+            ContainerPlan.MountPlan m = plan.mounts().get(i);
+            Map<String, Object> mount = new LinkedHashMap<>();
+            mount.put("Type", "bind");
+            mount.put("Source", sources.get(i).toString());
+            mount.put("Destination", m.destination());
+            mount.put("Driver", "");
+            mount.put("Mode", "");
+            mount.put("Options", List.of("rbind"));
+            mount.put("RW", !m.readOnly());
+            mount.put("Propagation", propagation(m));
+            out.add(mount);
+        }
+        return out;
+    }
+
+    private static List<String> binds(SpecInput spec, ContainerPlan plan) {
+        List<Path> sources = MountSpec.sources(spec);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < plan.mounts().size(); i++) {
+            ContainerPlan.MountPlan m = plan.mounts().get(i);
+            out.add(
+                    sources.get(i)
+                            + ":"
+                            + m.destination()
+                            + ":"
+                            + (m.readOnly() ? "ro" : "rw")
+                            + ","
+                            + propagation(m));
+        }
+        return out;
+    }
+
+    private static String propagation(ContainerPlan.MountPlan m) {
+        return switch (m.propagation() == null ? ContainerPlan.Propagation.NONE : m.propagation()) {
+            case NONE -> "rprivate";
+            case HOST_TO_CONTAINER -> "rslave";
+            case BIDIRECTIONAL -> "rshared";
+        };
+    }
+
+    /** podman's port map: {@code "8080/tcp": [{"HostIp": "", "HostPort": "18080"}]}. */
+    private static Map<String, Object> ports(PodRecord pod) {
+        Map<String, Object> ports = new LinkedHashMap<>();
+        if (pod.network() == null) {
+            return ports;
+        }
+        for (PortMapping p : pod.network().ports()) {
+            Map<String, Object> binding = new LinkedHashMap<>();
+            binding.put("HostIp", p.hostIP() == null ? "" : p.hostIP());
+            binding.put("HostPort", Integer.toString(p.hostPort()));
+            @SuppressWarnings("unchecked")
+            List<Object> list =
+                    (List<Object>)
+                            ports.computeIfAbsent(
+                                    p.containerPort() + "/" + p.protocol().toLowerCase(Locale.ROOT),
+                                    k -> new ArrayList<>());
+            list.add(binding);
+        }
+        return ports;
+    }
+
+    /** Kubernetes' restartPolicy in podman's words. */
+    private static String restartPolicy(String k8s) {
+        return switch (k8s == null ? "" : k8s) {
+            case "Always" -> "always";
+            case "OnFailure" -> "on-failure";
+            case "Never" -> "no";
+            default -> "";
+        };
     }
 
     public static Map<String, Object> pod(

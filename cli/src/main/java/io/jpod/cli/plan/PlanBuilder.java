@@ -192,7 +192,8 @@ public final class PlanBuilder {
                 Boolean.FALSE.equals(s.allowPrivilegeEscalation()),
                 s.capabilitiesAdd() == null ? List.of() : s.capabilitiesAdd(),
                 s.capabilitiesDrop() == null ? List.of() : s.capabilitiesDrop(),
-                mounts);
+                mounts,
+                List.copyOf(p.secretEnv()));
     }
 
     private VolumePlan volume(String name, ResolvedVolume v) {

@@ -1,6 +1,7 @@
 package io.jpod.cli.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,7 +71,14 @@ class ListingIT {
         assertEquals(64, main.path("Id").asText().length());
         JsonNode pods =
                 new ObjectMapper().readTree(jpod.run("pod", "ps", "--format", "json").out());
-        assertEquals("formatted", pods.path(0).path("Labels").path("app").asText());
+        JsonNode fmt = null;
+        for (JsonNode p : pods) {
+            if (p.path("Name").asText().equals("fmt")) {
+                fmt = p;
+            }
+        }
+        assertTrue(fmt != null, pods.toString());
+        assertEquals("formatted", fmt.path("Labels").path("app").asText());
     }
 
     @Test
@@ -137,5 +145,23 @@ class ListingIT {
         Jpod.Result bad = jpod.run("ps", "--filter", "colour=red");
         assertEquals(125, bad.exitCode(), bad.all());
         assertTrue(bad.err().contains("invalid filter"), bad.err());
+    }
+
+    @Test
+    void inspectShowsConfigWithTheSecretMasked() throws Exception {
+        Jpod.Result all = jpod.run("inspect", "fmt-main");
+        assertEquals(0, all.exitCode(), all.all());
+        assertFalse(all.out().contains("hunter2-do-not-show"), all.out());
+        JsonNode doc = new ObjectMapper().readTree(all.out()).path(0);
+        assertEquals("formatted", doc.path("Config").path("Labels").path("app").asText());
+        assertEquals("/tmp", doc.path("Config").path("WorkingDir").asText());
+        assertEquals("always", doc.path("HostConfig").path("RestartPolicy").path("Name").asText());
+        Jpod.Result env =
+                jpod.run("inspect", "-f", "{{range .Config.Env}}{{.}}\n{{end}}", "fmt-main");
+        assertTrue(env.out().lines().anyMatch("MODE=fast"::equals), env.out());
+        assertTrue(env.out().lines().anyMatch(l -> l.startsWith("PASSWORD=<masked")), env.out());
+        // the container itself still gets the value
+        Jpod.Result inside = jpod.run("exec", "fmt-main", "sh", "-c", "echo $PASSWORD");
+        assertEquals("hunter2-do-not-show\n", inside.out(), inside.all());
     }
 }

@@ -1,8 +1,13 @@
 package io.jpod.cli.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jpod.runtime.pod.ContainerPlan;
+import io.jpod.runtime.spec.PodInput;
+import io.jpod.runtime.spec.SpecInput;
+import io.jpod.runtime.spec.VolumeSource;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodPhase;
@@ -92,5 +97,66 @@ class InspectionTest {
                         Map.of("Id", pod.infra().id(), "Name", "web-infra", "State", "running"),
                         Map.of("Id", app.id(), "Name", "web-app", "State", "running")),
                 doc.get("Containers"));
+    }
+
+    @Test
+    void configShowsTheEnvironmentWithSecretsMaskedAndThePodsLabels() throws Exception {
+        ContainerPlan plan =
+                new ContainerPlan(
+                        "app",
+                        "localhost/app:1",
+                        "sha256:" + "ab".repeat(32),
+                        List.of("/entry", "a"),
+                        List.of("PATH=/bin", "PASS=s3cret", "MODE=fast"),
+                        "/srv",
+                        "1000",
+                        false,
+                        false,
+                        false,
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(
+                                new ContainerPlan.MountPlan(
+                                        "data",
+                                        "/data",
+                                        "sub",
+                                        true,
+                                        ContainerPlan.Propagation.NONE)),
+                        List.of("PASS"));
+        SpecInput spec =
+                SpecInput.of(
+                        new PodInput(
+                                "web",
+                                "/run/netns/web",
+                                false,
+                                "/pods/p",
+                                List.of(new VolumeSource("data", "/vols/data", false))),
+                        plan,
+                        1000,
+                        1000);
+        ContainerRecord c = Records.container("a".repeat(64), "web-app", false, spec);
+        Map<String, Object> doc =
+                Inspection.container(
+                        Records.pod(PodPhase.CREATED, c),
+                        c,
+                        new ContainerStatus("running", true, 0, null));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = (Map<String, Object>) doc.get("Config");
+        assertEquals(
+                List.of("PATH=/bin", "PASS=" + Inspection.MASKED, "MODE=fast"), config.get("Env"));
+        assertFalse(Json.pretty(doc).contains("s3cret"), "the secret's value shows nowhere");
+        assertEquals(Map.of("app", "web"), config.get("Labels"));
+        assertEquals("/srv", config.get("WorkingDir"));
+        assertEquals("1000", config.get("User"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> mounts = (List<Map<String, Object>>) doc.get("Mounts");
+        assertEquals("/vols/data/sub", mounts.getFirst().get("Source"));
+        assertEquals("/data", mounts.getFirst().get("Destination"));
+        assertEquals(false, mounts.getFirst().get("RW"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> host = (Map<String, Object>) doc.get("HostConfig");
+        assertEquals(List.of("/vols/data/sub:/data:ro,rprivate"), host.get("Binds"));
+        assertEquals(Map.of("Name", "always", "MaximumRetryCount", 0), host.get("RestartPolicy"));
     }
 }

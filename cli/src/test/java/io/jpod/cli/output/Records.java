@@ -1,5 +1,6 @@
 package io.jpod.cli.output;
 
+import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
@@ -17,6 +18,10 @@ final class Records {
     private Records() {}
 
     static ContainerRecord container(String id, String name, boolean infra) {
+        return container(id, name, infra, null);
+    }
+
+    static ContainerRecord container(String id, String name, boolean infra, SpecInput spec) {
         return new ContainerRecord(
                 id,
                 name,
@@ -34,7 +39,7 @@ final class Records {
                 12,
                 13,
                 2,
-                null);
+                spec);
     }
 
     static PodRecord pod(PodPhase phase, ContainerRecord... containers) {

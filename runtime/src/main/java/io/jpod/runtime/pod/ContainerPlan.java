@@ -8,6 +8,8 @@ import java.util.List;
  * @param image the reference the manifest names, for display
  * @param imageId the image that reference named when the plan was made: the one the container runs,
  *     even if the name moves to another image meanwhile
+ * @param secretEnv the names in {@code env} whose values hold a Secret's data, masked wherever jpod
+ *     shows the environment
  * @param argv the final command line (entrypoint and cmd already merged with the manifest's
  *     command/args)
  * @param env "K=V" entries in precedence order
@@ -28,9 +30,12 @@ public record ContainerPlan(
         boolean noNewPrivileges,
         List<String> capAdd,
         List<String> capDrop,
-        List<MountPlan> mounts) {
+        List<MountPlan> mounts,
+        List<String> secretEnv) {
 
     public ContainerPlan {
+        // plans recorded before secretEnv existed read it as absent
+        secretEnv = secretEnv == null ? List.of() : List.copyOf(secretEnv);
         argv = List.copyOf(argv);
         env = List.copyOf(env);
         capAdd = List.copyOf(capAdd);

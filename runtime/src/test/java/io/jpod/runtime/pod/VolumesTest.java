@@ -53,7 +53,8 @@ class VolumesTest {
                 false,
                 List.of(),
                 List.of(),
-                mounts);
+                mounts,
+                List.of());
     }
 
     @Test

@@ -52,7 +52,8 @@ class SpecGoldenTest {
                 false,
                 List.of(),
                 List.of(),
-                mounts);
+                mounts,
+                List.of());
     }
 
     private static ContainerPlan security(
@@ -75,6 +76,7 @@ class SpecGoldenTest {
                 noNewPrivileges,
                 add,
                 drop,
+                List.of(),
                 List.of());
     }
 
@@ -141,6 +143,7 @@ class SpecGoldenTest {
                         false,
                         List.of(),
                         List.of(),
+                        List.of(),
                         List.of());
         check("app-pasta-shared-pid", pod(PodPlan.NetworkMode.PASTA, true, List.of()), tty);
     }
@@ -178,7 +181,8 @@ class SpecGoldenTest {
                         false,
                         List.of(),
                         List.of(),
-                        List.of(new MountPlan("work", "/work", null, false, Propagation.NONE)));
+                        List.of(new MountPlan("work", "/work", null, false, Propagation.NONE)),
+                        List.of());
         check("init-container", plan, init);
     }
 

@@ -75,7 +75,8 @@ class SpecInputRecordTest {
                                         "/cfg",
                                         null,
                                         false,
-                                        ContainerPlan.Propagation.NONE)));
+                                        ContainerPlan.Propagation.NONE)),
+                        List.of());
         return SpecInput.of(
                 PodInput.of(
                         plan,
