@@ -112,13 +112,14 @@ public final class ImagesCommand implements Callable<Integer> {
         doc.put("Digest", image.id());
         doc.put("RepoTags", image.names());
         doc.put("Created", image.created().toString());
+        // podman's image config omits what is empty (Go's omitempty)
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("Env", image.config().env());
-        config.put("Entrypoint", image.config().entrypoint());
-        config.put("Cmd", image.config().cmd());
-        config.put("WorkingDir", image.config().workingDir());
-        config.put("User", image.config().user());
-        config.put("Labels", image.config().labels());
+        putIfSet(config, "User", image.config().user());
+        putIfSet(config, "Env", image.config().env());
+        putIfSet(config, "Entrypoint", image.config().entrypoint());
+        putIfSet(config, "Cmd", image.config().cmd());
+        putIfSet(config, "WorkingDir", image.config().workingDir());
+        putIfSet(config, "Labels", image.config().labels());
         doc.put("Config", config);
         doc.put("Size", image.size());
         Map<String, Object> rootfs = new LinkedHashMap<>();
@@ -126,5 +127,16 @@ public final class ImagesCommand implements Callable<Integer> {
         rootfs.put("Layers", image.layers());
         doc.put("RootFS", rootfs);
         return doc;
+    }
+
+    private static void putIfSet(Map<String, Object> map, String key, Object value) {
+        boolean empty =
+                value == null
+                        || (value instanceof String str && str.isEmpty())
+                        || (value instanceof java.util.Collection<?> c && c.isEmpty())
+                        || (value instanceof Map<?, ?> m && m.isEmpty());
+        if (!empty) {
+            map.put(key, value);
+        }
     }
 }

@@ -130,7 +130,6 @@ public final class ContainerView {
             ports.add(port);
         }
         o.put("Ports", ports.isEmpty() ? null : ports);
-        o.put("Restarts", c.restartCount());
         o.put(
                 "StartedAt",
                 c.startedAt() == null ? GoTime.ZERO_UNIX : c.startedAt().getEpochSecond());

@@ -52,7 +52,6 @@ public final class PodView {
             e.put("Id", c.id());
             e.put("Names", c.name());
             e.put("Status", states.get(c.id()).status());
-            e.put("RestartCount", c.restartCount());
             containers.add(e);
         }
         o.put("Containers", containers);
