@@ -27,10 +27,12 @@ final class Remove {
         this.orphans = orphans;
     }
 
+    /** An orphan named here is repaired, at once and with no grace period, like any other. */
     PodRecord remove(String nameOrId, boolean force) throws PodException, IOException {
-        orphans.repair();
         PodRecord pod = lookups.pod(nameOrId);
-        removeLocked(pod, force);
+        if (!orphans.repair().contains(pod.id())) {
+            removeLocked(pod, force);
+        }
         return pod;
     }
 

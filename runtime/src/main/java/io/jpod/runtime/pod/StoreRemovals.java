@@ -8,6 +8,7 @@ import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.state.StateStore;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,9 +47,15 @@ final class StoreRemovals {
         try (StateStore.Lock ignored = rt.state().lock()) {
             if (!force) {
                 for (PodRecord pod : rt.state().pods()) {
-                    if (pod.holds().volumes().contains(name)) {
+                    List<String> users = pod.holds().volumes().get(name);
+                    if (users != null) {
                         throw new PodException(
-                                "volume " + name + " is being used by pod " + pod.name());
+                                "volume "
+                                        + name
+                                        + " is being used by "
+                                        + (users.isEmpty()
+                                                ? "pod " + pod.name()
+                                                : "container " + String.join(", ", users)));
                     }
                 }
             }
