@@ -189,8 +189,12 @@ public final class Jpod {
         // directory
         pb.directory((cwd != null ? cwd : Path.of("/tmp")).toFile());
         Process p = pb.start();
+        // a thread of its own: on 2 cores the common pool has one thread, and a long command's
+        // reader would hold up every other command a test runs meanwhile
         CompletableFuture<String> err =
-                CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+                CompletableFuture.supplyAsync(
+                        () -> read(p.getErrorStream()),
+                        task -> Thread.ofPlatform().daemon().start(task));
         String out = read(p.getInputStream());
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -4,7 +4,6 @@ import io.jpod.runtime.Runtime;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
-import io.jpod.runtime.state.StateStore;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -59,10 +58,10 @@ final class ContainerExited {
     private String restartLocked(ContainerRecord c)
             throws IOException, PodException, InterruptedException {
         while (true) {
-            Optional<StateStore.Lock> lock = rt.state().tryPodLock(c.podId());
-            if (lock.isPresent()) {
-                try (StateStore.Lock ignored = lock.get()) {
-                    return restart(c);
+            Optional<HeldPod> free = HeldPod.tryTake(rt.state(), c.podId());
+            if (free.isPresent()) {
+                try (HeldPod held = free.get()) {
+                    return restart(c, held.pod());
                 }
             }
             // another command works on the pod: a stop or a removal has marked it already
@@ -74,29 +73,22 @@ final class ContainerExited {
         }
     }
 
-    private String restart(ContainerRecord c) throws IOException {
-        Optional<PodRecord> pod = rt.state().pod(c.podId());
+    private String restart(ContainerRecord c, PodRecord pod) throws IOException {
         Optional<ContainerRecord> now =
-                pod.flatMap(
-                        p ->
-                                p.containers().stream()
-                                        .filter(x -> x.id().equals(c.id()))
-                                        .findFirst());
-        // the pod may have been stopped, removed or restarted while we waited
-        if (pod.isEmpty()
-                || pod.get().phase() != PodPhase.CREATED
+                pod.containers().stream().filter(x -> x.id().equals(c.id())).findFirst();
+        // the pod may have been stopped or restarted while we waited
+        if (pod.phase() != PodPhase.CREATED
                 || now.isEmpty()
                 || lookups.alive(now.get())
                 || now.get().pid() != c.pid()
-                || pod.get().infra() == null
-                || !lookups.alive(pod.get().infra())) {
+                || pod.infra() == null
+                || !lookups.alive(pod.infra())) {
             return "not restarting " + c.name() + ": the pod changed meanwhile";
         }
         ContainerRecord again =
                 creator.start(
-                        creator.recreate(
-                                now.get().restarted(), pod.get().infra(), layers.of(c), true));
-        rt.state().save(pod.get().withContainer(again));
+                        creator.recreate(now.get().restarted(), pod.infra(), layers.of(c), true));
+        rt.state().save(pod.withContainer(again));
         return "restarted " + c.name() + " (restart " + again.restartCount() + ")";
     }
 }

@@ -45,7 +45,7 @@ public final class Engine {
         this.lookups = new Lookups(rt);
         Orphans orphans = new Orphans(rt, teardown);
         this.remove = new Remove(rt, lookups, teardown, orphans);
-        this.play = new Play(rt, new PodBuilder(rt, creator), teardown, remove);
+        this.play = new Play(rt, new PodBuilder(rt, creator), teardown, remove, orphans);
         this.start = new Start(rt, lookups, creator, layers);
         this.stop = new Stop(rt, lookups, teardown);
         this.exited = new ContainerExited(rt, lookups, creator, layers);

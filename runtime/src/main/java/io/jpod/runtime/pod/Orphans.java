@@ -3,7 +3,6 @@ package io.jpod.runtime.pod;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
-import io.jpod.runtime.state.StateStore;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,16 +31,13 @@ final class Orphans {
             if (!unfinished(pod)) {
                 continue;
             }
-            Optional<StateStore.Lock> lock = rt.state().tryPodLock(pod.id());
-            if (lock.isEmpty()) {
+            Optional<HeldPod> free = HeldPod.tryTake(rt.state(), pod.id());
+            if (free.isEmpty()) {
                 continue;
             }
-            try (StateStore.Lock ignored = lock.get()) {
-                Optional<PodRecord> now = rt.state().pod(pod.id());
-                if (now.isEmpty()) {
-                    rt.state().deletePodLock(pod.id());
-                } else if (unfinished(now.get())) {
-                    teardown.remove(now.get(), 0);
+            try (HeldPod held = free.get()) {
+                if (unfinished(held.pod())) {
+                    teardown.remove(held.pod(), 0);
                     repaired.add(pod.id());
                 }
             }

@@ -30,12 +30,14 @@ final class Play {
     private final PodBuilder builder;
     private final PodTeardown teardown;
     private final Remove remove;
+    private final Orphans orphans;
 
-    Play(Runtime rt, PodBuilder builder, PodTeardown teardown, Remove remove) {
+    Play(Runtime rt, PodBuilder builder, PodTeardown teardown, Remove remove, Orphans orphans) {
         this.rt = rt;
         this.builder = builder;
         this.teardown = teardown;
         this.remove = remove;
+        this.orphans = orphans;
     }
 
     /**
@@ -43,6 +45,8 @@ final class Play {
      * any failure every pod this call made is removed again before the error is thrown.
      */
     List<PodRecord> play(List<PodPlan> plans, boolean replace) throws JpodException, IOException {
+        // what a killed play left may hold the names, images and ports this one needs
+        orphans.repair();
         List<PodRecord> played = new ArrayList<>();
         for (PodPlan plan : plans) {
             try {
@@ -167,11 +171,21 @@ final class Play {
         return images;
     }
 
-    private static List<String> claims(PodPlan plan) {
-        return plan.volumes().stream()
-                .filter(v -> v instanceof VolumePlan.Named)
-                .map(v -> ((VolumePlan.Named) v).claim())
-                .distinct()
-                .toList();
+    /** Each claimed volume with the containers that mount it, in the names the user sees. */
+    private static Map<String, List<String>> claims(PodPlan plan) {
+        List<ContainerPlan> all = new ArrayList<>(plan.initContainers());
+        all.addAll(plan.containers());
+        Map<String, List<String>> claims = new LinkedHashMap<>();
+        for (VolumePlan v : plan.volumes()) {
+            if (v instanceof VolumePlan.Named named) {
+                List<String> users = claims.computeIfAbsent(named.claim(), k -> new ArrayList<>());
+                for (ContainerPlan c : all) {
+                    if (c.mounts().stream().anyMatch(m -> m.volume().equals(v.name()))) {
+                        users.add(plan.name() + "-" + c.name());
+                    }
+                }
+            }
+        }
+        return claims;
     }
 }

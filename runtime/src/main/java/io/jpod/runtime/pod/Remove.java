@@ -2,7 +2,6 @@ package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.state.PodRecord;
-import io.jpod.runtime.state.StateStore;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,10 +26,12 @@ final class Remove {
         this.orphans = orphans;
     }
 
+    /** An orphan named here is repaired, at once and with no grace period, like any other. */
     PodRecord remove(String nameOrId, boolean force) throws PodException, IOException {
-        orphans.repair();
         PodRecord pod = lookups.pod(nameOrId);
-        removeLocked(pod, force);
+        if (!orphans.repair().contains(pod.id())) {
+            removeLocked(pod, force);
+        }
         return pod;
     }
 
@@ -47,18 +48,18 @@ final class Remove {
 
     /** False when the pod was removed by another command while this one waited for its lock. */
     private boolean removeLocked(PodRecord pod, boolean force) throws PodException, IOException {
-        try (StateStore.Lock ignored = rt.state().podLock(pod.id())) {
-            Optional<PodRecord> now = rt.state().pod(pod.id());
-            if (now.isEmpty()) {
-                return false;
-            }
-            if (!force && lookups.anyRunning(now.get())) {
+        Optional<HeldPod> now = HeldPod.take(rt.state(), pod.id());
+        if (now.isEmpty()) {
+            return false;
+        }
+        try (HeldPod held = now.get()) {
+            if (!force && lookups.anyRunning(held.pod())) {
                 throw new PodException(
                         "pod "
                                 + pod.name()
                                 + " has running containers: stop it first or use --force");
             }
-            teardown.remove(now.get(), now.get().gracePeriodSeconds());
+            teardown.remove(held.pod(), held.pod().gracePeriodSeconds());
             return true;
         }
     }

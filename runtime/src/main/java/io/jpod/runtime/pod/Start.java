@@ -4,7 +4,6 @@ import io.jpod.runtime.Runtime;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
-import io.jpod.runtime.state.StateStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,9 +26,12 @@ final class Start {
 
     /** The infra first, then the others in parallel. */
     PodRecord start(String nameOrId) throws PodException, IOException {
-        String id = lookups.pod(nameOrId).id();
-        try (StateStore.Lock ignored = rt.state().podLock(id)) {
-            PodRecord pod = lookups.pod(id);
+        PodRecord found = lookups.pod(nameOrId);
+        try (HeldPod held =
+                HeldPod.take(rt.state(), found.id())
+                        .orElseThrow(
+                                () -> new PodException("pod " + found.name() + " was removed"))) {
+            PodRecord pod = held.pod();
             if ((pod.phase() != PodPhase.CREATED && pod.phase() != PodPhase.STOPPED)
                     || pod.infra() == null) {
                 throw new PodException(

@@ -3,7 +3,6 @@ package io.jpod.runtime.pod;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
-import io.jpod.runtime.state.StateStore;
 
 import java.io.IOException;
 
@@ -22,9 +21,9 @@ final class Stop {
 
     /** SIGTERM, then SIGKILL after {@code timeoutSeconds} or else the pod's grace period. */
     PodRecord stop(String nameOrId, Long timeoutSeconds) throws PodException, IOException {
-        String id = lookups.pod(nameOrId).id();
-        try (StateStore.Lock ignored = rt.state().podLock(id)) {
-            PodRecord pod = lookups.pod(id);
+        PodRecord found = lookups.pod(nameOrId);
+        try (HeldPod held = take(found)) {
+            PodRecord pod = held.pod();
             // saved first: an exit hook that fires meanwhile reads it and restarts nothing
             pod = pod.withPhase(PodPhase.STOPPED);
             rt.state().save(pod);
@@ -34,5 +33,10 @@ final class Stop {
                     timeoutSeconds == null ? pod.gracePeriodSeconds() : timeoutSeconds);
             return pod;
         }
+    }
+
+    private HeldPod take(PodRecord found) throws IOException, PodException {
+        return HeldPod.take(rt.state(), found.id())
+                .orElseThrow(() -> new PodException("pod " + found.name() + " was removed"));
     }
 }

@@ -3,14 +3,12 @@ package io.jpod.runtime.pod;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageException;
-import io.jpod.runtime.spec.MountSpec;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.state.StateStore;
-import io.jpod.runtime.volume.VolumeStore;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,28 +47,20 @@ final class StoreRemovals {
         try (StateStore.Lock ignored = rt.state().lock()) {
             if (!force) {
                 for (PodRecord pod : rt.state().pods()) {
-                    if (pod.holds().volumes().contains(name)) {
+                    List<String> users = pod.holds().volumes().get(name);
+                    if (users != null) {
                         throw new PodException(
-                                "volume " + name + " is being used by " + volumeUser(pod, name));
+                                "volume "
+                                        + name
+                                        + " is being used by "
+                                        + (users.isEmpty()
+                                                ? "pod " + pod.name()
+                                                : "container " + String.join(", ", users)));
                     }
                 }
             }
             rt.volumes().remove(name);
         }
-    }
-
-    /** The first container that mounts the volume (or a subPath of it), else the pod. */
-    private String volumeUser(PodRecord pod, String volume) throws IOException {
-        Optional<Path> mountpoint = rt.volumes().find(volume).map(VolumeStore.Volume::mountpoint);
-        for (ContainerRecord c : pod.allContainers()) {
-            if (mountpoint.isPresent()
-                    && c.spec() != null
-                    && MountSpec.sources(c.spec()).stream()
-                            .anyMatch(s -> s.startsWith(mountpoint.get()))) {
-                return "container " + c.name();
-            }
-        }
-        return "pod " + pod.name();
     }
 
     private static String user(PodRecord pod, String imageId) {

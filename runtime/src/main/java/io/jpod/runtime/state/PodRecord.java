@@ -27,14 +27,14 @@ public record PodRecord(
     /**
      * What the pod keeps from removal while it exists, written when its name is reserved and so
      * before any of its containers: the ids of the images of all its containers (init included) and
-     * the named volumes it claims.
+     * the named volumes it claims, each with the containers that mount it.
      */
-    public record Holds(List<String> imageIds, List<String> volumes) {
-        public static final Holds NONE = new Holds(List.of(), List.of());
+    public record Holds(List<String> imageIds, Map<String, List<String>> volumes) {
+        public static final Holds NONE = new Holds(List.of(), Map.of());
 
         public Holds {
             imageIds = imageIds == null ? List.of() : List.copyOf(imageIds);
-            volumes = volumes == null ? List.of() : List.copyOf(volumes);
+            volumes = volumes == null ? Map.of() : Map.copyOf(volumes);
         }
     }
 

@@ -181,7 +181,7 @@ public final class StateStore {
 
     private static Optional<PodRecord> read(Path file) throws IOException {
         try {
-            return Optional.of(JSON.readValue(file.toFile(), PodRecord.class));
+            return Optional.of(JSON.readValue(Files.readAllBytes(file), PodRecord.class));
         } catch (NoSuchFileException e) {
             return Optional.empty(); // removed between listing and reading
         } catch (com.fasterxml.jackson.core.JacksonException e) {

@@ -33,6 +33,78 @@ final class Plans {
                 "");
     }
 
+    /** A pod of app and init containers, all of {@code imageId}, on pasta. */
+    static PodPlan pod(
+            String name,
+            String restartPolicy,
+            long grace,
+            List<ContainerPlan> inits,
+            List<ContainerPlan> containers) {
+        return new PodPlan(
+                name,
+                name,
+                Map.of(),
+                grace,
+                restartPolicy,
+                PodPlan.NetworkMode.PASTA,
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                containers,
+                inits,
+                "kind: Pod\n");
+    }
+
+    static PodPlan pod(String name, String imageId, String... containers) {
+        return pod(
+                name,
+                "Always",
+                30,
+                List.of(),
+                java.util.Arrays.stream(containers).map(c -> container(c, imageId)).toList());
+    }
+
+    static ContainerPlan container(String name, String imageId) {
+        return new ContainerPlan(
+                name,
+                "box",
+                imageId,
+                List.of("/bin/sh"),
+                List.of("PATH=/bin"),
+                "",
+                "",
+                false,
+                false,
+                false,
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+    }
+
+    static PodPlan withVolumes(PodPlan p, List<VolumePlan> volumes) {
+        return new PodPlan(
+                p.name(),
+                p.hostname(),
+                p.labels(),
+                p.gracePeriodSeconds(),
+                p.restartPolicy(),
+                p.network(),
+                p.shareProcessNamespace(),
+                p.ports(),
+                p.hostAliases(),
+                p.dnsServers(),
+                p.dnsSearches(),
+                volumes,
+                p.containers(),
+                p.initContainers(),
+                p.source());
+    }
+
     static PodPlan volumes(List<VolumePlan> volumes) {
         return plan("web", "web", List.of(), List.of(), List.of(), volumes);
     }

@@ -193,4 +193,63 @@ class StateStoreTest {
             assertTrue(Files.exists(dir.resolve("lock")));
         }
     }
+
+    @Test
+    void podLocksOfDifferentPodsAreIndependentAndEachExcludesOthers() throws Exception {
+        StateStore store = new StateStore(dir);
+        try (StateStore.Lock a = store.podLock("a".repeat(64));
+                StateStore.Lock global = store.lock()) {
+            // held in another thread, as another command would try
+            CompletableFuture<Boolean> otherPod =
+                    CompletableFuture.supplyAsync(() -> tryAndRelease(store, "b".repeat(64)));
+            CompletableFuture<Boolean> samePod =
+                    CompletableFuture.supplyAsync(() -> tryAndRelease(store, "a".repeat(64)));
+            assertTrue(otherPod.get(10, TimeUnit.SECONDS), "another pod's lock is free");
+            assertFalse(samePod.get(10, TimeUnit.SECONDS), "the same pod's lock is taken");
+        }
+        assertTrue(
+                CompletableFuture.supplyAsync(() -> tryAndRelease(store, "a".repeat(64)))
+                        .get(10, TimeUnit.SECONDS),
+                "free once closed");
+        store.deletePodLock("a".repeat(64));
+        assertFalse(Files.exists(dir.resolve("locks").resolve("a".repeat(64) + ".lock")));
+    }
+
+    @Test
+    void aWaitingPodLockIsGrantedOnceReleased() throws Exception {
+        StateStore store = new StateStore(dir);
+        CompletableFuture<String> second = new CompletableFuture<>();
+        Thread waiter;
+        try (StateStore.Lock held = store.podLock("a".repeat(64))) {
+            waiter =
+                    Thread.ofPlatform()
+                            .start(
+                                    () -> {
+                                        try (StateStore.Lock again =
+                                                store.podLock("a".repeat(64))) {
+                                            second.complete("locked");
+                                        } catch (Exception e) {
+                                            second.completeExceptionally(e);
+                                        }
+                                    });
+            while (!second.isDone() && waiter.getState() != Thread.State.WAITING) {
+                Thread.sleep(5);
+            }
+            assertFalse(second.isDone(), "waits while held: " + second);
+        }
+        assertEquals("locked", second.get(30, TimeUnit.SECONDS));
+        waiter.join();
+    }
+
+    private static boolean tryAndRelease(StateStore store, String podId) {
+        try {
+            Optional<StateStore.Lock> lock = store.tryPodLock(podId);
+            if (lock.isPresent()) {
+                lock.get().close();
+            }
+            return lock.isPresent();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

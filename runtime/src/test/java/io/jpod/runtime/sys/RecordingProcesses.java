@@ -100,7 +100,7 @@ public final class RecordingProcesses implements Processes {
      * Answers spawns whose command starts with {@code prefix} with the process {@code factory}
      * makes.
      */
-    public RecordingProcesses onSpawn(
+    public synchronized RecordingProcesses onSpawn(
             List<String> prefix, Function<List<String>, Process> factory) {
         spawnRules.add(new Rule<>(List.copyOf(prefix), factory));
         return this;
@@ -122,18 +122,25 @@ public final class RecordingProcesses implements Processes {
     }
 
     @Override
-    public synchronized ExecResult run(List<String> argv) throws IOException {
-        calls.add(List.copyOf(argv));
-        Rule<ExecResult> rule = best(runRules, argv);
+    public ExecResult run(List<String> argv) throws IOException {
+        Rule<ExecResult> rule;
+        synchronized (this) {
+            calls.add(List.copyOf(argv));
+            rule = best(runRules, argv);
+        }
+        // answered outside the monitor: an answer may block, as a slow program does
         return rule == null ? new ExecResult(0, "", "") : rule.answer().apply(argv);
     }
 
     @Override
-    public synchronized Process spawn(ProcessBuilder builder) throws IOException {
+    public Process spawn(ProcessBuilder builder) throws IOException {
         List<String> argv = List.copyOf(builder.command());
-        calls.add(argv);
-        builders.add(builder);
-        Rule<Process> rule = best(spawnRules, argv);
+        Rule<Process> rule;
+        synchronized (this) {
+            calls.add(argv);
+            builders.add(builder);
+            rule = best(spawnRules, argv);
+        }
         if (rule == null) {
             throw new IOException("RecordingProcesses: no process scripted for " + argv);
         }

@@ -1,0 +1,139 @@
+package io.jpod.runtime.pod;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.PodPhase;
+import io.jpod.runtime.state.PodRecord;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The restart hook conmon runs when a container exits. */
+class ContainerExitedTest {
+
+    @TempDir Path dir;
+
+    private FakeHost host;
+    private Engine engine;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        host = new FakeHost(dir);
+        engine = new Engine(host.rt);
+    }
+
+    private ContainerRecord play(String policy) throws Exception {
+        PodPlan plan =
+                Plans.pod(
+                        "web",
+                        policy,
+                        30,
+                        List.of(),
+                        List.of(Plans.container("a", host.image.id())));
+        return engine.play(List.of(plan), false).getFirst().containers().getFirst();
+    }
+
+    @Test
+    void alwaysRestartsAtOnceTheFirstTimeThenAfterTheBackOff() throws Exception {
+        ContainerRecord a = play("Always");
+        host.exitNow("web-a", 0);
+        assertEquals("restarted web-a (restart 1)", engine.containerExited(a.id()));
+        assertTrue(host.running("web-a"));
+        assertEquals(0, host.processes.slept());
+        ContainerRecord now = engine.container("web-a").container();
+        assertEquals(1, now.restartCount());
+        assertEquals(host.pid("web-a"), now.pid());
+        host.exitNow("web-a", 1);
+        assertEquals("restarted web-a (restart 2)", engine.containerExited(a.shortId()));
+        assertTrue(host.processes.slept() >= 10_000, "the kubelet's 10 s back-off");
+    }
+
+    @Test
+    void onFailureLeavesASuccessfulExitAlone() throws Exception {
+        ContainerRecord a = play("OnFailure");
+        host.exitNow("web-a", 0);
+        assertEquals(
+                "restartPolicy OnFailure: not restarting web-a", engine.containerExited(a.id()));
+        assertFalse(host.running("web-a"));
+        host.exitNow("web-a", 2);
+    }
+
+    @Test
+    void onFailureRestartsAFailure() throws Exception {
+        ContainerRecord a = play("OnFailure");
+        host.exitNow("web-a", 2);
+        assertEquals("restarted web-a (restart 1)", engine.containerExited(a.id()));
+    }
+
+    @Test
+    void neverHasNoHookAtAll() throws Exception {
+        play("Never");
+        boolean hooked =
+                host.processes.calls("sh").stream()
+                        .filter(argv -> argv.contains("web-a"))
+                        .anyMatch(argv -> argv.contains("--exit-command"));
+        assertFalse(hooked);
+    }
+
+    @Test
+    void aStoppedPodIsNotRestarted() throws Exception {
+        ContainerRecord a = play("Always");
+        engine.stop("web", null);
+        assertEquals("pod web is STOPPED: not restarting", engine.containerExited(a.id()));
+        assertFalse(host.running("web-a"));
+    }
+
+    @Test
+    void aRemovedContainerIsGone() throws Exception {
+        ContainerRecord a = play("Always");
+        engine.remove("web", true);
+        assertEquals("container " + a.id() + " is gone", engine.containerExited(a.id()));
+    }
+
+    @Test
+    void whileAnotherCommandHoldsThePodItWaitsForItAndThenRestarts() throws Exception {
+        ContainerRecord a = play("Always");
+        host.exitNow("web-a", 1);
+        CompletableFuture<String> hook;
+        try (HeldLock held = new HeldLock(host.rt.state(), a.podId())) {
+            hook = CompletableFuture.supplyAsync(() -> exited(a.id()));
+            Thread.sleep(200);
+            assertFalse(hook.isDone(), "waits while the pod's lock is held: " + hook);
+        }
+        assertEquals("restarted web-a (restart 1)", hook.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void whileThePodIsBeingRemovedItAnswersAtOnce() throws Exception {
+        ContainerRecord a = play("Always");
+        host.exitNow("web-a", 1);
+        PodRecord pod = engine.pod("web");
+        try (HeldLock held = new HeldLock(host.rt.state(), a.podId())) {
+            // as a removal does: the phase is saved before anything waits
+            CompletableFuture<String> hook = CompletableFuture.supplyAsync(() -> exited(a.id()));
+            Thread.sleep(100);
+            host.rt.state().save(pod.withPhase(PodPhase.REMOVING));
+            assertEquals(
+                    "not restarting web-a: the pod is being stopped or removed",
+                    hook.get(10, TimeUnit.SECONDS));
+        }
+        assertFalse(host.running("web-a"));
+    }
+
+    private String exited(String id) {
+        try {
+            return engine.containerExited(id);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
