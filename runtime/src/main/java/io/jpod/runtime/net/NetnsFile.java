@@ -1,6 +1,6 @@
 package io.jpod.runtime.net;
 
-import io.jpod.runtime.storage.Overlay;
+import io.jpod.runtime.storage.Mounts;
 import io.jpod.runtime.sys.Processes;
 
 import java.io.IOException;
@@ -35,8 +35,8 @@ public final class NetnsFile {
 
     /** Unbinds and deletes; the namespace dies with its last user. */
     public void remove(Path file) throws IOException {
-        if (Overlay.isMountPoint(file)) {
-            processes.check(List.of("umount", "-l", file.toString()));
+        if (Mounts.isMountPoint(file)) {
+            new Mounts(processes).unmountLazy(file);
         }
         Files.deleteIfExists(file);
     }

@@ -499,6 +499,7 @@ public final class PodService {
                 repaired.add(pod.id());
             }
         }
+        new LeftoverSweep(rt).sweep(rt.state().pods());
         return repaired;
     }
 

@@ -1,7 +1,7 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.oci.BundleSpec;
-import io.jpod.runtime.storage.Overlay;
+import io.jpod.runtime.storage.Mounts;
 import io.jpod.runtime.sys.Processes;
 
 import java.io.IOException;
@@ -31,15 +31,7 @@ final class Volumes {
                 case VolumePlan.EmptyDir e -> {
                     Path dir = Files.createDirectories(source(podDir, v));
                     if (e.memory()) {
-                        processes.check(
-                                List.of(
-                                        "mount",
-                                        "-t",
-                                        "tmpfs",
-                                        "-o",
-                                        "mode=1777",
-                                        "tmpfs",
-                                        dir.toString()));
+                        new Mounts(processes).tmpfs(dir, "mode=1777");
                     }
                     Files.setPosixFilePermissions(dir, all());
                 }
@@ -62,8 +54,8 @@ final class Volumes {
         }
         try (var dirs = Files.list(volumes)) {
             for (Path dir : dirs.toList()) {
-                if (Overlay.isMountPoint(dir)) {
-                    processes.check(List.of("umount", "-l", dir.toString()));
+                if (Mounts.isMountPoint(dir)) {
+                    new Mounts(processes).unmountLazy(dir);
                 }
             }
         }
