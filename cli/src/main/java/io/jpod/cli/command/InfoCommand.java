@@ -16,7 +16,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Runtime rt = Runtime.open(System.getenv());
-        for (Map.Entry<String, Object> section : HostInfo.collect(rt).entrySet()) {
+        for (Map.Entry<String, Object> section : HostInfo.collect(rt, System.getenv()).entrySet()) {
             System.out.println(section.getKey() + ":");
             @SuppressWarnings("unchecked")
             Map<String, Object> entries = (Map<String, Object>) section.getValue();

@@ -37,6 +37,11 @@ public final class Conmon {
         this.processes = processes;
     }
 
+    /** The conmon binary jpod runs ({@code JPOD_CONMON} or the packaged one). */
+    public Path binary() {
+        return binary;
+    }
+
     /**
      * What conmon needs for one container.
      *
@@ -103,16 +108,17 @@ public final class Conmon {
                                 "warning",
                                 // a kernel keyring per container exhausts kernel.keys.maxkeys (200
                                 // per user) at about 100
-                                "--no-new-keyring",
-                                "--runtime-arg",
-                                "--root",
-                                "--runtime-arg",
-                                runtime.root().toString(),
-                                "--runtime-arg",
-                                "--log-format=json",
-                                "--runtime-arg",
-                                "--log",
-                                "--runtime-arg=" + l.bundle().resolve("oci-log")));
+                                "--no-new-keyring"));
+        for (String option : runtime.globalOptions()) {
+            argv.addAll(List.of("--runtime-arg", option));
+        }
+        argv.addAll(
+                List.of(
+                        "--runtime-arg",
+                        "--log-format=json",
+                        "--runtime-arg",
+                        "--log",
+                        "--runtime-arg=" + l.bundle().resolve("oci-log")));
         if (!l.exitCommand().isEmpty()) {
             argv.addAll(List.of("--exit-command", l.exitCommand().getFirst()));
             for (String arg : l.exitCommand().subList(1, l.exitCommand().size())) {

@@ -1,6 +1,7 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
+import io.jpod.runtime.host.Catatonit;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.oci.BundleSpec;
 import io.jpod.runtime.oci.Conmon;
@@ -51,7 +52,7 @@ final class ContainerCreator {
         addNetwork(ns, netns);
         BundleSpec spec =
                 new BundleSpec(
-                        List.of("/catatonit", "-P"),
+                        Catatonit.infraArgv(),
                         List.of("PATH=/"),
                         "/",
                         0,
@@ -61,7 +62,11 @@ final class ContainerCreator {
                         true,
                         hostname,
                         ns,
-                        List.of(BundleSpec.Mount.bind("/usr/bin/catatonit", "/catatonit", true)),
+                        List.of(
+                                BundleSpec.Mount.bind(
+                                        rt.catatonit().binary().toString(),
+                                        Catatonit.IN_CONTAINER,
+                                        true)),
                         List.of(),
                         true,
                         rt.layout().rootless());
@@ -74,7 +79,7 @@ final class ContainerCreator {
                         true,
                         "",
                         "",
-                        List.of("/catatonit", "-P"),
+                        Catatonit.infraArgv(),
                         bundle.toString(),
                         rootfs.toString(),
                         false,
