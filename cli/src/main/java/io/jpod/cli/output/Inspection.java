@@ -1,5 +1,6 @@
 package io.jpod.cli.output;
 
+import io.jpod.runtime.net.PodAddress;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
@@ -52,6 +53,7 @@ public final class Inspection {
         doc.put("RestartCount", c.restartCount());
         doc.put("IsInfra", c.infra());
         doc.put("Bundle", Path.of(c.bundle()).toString());
+        doc.put("NetworkSettings", network(pod));
         return doc;
     }
 
@@ -67,6 +69,7 @@ public final class Inspection {
         doc.put("CreateInfra", pod.infra() != null);
         doc.put("InfraContainerID", pod.infra() == null ? "" : pod.infra().id());
         doc.put("NumContainers", pod.allContainers().size());
+        doc.put("NetworkSettings", network(pod));
         List<Map<String, Object>> containers = new ArrayList<>();
         for (ContainerRecord c : pod.allContainers()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -77,6 +80,16 @@ public final class Inspection {
         }
         doc.put("Containers", containers);
         return doc;
+    }
+
+    /** The pod's network mode and address, by the rule the downward API and /etc/hosts use. */
+    private static Map<String, Object> network(PodRecord pod) {
+        Map<String, Object> net = new LinkedHashMap<>();
+        if (pod.network() != null) {
+            net.put("NetworkMode", pod.network().mode());
+            net.put("IPAddress", PodAddress.of(pod.network().mode()).podIP());
+        }
+        return net;
     }
 
     private static String time(Instant t) {
