@@ -1,6 +1,7 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
+import io.jpod.runtime.net.NetworkHelper;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodPhase;
@@ -60,9 +61,7 @@ final class PodTeardown {
         }
         NetworkRecord net = pod.network();
         if (net != null) {
-            if (net.helperPid() > 0 && ProcInfo.alive(net.helperPid(), net.helperStartTime())) {
-                ProcessHandle.of(net.helperPid()).ifPresent(ProcessHandle::destroy);
-            }
+            attempt(failures, () -> NetworkHelper.stop(net.helperPid(), net.helperStartTime()));
             if (net.apiSocket() != null) {
                 attempt(failures, () -> Files.deleteIfExists(Path.of(net.apiSocket())));
             }
