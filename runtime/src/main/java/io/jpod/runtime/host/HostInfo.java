@@ -73,21 +73,31 @@ public final class HostInfo {
         return binary.map(b -> b + " (" + version(rt, b) + ")").orElse("not installed");
     }
 
+    /** The line of {@code --version} that names the binary (some print their libraries first). */
     private static String version(Runtime rt, Path binary) {
-        return firstLine(rt, List.of(binary.toString(), "--version"));
+        return line(rt, List.of(binary.toString(), "--version"), binary.getFileName().toString());
     }
 
     private static String firstLine(Runtime rt, List<String> argv) {
+        return line(rt, argv, "");
+    }
+
+    private static String line(Runtime rt, List<String> argv, String preferring) {
         try {
             ExecResult r = rt.processes().run(argv);
-            String out = r.stdout().isBlank() ? r.stderr() : r.stdout();
-            return r.ok()
-                    ? out.lines()
+            if (!r.ok()) {
+                return "unavailable: " + r.errorText();
+            }
+            List<String> lines =
+                    (r.stdout().isBlank() ? r.stderr() : r.stdout())
+                            .lines()
                             .map(String::strip)
-                            .filter(s -> !s.isEmpty())
-                            .findFirst()
-                            .orElse("")
-                    : "unavailable: " + r.errorText();
+                            .filter(l -> !l.isEmpty())
+                            .toList();
+            return lines.stream()
+                    .filter(l -> l.contains(preferring))
+                    .findFirst()
+                    .orElse(lines.isEmpty() ? "" : lines.getFirst());
         } catch (IOException e) {
             return "not installed";
         }
