@@ -26,10 +26,8 @@ final class DownwardValues {
             case "spec.nodeName" ->
                     pod.nodeName() != null ? pod.nodeName() : orEmpty(ctx.nodeName());
             case "spec.serviceAccountName" -> pod.serviceAccountName();
-            // A rootless pod has no node address of its own; the pod IP is the closest honest
-            // answer.
-            case "status.podIP", "status.podIPs", "status.hostIP", "status.hostIPs" ->
-                    orEmpty(ctx.podIP());
+            case "status.podIP", "status.podIPs" -> orEmpty(ctx.podIP());
+            case "status.hostIP", "status.hostIPs" -> orEmpty(ctx.hostIP());
             default -> throw new IllegalArgumentException("unsupported fieldPath " + path);
         };
     }

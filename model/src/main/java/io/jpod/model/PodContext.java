@@ -1,4 +1,4 @@
 package io.jpod.model;
 
 /** Runtime facts the downward API exposes. */
-public record PodContext(String podIP, String nodeName) {}
+public record PodContext(String podIP, String hostIP, String nodeName) {}

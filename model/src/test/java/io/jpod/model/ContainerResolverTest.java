@@ -18,7 +18,7 @@ class ContainerResolverTest {
                     List.of("PATH=/image/bin", "LANG=C"),
                     "/app",
                     "1000");
-    private static final PodContext CTX = new PodContext("10.88.0.5", "host1");
+    private static final PodContext CTX = new PodContext("10.88.0.5", "192.0.2.7", "host1");
 
     private static ResolvedProcess resolve(String containerLines) throws ManifestException {
         return resolve(Manifests.podWith(containerLines), IMAGE);
@@ -158,6 +158,7 @@ class ContainerResolverTest {
                             - {name: APP, valueFrom: {fieldRef: {fieldPath: "metadata.labels['app']"}}}
                             - {name: OWNER, valueFrom: {fieldRef: {fieldPath: "metadata.annotations['owner']"}}}
                             - {name: IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
+                            - {name: HOST_IP, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}
                             - {name: NODE, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}
                             - {name: SA, valueFrom: {fieldRef: {fieldPath: spec.serviceAccountName}}}
                         """,
@@ -168,6 +169,7 @@ class ContainerResolverTest {
         assertEquals("web", p.env().get("APP"));
         assertEquals("me", p.env().get("OWNER"));
         assertEquals("10.88.0.5", p.env().get("IP"));
+        assertEquals("192.0.2.7", p.env().get("HOST_IP"));
         assertEquals("host1", p.env().get("NODE"));
         assertEquals("robot", p.env().get("SA"));
     }

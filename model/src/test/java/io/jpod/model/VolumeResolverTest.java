@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 class VolumeResolverTest {
-    private static final PodContext CTX = new PodContext("10.0.0.2", "n");
+    private static final PodContext CTX = new PodContext("10.0.0.2", "192.0.2.7", "n");
 
     private static ManifestSet set(String volumes) {
         return Manifests.load(

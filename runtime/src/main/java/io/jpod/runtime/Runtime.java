@@ -1,5 +1,6 @@
 package io.jpod.runtime;
 
+import io.jpod.runtime.host.Catatonit;
 import io.jpod.runtime.host.CgroupMode;
 import io.jpod.runtime.host.HostLayout;
 import io.jpod.runtime.image.ImageStore;
@@ -27,6 +28,7 @@ public record Runtime(
         Processes processes,
         CgroupMode cgroups,
         RuntimeChoice runtimeChoice,
+        Catatonit catatonit,
         OciRuntime oci,
         Conmon conmon,
         Overlay overlay,
@@ -50,6 +52,7 @@ public record Runtime(
                 processes,
                 cgroups,
                 choice,
+                Catatonit.find(),
                 oci,
                 new Conmon(
                         Path.of(env.getOrDefault("JPOD_CONMON", "/usr/bin/conmon")),

@@ -1,5 +1,7 @@
 package io.jpod.cli.command;
 
+import io.jpod.runtime.net.NetworkChoice;
+
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,7 +22,7 @@ public final class KubeOptions {
     @Option(
             names = "--network",
             paramLabel = "MODE",
-            defaultValue = "${env:JPOD_NETWORK:-slirp4netns}",
+            defaultValue = "${env:" + NetworkChoice.ENV + ":-" + NetworkChoice.DEFAULT + "}",
             description =
                     "User-mode network for the pods: slirp4netns or pasta (default:"
                             + " ${DEFAULT-VALUE}).")

@@ -1,5 +1,6 @@
 package io.jpod.cli.output;
 
+import io.jpod.runtime.net.PodAddress;
 import io.jpod.runtime.pod.ContainerPlan;
 import io.jpod.runtime.spec.MountSpec;
 import io.jpod.runtime.spec.SpecInput;
@@ -62,6 +63,9 @@ public final class Inspection {
         doc.put("Config", config(pod, c, plan));
         Map<String, Object> ports = ports(pod);
         Map<String, Object> network = new LinkedHashMap<>();
+        if (pod.network() != null) {
+            network.put("IPAddress", PodAddress.of(pod.network().mode()).podIP());
+        }
         network.put("Ports", ports);
         doc.put("NetworkSettings", network);
         Map<String, Object> host = new LinkedHashMap<>();
@@ -193,6 +197,7 @@ public final class Inspection {
         doc.put("CreateInfra", pod.infra() != null);
         doc.put("InfraContainerID", pod.infra() == null ? "" : pod.infra().id());
         doc.put("NumContainers", pod.allContainers().size());
+        doc.put("NetworkSettings", network(pod));
         List<Map<String, Object>> containers = new ArrayList<>();
         for (ContainerRecord c : pod.allContainers()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -203,6 +208,18 @@ public final class Inspection {
         }
         doc.put("Containers", containers);
         return doc;
+    }
+
+    /** The pod's network mode and address, by the rule the downward API and /etc/hosts use. */
+
+    /** The pod's address and network mode, which podman shows only on its infra container. */
+    private static Map<String, Object> network(PodRecord pod) {
+        Map<String, Object> net = new LinkedHashMap<>();
+        if (pod.network() != null) {
+            net.put("NetworkMode", pod.network().mode());
+            net.put("IPAddress", PodAddress.of(pod.network().mode()).podIP());
+        }
+        return net;
     }
 
     private static String time(Instant t) {

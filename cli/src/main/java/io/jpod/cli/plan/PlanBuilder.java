@@ -21,7 +21,7 @@ import io.jpod.model.VolumeModel;
 import io.jpod.model.VolumeResolver;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageConfig;
-import io.jpod.runtime.net.Slirp4netns;
+import io.jpod.runtime.net.PodAddress;
 import io.jpod.runtime.pod.ContainerPlan;
 import io.jpod.runtime.pod.PodPlan;
 import io.jpod.runtime.pod.VolumePlan;
@@ -58,10 +58,8 @@ public final class PlanBuilder {
     public PodPlan build(PodModel pod, ManifestSet set) throws ManifestException {
         // hostNetwork: the pod shares the network jpod runs in, whatever --network says
         PodPlan.NetworkMode mode = pod.hostNetwork() ? PodPlan.NetworkMode.HOST : network;
-        PodContext ctx =
-                new PodContext(
-                        mode == PodPlan.NetworkMode.HOST ? "127.0.0.1" : Slirp4netns.POD_IP,
-                        "localhost");
+        PodAddress address = PodAddress.of(mode.label());
+        PodContext ctx = new PodContext(address.podIP(), address.hostIP(), "localhost");
         if (pod.hostPID() || pod.hostIPC()) {
             notices.add(
                     pod.name()

@@ -46,8 +46,11 @@ class PodmanKeysTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
 
-    /** jpod's own: the bundle directory, which podman does not show. */
-    private static final Set<String> JPOD_ONLY = Set.of("$.Bundle");
+    /**
+     * jpod's own: the bundle directory, and a pod's address and network mode, which podman shows
+     * only on its infra container.
+     */
+    private static final Set<String> JPOD_ONLY = Set.of("$.Bundle", "$.NetworkSettings");
 
     private final ContainerRecord app = container();
     private final PodRecord pod =
@@ -123,7 +126,8 @@ class PodmanKeysTest {
                                     "/run/netns/fmt",
                                     false,
                                     "/pods/p",
-                                    List.of(new VolumeSource("data", "/vols/data", false))),
+                                    List.of(new VolumeSource("data", "/vols/data", false)),
+                                    null),
                             plan,
                             0,
                             0);

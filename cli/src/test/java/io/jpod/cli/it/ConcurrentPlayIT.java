@@ -66,5 +66,7 @@ class ConcurrentPlayIT {
             }
         }
         assertEquals("", jpod.run("pod", "ps", "-q").out());
+        assertEquals(List.of(), Processes.podProcessesAfterSettling(jpod));
+        assertEquals(List.of(), Processes.podMounts(jpod));
     }
 }

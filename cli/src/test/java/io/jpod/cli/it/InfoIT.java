@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code jpod info} says how jpod runs here: rootless, which OCI runtime and why, cgroups, network,
@@ -32,5 +33,28 @@ class InfoIT {
             assertTrue(out.contains("ociRuntime: runc"), out);
             assertTrue(out.contains("ociRuntimeReason: crun refuses cgroup v1"), out);
         }
+    }
+
+    @Test
+    void infoReportsTheHelpersJpodWouldUseHere() throws Exception {
+        Jpod jpod = Jpod.get();
+        Path conmon = jpod.stage().resolve("bin/conmon");
+        Files.createDirectories(conmon.getParent());
+        Files.deleteIfExists(conmon);
+        Files.createSymbolicLink(conmon, Path.of("/usr/bin/conmon"));
+        Jpod.Result info =
+                jpod.script(
+                        List.of(
+                                "env",
+                                "JPOD_NETWORK=pasta",
+                                "JPOD_CONMON=" + conmon,
+                                jpod.stage().resolve("jpod").toString(),
+                                "info"));
+        assertEquals(0, info.exitCode(), info.all());
+        String out = info.out();
+        assertTrue(out.contains("networkBackend: pasta (set by JPOD_NETWORK)"), out);
+        assertTrue(out.contains("conmon: " + conmon + " (conmon version"), out);
+        assertTrue(out.contains("catatonit: /"), out);
+        assertTrue(out.contains("slirp4netns: /"), out);
     }
 }

@@ -133,6 +133,23 @@ public final class Jpod {
     }
 
     /**
+     * As {@link #start}, with {@code JPOD_TRACE} set: the phase marks can be read from the
+     * process's stderr as they happen.
+     */
+    public Process startTraced(List<String> args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("setsid"));
+        List<String> jpodArgs =
+                new ArrayList<>(List.of("env", "JPOD_TRACE=1", stage.resolve("jpod").toString()));
+        jpodArgs.addAll(args);
+        argv.addAll(asUser(jpodArgs));
+        return new ProcessBuilder(argv)
+                .directory(Path.of("/tmp").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /**
      * Runs a shell command line prefix (e.g. setting loginuid) before dropping to the user to run
      * jpod.
      */

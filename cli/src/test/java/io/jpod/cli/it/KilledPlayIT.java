@@ -1,40 +1,91 @@
 package io.jpod.cli.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * A {@code kill -9} of jpod in the middle of a play leaves a half-made pod; the next command that
- * changes state finds it (its owner no longer holds the state lock) and tears it down.
+ * A {@code kill -9} of jpod in the middle of a play leaves a half-made pod and whatever the play
+ * had made but not yet recorded; the next command that changes state finds all of it (its owner no
+ * longer holds the state lock) and removes it: no process, file or mount of the pod is left.
  */
 class KilledPlayIT {
 
+    /** Phase marks a play prints under JPOD_TRACE, each just before the step it names next. */
+    private static final List<String> MARKS =
+            List.of(
+                    "storage: pod files, volumes", // the netns file and slirp4netns come next
+                    "namespaces: netns", // slirp4netns starting, its pid not recorded yet
+                    "network: helper, ports", // the infra's conmon and runc create
+                    "runtime: infra", // the app containers' overlays and conmons
+                    "runtime: create containers"); // runc start
+
     @Test
-    void halfPlayedPodIsRepairedByTheNextCommand() throws Exception {
+    void aPlayKilledAtAnyStepIsRepairedByTheNextCommand() throws Exception {
         Jpod jpod = Jpod.get();
         String manifest = jpod.stage().resolve("samples/web.yaml").toString();
-        for (long delayMillis : List.of(900L, 1300L)) {
-            Process play = jpod.start(List.of("play", "kube", manifest));
-            Thread.sleep(delayMillis);
-            // the whole process group: the launcher JVM and the one re-executed in the user
-            // namespace
-            new ProcessBuilder("kill", "-9", "--", "-" + play.pid()).start().waitFor();
-            play.waitFor();
-            Jpod.Result rm = jpod.run("pod", "rm", "-a", "-f");
-            assertEquals(0, rm.exitCode(), rm.all());
-            assertEquals("", jpod.run("pod", "ps", "-q").out());
-            assertEquals("", jpod.run("ps", "-a", "-q").out());
-            assertFalse(
-                    Processes.anyCommandLineContains(
-                            jpod.dataDir().resolve("containers").toString()),
-                    "a conmon of the killed play survived");
-            assertFalse(
-                    Processes.anyCommandLineContains(jpod.runDir().resolve("netns").toString()),
-                    "a network helper of the killed play survived");
+        for (String mark : MARKS) {
+            for (long delayMillis : List.of(0L, 40L)) {
+                String moment = "killed " + delayMillis + " ms after '" + mark + "'";
+                killPlayAt(jpod, manifest, mark, delayMillis);
+                Jpod.Result rm = jpod.run("pod", "rm", "-a", "-f");
+                assertEquals(0, rm.exitCode(), moment + ": " + rm.all());
+                assertEquals("", jpod.run("pod", "ps", "-q").out(), moment);
+                assertEquals("", jpod.run("ps", "-a", "-q").out(), moment);
+                assertEquals(List.of(), Processes.podProcessesAfterSettling(jpod), moment);
+                assertEquals(List.of(), Processes.podMounts(jpod), moment);
+                assertEquals(List.of(), leftFiles(jpod), moment);
+            }
         }
+    }
+
+    /** Plays, and kills the whole play (launcher and namespaced JVM) once it reaches a mark. */
+    private static void killPlayAt(Jpod jpod, String manifest, String mark, long delayMillis)
+            throws IOException, InterruptedException {
+        Process play = jpod.startTraced(List.of("play", "kube", manifest));
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader err =
+                new BufferedReader(
+                        new InputStreamReader(play.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null && !line.endsWith(" " + mark)) {
+                seen.add(line);
+            }
+            assertTrue(line != null, "the play never reached '" + mark + "': " + seen);
+            Thread.sleep(delayMillis);
+            new ProcessBuilder("kill", "-9", "--", "-" + play.pid()).start().waitFor();
+        }
+        play.waitFor();
+    }
+
+    /** What is left in the directories jpod keeps per container and per pod. */
+    private static List<String> leftFiles(Jpod jpod) throws IOException {
+        List<String> left = new ArrayList<>();
+        for (Path dir :
+                List.of(
+                        jpod.dataDir().resolve("containers"),
+                        jpod.dataDir().resolve("pods"),
+                        jpod.runDir().resolve("runc"),
+                        jpod.runDir().resolve("netns"),
+                        jpod.runDir().resolve("exits"),
+                        jpod.runDir().resolve("socket"))) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> list = Files.list(dir)) {
+                    list.forEach(p -> left.add(p.toString()));
+                }
+            }
+        }
+        return left;
     }
 }

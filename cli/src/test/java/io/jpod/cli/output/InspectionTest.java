@@ -131,7 +131,8 @@ class InspectionTest {
                                 "/run/netns/web",
                                 false,
                                 "/pods/p",
-                                List.of(new VolumeSource("data", "/vols/data", false))),
+                                List.of(new VolumeSource("data", "/vols/data", false)),
+                                null),
                         plan,
                         1000,
                         1000);

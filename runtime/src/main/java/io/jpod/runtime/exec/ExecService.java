@@ -65,7 +65,7 @@ public final class ExecService {
         if (!interactive) {
             builder.redirectInput(new File("/dev/null"));
         }
-        Process p = builder.start();
+        Process p = rt.processes().spawn(builder);
         return new Outcome(p.waitFor(), null);
     }
 }

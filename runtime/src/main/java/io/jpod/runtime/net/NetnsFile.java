@@ -1,12 +1,12 @@
 package io.jpod.runtime.net;
 
-import io.jpod.runtime.storage.Overlay;
+import io.jpod.runtime.storage.Mounts;
 import io.jpod.runtime.sys.Processes;
+import io.jpod.runtime.userns.NamespaceCommands;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A network namespace bound to a file, created before any of the pod's processes so that the infra
@@ -25,7 +25,7 @@ public final class NetnsFile {
         Files.deleteIfExists(file);
         Files.createFile(file);
         try {
-            processes.check(List.of("unshare", "--net=" + file, "true"));
+            processes.check(NamespaceCommands.unshareNetworkBoundTo(file));
         } catch (IOException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -35,8 +35,8 @@ public final class NetnsFile {
 
     /** Unbinds and deletes; the namespace dies with its last user. */
     public void remove(Path file) throws IOException {
-        if (Overlay.isMountPoint(file)) {
-            processes.check(List.of("umount", "-l", file.toString()));
+        if (Mounts.isMountPoint(file)) {
+            new Mounts(processes).unmountLazy(file);
         }
         Files.deleteIfExists(file);
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jpod.runtime.sys.Processes;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +37,14 @@ public final class Conmon {
         this.processes = processes;
     }
 
-    /** What conmon needs for one container. */
+    /** The conmon binary jpod runs ({@code JPOD_CONMON} or the packaged one). */
+    public Path binary() {
+        return binary;
+    }
+
     /**
+     * What conmon needs for one container.
+     *
      * @param exitCommand run by conmon after the container exits (empty: none)
      */
     public record Launch(
@@ -56,51 +61,24 @@ public final class Conmon {
     public record Created(long conmonPid, long pid) {}
 
     /**
-     * Runs create through conmon and returns once the container exists (not yet started). Now and
-     * then conmon's daemon half dies silently while the runtime's create goes on without it (seen
-     * on these hosts when several jpods run at once; the cause is not found yet): such a failure is
-     * retried, after the orphaned create has settled and been deleted.
+     * Runs create through conmon and returns once the container exists (not yet started).
+     *
+     * <p>conmon's first process forks its daemon half and exits at once; the daemon half writes the
+     * pid on the sync pipe only after the runtime's create. The JDK closes a child's stdout pipe as
+     * soon as that child exits (its process reaper drains what is buffered and closes the fd), so
+     * the pipe must not be the stdout of conmon's first process: when the reaper got there before
+     * our read, we saw end of file while conmon went on, and conmon then died on the closed pipe.
+     * The trampoline shell is the child instead, and it stays until we close its stdin, having
+     * given its own copy of the pipe away.
      */
     public Created create(Launch l) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return createOnce(l);
-            } catch (SilentFailure e) {
-                if (attempt == CREATE_ATTEMPTS) {
-                    throw new IOException(e.getMessage(), e);
-                }
-                settleAndDelete(l.id());
-            }
-        }
-    }
-
-    private static final int CREATE_ATTEMPTS = 3;
-
-    private void settleAndDelete(String id) throws IOException {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while retrying create of " + id, e);
-        }
-        runtime.delete(id);
-    }
-
-    /** conmon closed its sync pipe with no message, and the runtime logged no error. */
-    private static final class SilentFailure extends IOException {
-        SilentFailure(String message) {
-            super(message);
-        }
-    }
-
-    private Created createOnce(Launch l) throws IOException {
         Files.deleteIfExists(l.bundle().resolve("oci-log"));
         List<String> argv =
                 new ArrayList<>(
                         List.of(
                                 "sh",
                                 "-c",
-                                "exec \"$@\" 3>&1 1>&2",
+                                TRAMPOLINE,
                                 "sh",
                                 binary.toString(),
                                 "--api-version",
@@ -130,16 +108,17 @@ public final class Conmon {
                                 "warning",
                                 // a kernel keyring per container exhausts kernel.keys.maxkeys (200
                                 // per user) at about 100
-                                "--no-new-keyring",
-                                "--runtime-arg",
-                                "--root",
-                                "--runtime-arg",
-                                runtime.root().toString(),
-                                "--runtime-arg",
-                                "--log-format=json",
-                                "--runtime-arg",
-                                "--log",
-                                "--runtime-arg=" + l.bundle().resolve("oci-log")));
+                                "--no-new-keyring"));
+        for (String option : runtime.globalOptions()) {
+            argv.addAll(List.of("--runtime-arg", option));
+        }
+        argv.addAll(
+                List.of(
+                        "--runtime-arg",
+                        "--log-format=json",
+                        "--runtime-arg",
+                        "--log",
+                        "--runtime-arg=" + l.bundle().resolve("oci-log")));
         if (!l.exitCommand().isEmpty()) {
             argv.addAll(List.of("--exit-command", l.exitCommand().getFirst()));
             for (String arg : l.exitCommand().subList(1, l.exitCommand().size())) {
@@ -150,16 +129,26 @@ public final class Conmon {
             argv.addAll(List.of("--log-size-max", Long.toString(l.logSizeMax())));
         }
         Path conmonLog = l.bundle().resolve("conmon.log");
-        ProcessBuilder builder =
-                new ProcessBuilder(argv)
-                        .redirectInput(new File("/dev/null"))
-                        .redirectError(conmonLog.toFile());
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectError(conmonLog.toFile());
         builder.environment().put("_OCI_SYNCPIPE", "3");
         Process process = processes.spawn(builder);
-        long pid = readSyncPid(process, l);
-        long conmonPid = Long.parseLong(Files.readString(l.bundle().resolve("conmon.pid")).strip());
-        return new Created(conmonPid, pid);
+        try {
+            long pid = readSyncPid(process, l);
+            long conmonPid =
+                    Long.parseLong(Files.readString(l.bundle().resolve("conmon.pid")).strip());
+            return new Created(conmonPid, pid);
+        } finally {
+            process.getOutputStream().close();
+        }
     }
+
+    /**
+     * Runs conmon with fd 3 on our pipe and its stdout on the log, closes its own copy of the pipe
+     * so that the end of file we read is conmon's, then waits for a line (or end of file) on stdin
+     * before leaving with conmon's status.
+     */
+    public static final String TRAMPOLINE =
+            "exec 3>&1 1>&2; \"$@\" </dev/null; s=$?; exec 3>&-; read -r _; exit $s";
 
     private long readSyncPid(Process process, Launch l) throws IOException {
         try (BufferedReader in =
@@ -177,17 +166,12 @@ public final class Conmon {
                 }
                 String why = msg.path("message").asText("");
                 why = why.isEmpty() ? runtimeError(l) : why;
-                if (why.contains("already exists")) {
-                    // the create of a silently failed attempt finished after we deleted it: retry
-                    // again
-                    throw new SilentFailure("creating container " + l.name() + ": " + why);
-                }
                 throw new IOException("creating container " + l.name() + ": " + why);
             }
         }
         String why = runtimeError(l);
         if (why.isEmpty()) {
-            throw new SilentFailure(
+            throw new IOException(
                     "creating container "
                             + l.name()
                             + ": conmon exited (status "
@@ -197,9 +181,11 @@ public final class Conmon {
         throw new IOException("creating container " + l.name() + ": " + why);
     }
 
-    private static String exitStatus(Process process) {
+    /** conmon's first process's status, which the trampoline passes on once we let it go. */
+    private static String exitStatus(Process process) throws IOException {
+        process.getOutputStream().close();
         try {
-            return process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)
+            return process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)
                     ? Integer.toString(process.exitValue())
                     : "still running";
         } catch (InterruptedException e) {

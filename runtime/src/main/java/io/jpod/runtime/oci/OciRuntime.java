@@ -35,10 +35,6 @@ public final class OciRuntime {
         return binary;
     }
 
-    public Path root() {
-        return root;
-    }
-
     public void start(String id) throws IOException {
         processes.check(argv("start", id));
     }
@@ -82,9 +78,15 @@ public final class OciRuntime {
         return argv;
     }
 
+    /** The options every call takes, before the verb; conmon passes them on to its create. */
+    public List<String> globalOptions() {
+        return List.of("--root", root.toString());
+    }
+
     private List<String> argv(String verb, String... rest) {
-        List<String> argv =
-                new ArrayList<>(List.of(binary.toString(), "--root", root.toString(), verb));
+        List<String> argv = new ArrayList<>(List.of(binary.toString()));
+        argv.addAll(globalOptions());
+        argv.add(verb);
         argv.addAll(List.of(rest));
         return argv;
     }

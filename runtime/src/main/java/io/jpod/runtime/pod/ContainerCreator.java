@@ -45,7 +45,7 @@ final class ContainerCreator {
         Path bundle = Files.createDirectories(dir.resolve("userdata"));
         Path rootfs = Files.createDirectories(dir.resolve("rootfs"));
         Files.createFile(rootfs.resolve("catatonit"));
-        SpecInput input = SpecInput.infra(PodInput.infra(hostname, netns));
+        SpecInput input = SpecInput.infra(PodInput.infra(hostname, netns, rt.catatonit().binary()));
         OciConfig.write(
                 SpecGenerator.generate(input, rootfs.toString(), 0, rt.layout().rootless()),
                 bundle.resolve("config.json"));

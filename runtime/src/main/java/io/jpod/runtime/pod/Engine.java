@@ -28,6 +28,7 @@ import java.util.Set;
 public final class Engine {
 
     private final Runtime rt;
+    private final Map<String, String> env;
     private final Lookups lookups;
     private final Play play;
     private final Start start;
@@ -38,7 +39,13 @@ public final class Engine {
     private final StoreRemovals removals;
 
     public Engine(Runtime rt) {
+        this(rt, Map.of());
+    }
+
+    /** With the environment jpod runs in, which {@link #info()} reports choices from. */
+    public Engine(Runtime rt, Map<String, String> env) {
         this.rt = rt;
+        this.env = Map.copyOf(env);
         ContainerCreator creator = new ContainerCreator(rt);
         PodTeardown teardown = new PodTeardown(rt);
         Layers layers = new Layers(rt);
@@ -55,7 +62,7 @@ public final class Engine {
 
     /** The engine of this invocation, for the user and environment it runs in. */
     public static Engine open(Map<String, String> env) {
-        return new Engine(Runtime.open(env));
+        return new Engine(Runtime.open(env), env);
     }
 
     // pods
@@ -223,6 +230,6 @@ public final class Engine {
 
     /** {@code info}'s sections, in order. */
     public Map<String, Object> info() {
-        return HostInfo.collect(rt);
+        return HostInfo.collect(rt, env);
     }
 }

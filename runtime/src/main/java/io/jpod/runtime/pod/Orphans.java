@@ -3,6 +3,7 @@ package io.jpod.runtime.pod;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
+import io.jpod.runtime.state.StateStore;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,6 +42,11 @@ final class Orphans {
                     repaired.add(pod.id());
                 }
             }
+        }
+        // under the global lock no play can reserve a pod between the records read and the sweep;
+        // one already making its pod shows as CREATING, and the sweep leaves containers alone then
+        try (StateStore.Lock ignored = rt.state().lock()) {
+            new LeftoverSweep(rt).sweep(rt.state().pods());
         }
         return repaired;
     }

@@ -1,5 +1,6 @@
 package io.jpod.runtime.pod;
 
+import io.jpod.runtime.net.PodAddress;
 import io.jpod.runtime.net.Slirp4netns;
 
 import java.io.IOException;
@@ -40,12 +41,9 @@ final class PodFiles {
         Files.writeString(podDir.resolve("hostname"), plan.hostname() + "\n");
     }
 
-    /**
-     * slirp4netns gives the pod a fixed address; pasta copies the host's, so the hostname gets a
-     * loopback one.
-     */
+    /** The pod's address under its network mode, as the downward API and inspect give it. */
     private static String podAddress(PodPlan plan) {
-        return plan.network() == PodPlan.NetworkMode.SLIRP4NETNS ? Slirp4netns.POD_IP : "127.0.1.1";
+        return PodAddress.of(plan.network().label()).podIP();
     }
 
     /**

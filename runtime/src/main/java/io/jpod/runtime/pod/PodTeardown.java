@@ -1,6 +1,7 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
+import io.jpod.runtime.net.NetworkHelper;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodPhase;
@@ -62,10 +63,11 @@ final class PodTeardown {
         }
         NetworkRecord net = pod.network();
         if (net != null) {
-            if (net.helperPid() > 0
-                    && rt.processes().alive(net.helperPid(), net.helperStartTime())) {
-                rt.processes().terminate(net.helperPid());
-            }
+            attempt(
+                    failures,
+                    () ->
+                            NetworkHelper.stop(
+                                    rt.processes(), net.helperPid(), net.helperStartTime()));
             if (net.apiSocket() != null) {
                 attempt(failures, () -> Files.deleteIfExists(Path.of(net.apiSocket())));
             }

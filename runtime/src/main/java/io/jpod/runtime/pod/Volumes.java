@@ -4,7 +4,7 @@ import io.jpod.runtime.exec.RootfsPaths;
 import io.jpod.runtime.spec.PodInput;
 import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.spec.VolumeSource;
-import io.jpod.runtime.storage.Overlay;
+import io.jpod.runtime.storage.Mounts;
 import io.jpod.runtime.sys.Processes;
 
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,15 +32,7 @@ final class Volumes {
                 case VolumePlan.EmptyDir e -> {
                     Path dir = Files.createDirectories(source(podDir, v));
                     if (e.memory()) {
-                        processes.check(
-                                List.of(
-                                        "mount",
-                                        "-t",
-                                        "tmpfs",
-                                        "-o",
-                                        "mode=1777",
-                                        "tmpfs",
-                                        dir.toString()));
+                        new Mounts(processes).tmpfs(dir, "mode=1777");
                     }
                     Files.setPosixFilePermissions(dir, all());
                 }
@@ -64,8 +55,8 @@ final class Volumes {
         }
         try (var dirs = Files.list(volumes)) {
             for (Path dir : dirs.toList()) {
-                if (Overlay.isMountPoint(dir)) {
-                    processes.check(List.of("umount", "-l", dir.toString()));
+                if (Mounts.isMountPoint(dir)) {
+                    new Mounts(processes).unmountLazy(dir);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.jpod.runtime.spec;
 
+import io.jpod.runtime.host.Catatonit;
 import io.jpod.runtime.oci.BundleSpec.Mount;
 import io.jpod.runtime.pod.ContainerPlan;
 import io.jpod.runtime.pod.PodException;
@@ -15,13 +16,11 @@ import java.util.Optional;
  */
 public final class MountSpec {
 
-    private static final String CATATONIT = "/usr/bin/catatonit";
-
     private MountSpec() {}
 
     static List<Mount> of(SpecInput in) {
         if (in.forInfra()) {
-            return List.of(Mount.bind(CATATONIT, ProcessSpec.INFRA_ARGS.getFirst(), true));
+            return List.of(Mount.bind(in.pod().catatonit(), Catatonit.IN_CONTAINER, true));
         }
         List<Mount> mounts = new ArrayList<>(EtcFiles.mounts(in.pod()));
         for (ContainerPlan.MountPlan m : in.container().mounts()) {

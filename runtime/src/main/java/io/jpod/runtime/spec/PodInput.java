@@ -19,16 +19,25 @@ public record PodInput(
         String netns,
         boolean shareProcessNamespace,
         String podDir,
-        List<VolumeSource> volumes) {
+        List<VolumeSource> volumes,
+        String catatonit) {
 
     public PodInput {
         volumes = List.copyOf(volumes);
     }
 
-    /** The infra's: it holds the namespaces and mounts no volume. */
-    public static PodInput infra(String hostname, Path netns) {
+    /**
+     * The infra's: it holds the namespaces, mounts no volume, and runs the host's catatonit (found
+     * once, by {@link io.jpod.runtime.host.Catatonit}).
+     */
+    public static PodInput infra(String hostname, Path netns, Path catatonit) {
         return new PodInput(
-                hostname, netns == null ? null : netns.toString(), false, "", List.of());
+                hostname,
+                netns == null ? null : netns.toString(),
+                false,
+                "",
+                List.of(),
+                catatonit.toString());
     }
 
     /** A pod's, with its volumes placed where {@code paths} say. */
@@ -39,7 +48,8 @@ public record PodInput(
                 netns == null ? null : netns.toString(),
                 plan.shareProcessNamespace(),
                 paths.podDir().toString(),
-                volumes);
+                volumes,
+                null);
     }
 
     private static VolumeSource source(VolumePlan v, PodPaths paths) {

@@ -1,17 +1,17 @@
 package io.jpod.runtime.spec;
 
+import io.jpod.runtime.host.Catatonit;
+
 import java.util.List;
 
 /** The container's process: command, environment, working directory. */
 public final class ProcessSpec {
 
     /** The infra runs the host's catatonit, bound into its empty rootfs. */
-    static final List<String> INFRA_ARGS = List.of("/catatonit", "-P");
-
     private ProcessSpec() {}
 
     public static List<String> args(SpecInput in) {
-        return in.forInfra() ? INFRA_ARGS : in.container().argv();
+        return in.forInfra() ? Catatonit.infraArgv() : in.container().argv();
     }
 
     /** The environment the process starts with, which {@code exec} searches PATH in too. */

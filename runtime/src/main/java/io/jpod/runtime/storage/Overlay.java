@@ -23,10 +23,12 @@ public final class Overlay {
     }
 
     private final Processes processes;
+    private final Mounts mounts;
     private final boolean userNamespace;
 
     public Overlay(Processes processes, boolean userNamespace) {
         this.processes = processes;
+        this.mounts = new Mounts(processes);
         this.userNamespace = userNamespace;
     }
 
@@ -47,15 +49,11 @@ public final class Overlay {
                         : null;
         if (recorded != Driver.FUSE) {
             ExecResult r =
-                    processes.run(
-                            List.of(
-                                    "mount",
-                                    "-t",
-                                    "overlay",
-                                    "overlay",
-                                    "-o",
-                                    (userNamespace ? "userxattr," : "") + options,
-                                    merged.toString()));
+                    mounts.mount(
+                            "overlay",
+                            "overlay",
+                            (userNamespace ? "userxattr," : "") + options,
+                            merged);
             if (r.ok()) {
                 Files.writeString(driverFile, Driver.KERNEL.name());
                 return Driver.KERNEL;
@@ -69,59 +67,13 @@ public final class Overlay {
         return Driver.FUSE;
     }
 
-    /** Unmounts the merged directory; not mounted is fine. */
+    /** Unmounts the merged directory, lazily when it is busy; not mounted is fine. */
     public void unmount(Path dir) throws IOException {
-        Path merged = dir.resolve("merged");
-        if (isMountPoint(merged)) {
-            unmountMounted(merged);
-        }
-    }
-
-    /** Unmounts a mount point, lazily when it is busy. */
-    void unmountMounted(Path merged) throws IOException {
-        ExecResult r = processes.run(List.of("umount", merged.toString()));
-        if (!r.ok()) {
-            processes.check(List.of("umount", "-l", merged.toString()));
-        }
+        mounts.unmount(dir.resolve("merged"));
     }
 
     /** Whether {@code path} is a mount point in this process's mount namespace. */
     public static boolean isMountPoint(Path path) throws IOException {
-        return isMountPoint(path, Files.readAllLines(Path.of("/proc/self/mountinfo")));
-    }
-
-    /** Whether {@code path} is the mount point (field 5) of one of these mountinfo lines. */
-    static boolean isMountPoint(Path path, List<String> mountinfo) {
-        String target = path.toAbsolutePath().normalize().toString();
-        for (String line : mountinfo) {
-            String[] f = line.split(" ");
-            if (f.length > 4 && unescape(f[4]).equals(target)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The kernel writes space, tab, newline and backslash in mountinfo paths as octal escapes
-     * ({@code \040}).
-     */
-    private static String unescape(String field) {
-        if (field.indexOf('\\') < 0) {
-            return field;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\'
-                    && i + 3 < field.length()
-                    && field.substring(i + 1, i + 4).chars().allMatch(d -> d >= '0' && d <= '7')) {
-                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Mounts.isMountPoint(path);
     }
 }

@@ -63,6 +63,11 @@ public final class HostProcesses implements Processes {
     }
 
     @Override
+    public void kill(long pid) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    @Override
     public long nanoTime() {
         return System.nanoTime();
     }

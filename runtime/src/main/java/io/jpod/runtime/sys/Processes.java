@@ -45,6 +45,9 @@ public interface Processes {
     /** SIGTERM to a process jpod did not fork (a network helper left by another invocation). */
     void terminate(long pid);
 
+    /** SIGKILL to such a process, when SIGTERM was not enough. */
+    void kill(long pid);
+
     /** Monotonic time, as {@link System#nanoTime()}. */
     long nanoTime();
 

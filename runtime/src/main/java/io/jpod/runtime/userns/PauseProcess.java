@@ -1,5 +1,6 @@
 package io.jpod.runtime.userns;
 
+import io.jpod.runtime.host.Catatonit;
 import io.jpod.runtime.host.HostLayout;
 import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.Processes;
@@ -25,10 +26,12 @@ public final class PauseProcess {
 
     private final HostLayout layout;
     private final Processes processes;
+    private final Catatonit catatonit;
 
-    public PauseProcess(HostLayout layout, Processes processes) {
+    public PauseProcess(HostLayout layout, Processes processes, Catatonit catatonit) {
         this.layout = layout;
         this.processes = processes;
+        this.catatonit = catatonit;
     }
 
     /** The live pause process's pid, starting and mapping one if none runs. */
@@ -69,16 +72,10 @@ public final class PauseProcess {
     }
 
     private long start() throws IOException {
+        List<String> argv = new ArrayList<>(List.of("setsid"));
+        argv.addAll(NamespaceCommands.unshareUserAndMount(catatonit.pauseArgv()));
         ProcessBuilder builder =
-                new ProcessBuilder(
-                                "setsid",
-                                "unshare",
-                                "--user",
-                                "--mount",
-                                "--propagation",
-                                "private",
-                                "catatonit",
-                                "-P")
+                new ProcessBuilder(argv)
                         .redirectInput(new File("/dev/null"))
                         .redirectOutput(new File("/dev/null"))
                         .redirectError(new File("/dev/null"));

@@ -1,6 +1,7 @@
 package io.jpod.runtime.userns;
 
 import io.jpod.runtime.host.HostLayout;
+import io.jpod.runtime.sys.Processes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,23 +24,15 @@ public final class Reexec {
      * Runs the current JVM command line under nsenter, with stdio inherited, and returns its exit
      * code.
      */
-    public static int inNamespace(HostLayout layout, long pausePid)
+    public static int inNamespace(HostLayout layout, long pausePid, Processes processes)
             throws IOException, InterruptedException {
         List<String> argv =
-                new ArrayList<>(
-                        List.of(
-                                "nsenter",
-                                "-U",
-                                "-m",
-                                "-t",
-                                Long.toString(pausePid),
-                                "--wd=" + Path.of("").toAbsolutePath(),
-                                "--"));
-        argv.addAll(currentCommandLine());
+                NamespaceCommands.enterUserAndMount(
+                        pausePid, Path.of("").toAbsolutePath(), currentCommandLine());
         ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
         builder.environment().put(HostLayout.PAUSE_ENV, Long.toString(pausePid));
         builder.environment().put(HostLayout.HOST_UID_ENV, Long.toString(layout.hostUid()));
-        Process child = builder.start();
+        Process child = processes.spawn(builder);
         try {
             return child.waitFor();
         } catch (InterruptedException e) {

@@ -1,7 +1,9 @@
 package io.jpod.runtime.userns;
 
+import io.jpod.runtime.host.Catatonit;
 import io.jpod.runtime.host.HostLayout;
 import io.jpod.runtime.sys.HostProcesses;
+import io.jpod.runtime.sys.Processes;
 
 import java.io.IOException;
 import java.util.Map;
@@ -22,7 +24,8 @@ public final class UserNamespace {
         if (!layout.rootless() || layout.inUserNamespace()) {
             return OptionalInt.empty();
         }
-        long pause = new PauseProcess(layout, new HostProcesses()).ensure();
-        return OptionalInt.of(Reexec.inNamespace(layout, pause));
+        Processes processes = new HostProcesses();
+        long pause = new PauseProcess(layout, processes, Catatonit.find()).ensure();
+        return OptionalInt.of(Reexec.inNamespace(layout, pause, processes));
     }
 }

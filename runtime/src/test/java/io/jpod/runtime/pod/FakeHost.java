@@ -1,6 +1,7 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
+import io.jpod.runtime.host.Catatonit;
 import io.jpod.runtime.host.CgroupMode;
 import io.jpod.runtime.host.HostLayout;
 import io.jpod.runtime.image.Image;
@@ -77,6 +78,7 @@ final class FakeHost {
                         processes,
                         CgroupMode.UNIFIED,
                         new RuntimeChoice("runc", Path.of(RUNC), "test"),
+                        new Catatonit(Path.of("/usr/bin/catatonit")),
                         oci,
                         new Conmon(Path.of(CONMON), oci, processes),
                         new Overlay(processes, false),
@@ -100,7 +102,7 @@ final class FakeHost {
     }
 
     private void script() {
-        processes.onSpawn(List.of("sh", "-c", "exec \"$@\" 3>&1 1>&2", "sh", CONMON), this::conmon);
+        processes.onSpawn(List.of("sh", "-c", Conmon.TRAMPOLINE, "sh", CONMON), this::conmon);
         String root = rt.layout().runcRoot().toString();
         processes.answer(List.of("runc", "--root", root, "start"), this::start);
         processes.answer(List.of("runc", "--root", root, "kill"), this::kill);

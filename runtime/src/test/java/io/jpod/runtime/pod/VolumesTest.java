@@ -137,9 +137,9 @@ class VolumesTest {
                                 "mount",
                                 "-t",
                                 "tmpfs",
+                                "tmpfs",
                                 "-o",
                                 "mode=1777",
-                                "tmpfs",
                                 podDir().resolve("volumes/ram").toString())),
                 processes.calls());
     }

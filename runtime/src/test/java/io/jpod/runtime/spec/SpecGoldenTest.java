@@ -99,7 +99,11 @@ class SpecGoldenTest {
                 "infra-rootless",
                 OciConfig.toJson(
                         SpecGenerator.generate(
-                                SpecInput.infra(PodInput.infra("web", NETNS)),
+                                SpecInput.infra(
+                                        PodInput.infra(
+                                                "web",
+                                                NETNS,
+                                                java.nio.file.Path.of("/usr/bin/catatonit"))),
                                 "/home/u/.local/share/jpod/containers/i0/rootfs",
                                 0,
                                 true)));
@@ -111,7 +115,11 @@ class SpecGoldenTest {
                 "infra-rootful-host-network",
                 OciConfig.toJson(
                         SpecGenerator.generate(
-                                SpecInput.infra(PodInput.infra("web", null)),
+                                SpecInput.infra(
+                                        PodInput.infra(
+                                                "web",
+                                                null,
+                                                java.nio.file.Path.of("/usr/bin/catatonit"))),
                                 "/var/lib/jpod/containers/i0/rootfs",
                                 0,
                                 false)));

@@ -153,7 +153,13 @@ class SpecInputRecordTest {
     void execSearchesThePathOfTheContainersEnvironment() throws Exception {
         assertEquals(List.of("PATH=/opt/bin:/bin"), ProcessSpec.env(input()));
         assertEquals(
-                List.of("PATH=/"), ProcessSpec.env(SpecInput.infra(PodInput.infra("web", null))));
+                List.of("PATH=/"),
+                ProcessSpec.env(
+                        SpecInput.infra(
+                                PodInput.infra(
+                                        "web",
+                                        null,
+                                        java.nio.file.Path.of("/usr/bin/catatonit")))));
     }
 
     @Test

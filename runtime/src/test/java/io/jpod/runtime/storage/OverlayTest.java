@@ -105,34 +105,6 @@ class OverlayTest {
     }
 
     @Test
-    void unmountFallsBackToLazy() throws Exception {
-        Path merged = dir.resolve("merged");
-        new Overlay(processes, true).unmountMounted(merged);
-        assertEquals(List.of(List.of("umount", merged.toString())), processes.calls());
-        processes.fail("umount", 32, "target is busy");
-        processes.answer(List.of("umount", "-l"), new io.jpod.runtime.sys.ExecResult(0, "", ""));
-        new Overlay(processes, true).unmountMounted(merged);
-        assertEquals(List.of("umount", "-l", merged.toString()), processes.calls().getLast());
-    }
-
-    @Test
-    void mountPointsAreFoundInMountinfoIncludingEscapedNames() {
-        List<String> mountinfo =
-                List.of(
-                        "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw",
-                        "90 22 0:50 / /home/a\\040b/merged rw,relatime - overlay overlay"
-                                + " rw,lowerdir=x",
-                        "91 22 0:51 / /tmp/x rw - tmpfs tmpfs rw");
-        assertTrue(Overlay.isMountPoint(Path.of("/"), mountinfo));
-        assertTrue(Overlay.isMountPoint(Path.of("/tmp/y/../x"), mountinfo));
-        // the kernel escapes a space as \040: a data dir with a space in its path must still be
-        // recognised
-        assertTrue(Overlay.isMountPoint(Path.of("/home/a b/merged"), mountinfo));
-        assertFalse(Overlay.isMountPoint(Path.of("/home/a\\040b/merged"), mountinfo));
-        assertFalse(Overlay.isMountPoint(Path.of("/tmp"), mountinfo));
-    }
-
-    @Test
     void theRealMountTableKnowsTheRoot() throws Exception {
         assertTrue(Overlay.isMountPoint(Path.of("/")));
         assertFalse(Overlay.isMountPoint(dir));

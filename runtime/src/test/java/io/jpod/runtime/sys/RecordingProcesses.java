@@ -171,6 +171,12 @@ public final class RecordingProcesses implements Processes {
     }
 
     @Override
+    public synchronized void kill(long pid) {
+        terminated.add(pid);
+        exited(pid);
+    }
+
+    @Override
     public synchronized long nanoTime() {
         return clock;
     }

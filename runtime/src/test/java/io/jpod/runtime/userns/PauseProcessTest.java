@@ -3,6 +3,7 @@ package io.jpod.runtime.userns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jpod.runtime.host.Catatonit;
 import io.jpod.runtime.host.HostLayout;
 import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.RecordingProcesses;
@@ -21,7 +22,8 @@ class PauseProcessTest {
     private PauseProcess pause(RecordingProcesses processes) {
         return new PauseProcess(
                 new HostLayout(true, 1000, dir.resolve("data"), dir.resolve("run"), false),
-                processes);
+                processes,
+                new Catatonit(Path.of("/usr/bin/catatonit")));
     }
 
     @Test

@@ -1,0 +1,131 @@
+package io.jpod.runtime.pod;
+
+import io.jpod.runtime.Runtime;
+import io.jpod.runtime.host.HostLayout;
+import io.jpod.runtime.state.PodRecord;
+import io.jpod.runtime.storage.Mounts;
+import io.jpod.runtime.sys.ProcInfo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * Removes what a jpod killed at any step left that no record names: a conmon, a network helper or a
+ * runtime's init still running, runc state without a container record, a container or pod
+ * directory, a netns file, the mounts below them. A killed play leaves such things in the moments
+ * between making each and saving its record; tearing down the half-made pod cannot see them. Called
+ * with the state lock held, after the orphaned pods themselves were torn down.
+ */
+final class LeftoverSweep {
+
+    private static final long EXIT_WAIT_MILLIS = 5_000;
+
+    private final Runtime rt;
+
+    LeftoverSweep(Runtime rt) {
+        this.rt = rt;
+    }
+
+    /** Best effort: what cannot be removed is named in a warning and left for the next sweep. */
+    void sweep(List<PodRecord> pods) throws IOException {
+        Leftovers found =
+                Leftovers.find(
+                        rt.layout(),
+                        pods,
+                        look(rt.layout()),
+                        ProcessHandle.current().pid(),
+                        pid -> ProcessHandle.of(pid).isPresent());
+        List<String> failures = new ArrayList<>();
+        // monitors and helpers first, so that none of them reacts to what follows
+        for (Leftovers.Seen.Proc p : found.kill()) {
+            if (ProcInfo.alive(p.pid(), p.startTime())) {
+                ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+        for (Leftovers.Seen.Proc p : found.kill()) {
+            try {
+                if (!ProcInfo.awaitExit(p.pid(), p.startTime(), EXIT_WAIT_MILLIS)) {
+                    failures.add("pid " + p.pid() + " survived SIGKILL");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while sweeping leftovers", e);
+            }
+        }
+        // the runtime kills a container's processes, its waiting init included, with its state
+        for (String id : found.runcStates()) {
+            try {
+                rt.oci().delete(id);
+            } catch (IOException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        Mounts mounts = new Mounts(rt.processes());
+        for (Path p : found.remove()) {
+            try {
+                mounts.unmountAllUnder(p);
+                PodTeardown.deleteTree(p);
+            } catch (IOException e) {
+                failures.add(p + ": " + e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            System.err.println(
+                    "Warning: could not remove all that an interrupted jpod left: "
+                            + String.join("; ", failures));
+        }
+    }
+
+    private static Leftovers.Seen look(HostLayout l) throws IOException {
+        return new Leftovers.Seen(
+                names(l.runcRoot()),
+                names(l.containers()),
+                names(l.exits()),
+                names(l.sockets()),
+                names(l.pods()),
+                names(l.netns()),
+                processes());
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Every process whose command line this process can read, zombies left out. */
+    private static List<Leftovers.Seen.Proc> processes() throws IOException {
+        List<Leftovers.Seen.Proc> all = new ArrayList<>();
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path p : procs) {
+                long pid = Long.parseLong(p.getFileName().toString());
+                try {
+                    String raw =
+                            new String(
+                                    Files.readAllBytes(p.resolve("cmdline")),
+                                    StandardCharsets.UTF_8);
+                    OptionalLong started = ProcInfo.startTime(pid);
+                    if (!raw.isEmpty() && started.isPresent()) {
+                        all.add(
+                                new Leftovers.Seen.Proc(
+                                        pid, started.getAsLong(), Arrays.asList(raw.split("\0"))));
+                    }
+                } catch (IOException gone) {
+                    // exited while we looked
+                }
+            }
+        }
+        return all;
+    }
+}
