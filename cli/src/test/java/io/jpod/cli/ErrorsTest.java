@@ -35,8 +35,8 @@ class ErrorsTest {
         assertEquals(125, Errors.report(new IllegalStateException(), err));
         assertEquals(
                 "Error: image not known: x\n"
-                    + "Error: disk full\n"
-                    + "Error: java.lang.IllegalStateException\n",
+                        + "Error: disk full\n"
+                        + "Error: java.lang.IllegalStateException\n",
                 text.toString());
     }
 
