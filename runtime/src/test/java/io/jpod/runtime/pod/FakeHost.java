@@ -61,6 +61,16 @@ final class FakeHost {
     /** Containers (by name) whose runc kill waits until the latch opens: a slow teardown. */
     final Map<String, CountDownLatch> killGate = new ConcurrentHashMap<>();
 
+    /** The event at which jpod is killed: the fake throws {@link Killed} there, after the step. */
+    volatile String killAt;
+
+    /** A kill -9 of jpod: no catch block, no rollback runs; only the kernel's lock release. */
+    static final class Killed extends Error {
+        Killed(String at) {
+            super("killed at " + at);
+        }
+    }
+
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
     private final Map<String, Long> conmons = new ConcurrentHashMap<>();
     private final Map<String, String> names = new ConcurrentHashMap<>();
@@ -220,8 +230,14 @@ final class FakeHost {
         return List.copyOf(events);
     }
 
-    private synchronized void event(String e) {
-        events.add(e);
+    private void event(String e) {
+        synchronized (this) {
+            events.add(e);
+        }
+        if (e.equals(killAt)) {
+            killAt = null;
+            throw new Killed(e);
+        }
     }
 
     /** Anything left on the host under jpod's directories for pods and containers. */
