@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  */
 class KilledPlayIT {
 
-    /** Phase marks a play prints under JPOD_TRACE, each just before the step it names next. */
+    /**
+     * Phase marks a play prints under JPOD_TRACE; the comments say what it does next. Each is
+     * killed at once and 40 ms later, then repaired by {@code pod rm -a -f} or {@code kube down}.
+     */
     private static final List<String> MARKS =
             List.of(
                     "storage: pod files, volumes", // the netns file and slirp4netns come next
@@ -39,8 +42,14 @@ class KilledPlayIT {
             for (long delayMillis : List.of(0L, 40L)) {
                 String moment = "killed " + delayMillis + " ms after '" + mark + "'";
                 killPlayAt(jpod, manifest, mark, delayMillis);
-                Jpod.Result rm = jpod.run("pod", "rm", "-a", "-f");
-                assertEquals(0, rm.exitCode(), moment + ": " + rm.all());
+                if (delayMillis == 0) {
+                    Jpod.Result rm = jpod.run("pod", "rm", "-a", "-f");
+                    assertEquals(0, rm.exitCode(), moment + ": " + rm.all());
+                } else {
+                    // the half-made pod is repaired away before down looks for it by name, so
+                    // down may answer that there is no such pod: only what is left counts
+                    jpod.run("kube", "down", manifest);
+                }
                 assertEquals("", jpod.run("pod", "ps", "-q").out(), moment);
                 assertEquals("", jpod.run("ps", "-a", "-q").out(), moment);
                 assertEquals(List.of(), Processes.podProcessesAfterSettling(jpod), moment);
