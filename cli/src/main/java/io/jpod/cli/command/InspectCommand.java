@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 @Command(name = "inspect", description = "Show containers, pods or images as JSON.")
 public final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "NAME")
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER|POD|IMAGE")
     List<String> names;
 
     @Option(

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             ContainerExitedCommand.class,
             InfoCommand.class,
-            VersionCommand.class
+            VersionCommand.class,
+            CompletionCommand.class
         })
 public final class JpodCommand {}
