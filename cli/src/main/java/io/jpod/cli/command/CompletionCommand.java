@@ -13,10 +13,13 @@ import java.util.concurrent.Callable;
 /** {@code jpod completion bash|zsh|fish}: a completion script, generated from jpod's commands. */
 @Command(
         name = "completion",
-        description = "Print a shell completion script for jpod.",
-        footer = {
-            "Names of pods, containers, images and volumes are completed from jpod's state.",
+        description = {
+            "Print a shell completion script for jpod.",
             "",
+            "It completes commands and options, and the names of pods, containers, images and"
+                    + " volumes, which it asks jpod for."
+        },
+        footer = {
             "Examples:",
             "  source <(jpod completion bash)",
             "  jpod completion bash > /etc/bash_completion.d/jpod",
