@@ -2,6 +2,7 @@ package io.jpod.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Completion scripts generated from the command model. */
 class CompletionCommandTest {
@@ -87,33 +89,66 @@ class CompletionCommandTest {
         assertTrue(function(zsh, "_picocli_jpod_volume_inspect").contains("_jpod_names volumes"));
     }
 
+    /** Stands for jpod: records how it was called, prints three containers' pods. */
+    private static Path stub(Path dir) throws IOException {
+        Path jpod = dir.resolve("jpod");
+        Files.writeString(
+                jpod,
+                "#!/bin/sh\necho \"$*\" >> "
+                        + dir.resolve("calls")
+                        + "\necho web\necho web\necho db\n");
+        Files.setPosixFilePermissions(jpod, PosixFilePermissions.fromString("rwx------"));
+        return jpod;
+    }
+
+    /** What a shell printed, its errors left out: compopt complains outside a real completion. */
+    private static String run(String... argv) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
     @Test
     void bashCompletesAPodNameListedByTheJpodBeingCompleted(@TempDir Path dir)
             throws IOException, InterruptedException {
         Path script = dir.resolve("jpod.bash");
         Files.writeString(script, script("bash"));
-        Path calls = dir.resolve("calls");
-        // stands for jpod: records how it was called, prints two containers' pod
-        Path jpod = dir.resolve("jpod");
-        Files.writeString(
-                jpod, "#!/bin/sh\necho \"$*\" >> " + calls + "\necho web\necho web\necho db\n");
-        Files.setPosixFilePermissions(jpod, PosixFilePermissions.fromString("rwx------"));
-        String test =
-                "source "
-                        + script
-                        + " && COMP_WORDS=("
-                        + jpod
-                        + " pod inspect w) && COMP_CWORD=3 && COMP_LINE=\"${COMP_WORDS[*]}\""
-                        + " && _complete_jpod; printf '%s\\n' \"${COMPREPLY[@]}\"";
-        Process bash =
-                new ProcessBuilder("bash", "-c", test)
-                        // compopt complains outside a real completion
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, bash.waitFor(), out);
+        Path jpod = stub(dir);
+        String out =
+                run(
+                        "bash",
+                        "-c",
+                        "source "
+                                + script
+                                + " && COMP_WORDS=("
+                                + jpod
+                                + " pod inspect w) && COMP_CWORD=3 &&"
+                                + " COMP_LINE=\"${COMP_WORDS[*]}\" && _complete_jpod; printf '%s\\n"
+                                + "' \"${COMPREPLY[@]}\"");
         assertEquals(List.of("web"), out.lines().toList());
         assertEquals(
-                List.of("ps -a --format {{.PodName}}"), Files.readAllLines(calls), "jpod's calls");
+                List.of("ps -a --format {{.PodName}}"),
+                Files.readAllLines(dir.resolve("calls")),
+                "jpod's calls");
+    }
+
+    @Test
+    void fishCompletesAPodNameListedByTheJpodBeingCompleted(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        assumeTrue(
+                Stream.of(System.getenv("PATH").split(":"))
+                        .anyMatch(d -> Files.isExecutable(Path.of(d, "fish"))),
+                "fish is not installed");
+        Path script = dir.resolve("jpod.fish");
+        Files.writeString(script, script("fish"));
+        Path jpod = stub(dir);
+        String out =
+                run("fish", "-c", "source " + script + "; complete -C '" + jpod + " pod stop w'");
+        assertEquals(List.of("web"), out.lines().toList());
+        assertEquals(
+                List.of("ps -a --format {{.PodName}}"),
+                Files.readAllLines(dir.resolve("calls")),
+                "jpod's calls");
     }
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-/** The bash completion script, loaded and asked for names as bash asks at a TAB. */
+/**
+ * The bash completion script, loaded and asked for names as bash asks at a TAB, and the global
+ * options.
+ */
 class CompletionIT {
 
     private static Jpod jpod;
@@ -52,6 +55,13 @@ class CompletionIT {
         Jpod.Result loaded = bash("source <(\"$JPOD\" completion bash)");
         assertEquals(0, loaded.exitCode(), loaded.all());
         assertEquals("", loaded.err());
+    }
+
+    @Test
+    void aGlobalOptionBeforeANamespacedVerb() throws Exception {
+        Jpod.Result pods = jpod.run("--log-level", "debug", "pod", "ps", "--format", "{{.Name}}");
+        assertEquals(0, pods.exitCode(), pods.all());
+        assertTrue(pods.out().lines().anyMatch("tabbed"::equals), pods.out());
     }
 
     @Test
