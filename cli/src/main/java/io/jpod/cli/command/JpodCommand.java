@@ -82,7 +82,7 @@ public final class JpodCommand {
             scope = ScopeType.INHERIT,
             description =
                     "trace, debug, info, warn, warning, error, fatal or panic (default: warn);"
-                            + " debug and trace show stack traces.")
+                            + " debug and trace add stack traces to unexpected errors.")
     void logLevel(String level) {
         String l = level.toLowerCase(Locale.ROOT);
         if (!LOG_LEVELS.contains(l)) {
