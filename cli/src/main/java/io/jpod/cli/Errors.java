@@ -7,7 +7,14 @@ import java.io.PrintWriter;
 /** How jpod shows a failure: {@code Error: } and the message, one line per problem. */
 public final class Errors {
 
+    private static volatile boolean traces = System.getenv("JPOD_DEBUG") != null;
+
     private Errors() {}
+
+    /** Whether a failure shows its stack trace too: JPOD_DEBUG, or {@code --log-level debug}. */
+    public static void traces(boolean on) {
+        traces = on || System.getenv("JPOD_DEBUG") != null;
+    }
 
     /** Prints the failure and returns the exit code it maps to. */
     public static int report(Throwable e, PrintWriter err) {
@@ -17,7 +24,7 @@ public final class Errors {
             return je.exitCode();
         }
         err.println("Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-        if (System.getenv("JPOD_DEBUG") != null) {
+        if (traces) {
             e.printStackTrace(err);
         }
         err.flush();

@@ -10,6 +10,7 @@ import picocli.CommandLine;
 
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** jpod's entry point. */
 public final class Main {
@@ -33,7 +34,8 @@ public final class Main {
 
     static int run(String[] args) {
         Trace.mark("jvm: start to main");
-        if (args.length > 0 && NAMESPACED.contains(args[0]) && !isHelp(args)) {
+        int verb = verb(args);
+        if (verb < args.length && NAMESPACED.contains(args[verb]) && !isHelp(args, verb)) {
             try {
                 OptionalInt code = UserNamespace.enterIfNeeded(System.getenv());
                 if (code.isPresent()) {
@@ -53,19 +55,47 @@ public final class Main {
         cmd.getSubcommands().get("exec").setStopAtPositional(true);
         // the one place failures become output and exit codes: commands only throw
         cmd.setExecutionExceptionHandler((ex, line, parsed) -> Errors.report(ex, line.getErr()));
-        cmd.setParameterExceptionHandler(
-                (ex, args) ->
-                        Errors.report(
-                                new JpodException(ex.getMessage()), ex.getCommandLine().getErr()));
+        cmd.setParameterExceptionHandler(Main::usageError);
         return cmd;
     }
 
-    private static boolean isHelp(String[] args) {
+    /** A command line jpod cannot parse: the problem, and what was probably meant. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine line = ex.getCommandLine();
+        CommandLine.Model.CommandSpec spec = line.getCommandSpec();
+        boolean group =
+                !(spec.userObject() instanceof Runnable || spec.userObject() instanceof Callable);
+        if (group && "Missing required subcommand".equals(ex.getMessage())) {
+            // podman's answer to a verb group without its verb
+            line.usage(line.getErr());
+            return Errors.report(
+                    new JpodException("missing command '" + spec.qualifiedName() + " COMMAND'"),
+                    line.getErr());
+        }
+        int code = Errors.report(new JpodException(ex.getMessage()), line.getErr());
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, line.getErr());
+        }
+        line.getErr().println("Try '" + spec.qualifiedName() + " --help' for more information.");
+        line.getErr().flush();
+        return code;
+    }
+
+    /** Where the verb is: after the global options, as in {@code jpod --log-level debug pod ps}. */
+    static int verb(String[] args) {
+        int i = 0;
+        while (i < args.length && args[i].startsWith("-")) {
+            i += args[i].equals("--log-level") ? 2 : 1;
+        }
+        return i;
+    }
+
+    private static boolean isHelp(String[] args, int verb) {
         for (String a : args) {
             if (a.equals("--help") || a.equals("-h")) {
                 return true;
             }
         }
-        return args.length == 1 && !args[0].equals("exec");
+        return args.length == verb + 1 && !args[verb].equals("exec");
     }
 }

@@ -11,7 +11,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code jpod exec [-i] [-t] CONTAINER CMD...}: the command's exit code becomes jpod's. */
-@Command(name = "exec", description = "Run a command in a running container.")
+@Command(
+        name = "exec",
+        description = "Run a command in a running container.",
+        footer = {
+            "Examples:",
+            "  jpod exec web-app ls /",
+            "  jpod exec -it web-app sh",
+            "  jpod exec -e DEBUG=1 -w /tmp web-app env"
+        })
 public final class ExecCommand implements Callable<Integer> {
 
     @Option(

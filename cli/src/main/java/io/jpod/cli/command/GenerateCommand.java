@@ -18,11 +18,19 @@ import java.util.concurrent.Callable;
 @Command(
         name = "generate",
         description = "Generate structured data from pods.",
-        subcommands = GenerateCommand.Kube.class)
+        subcommands = GenerateCommand.Kube.class,
+        footer = {"Examples:", "  jpod generate kube web > web.yaml"})
 public final class GenerateCommand {
 
     /** {@code jpod generate kube [--type pod|deployment|daemonset|job] POD...}. */
-    @Command(name = "kube", description = "Write pods back as Kubernetes YAML.")
+    @Command(
+            name = "kube",
+            description = "Write pods back as Kubernetes YAML.",
+            footer = {
+                "Examples:",
+                "  jpod generate kube web > web.yaml",
+                "  jpod generate kube --type deployment web"
+            })
     public static final class Kube implements Callable<Integer> {
         @Option(
                 names = "--type",

@@ -21,7 +21,15 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /** {@code jpod images}. */
-@Command(name = "images", description = "List images in local storage.")
+@Command(
+        name = "images",
+        description = "List images in local storage.",
+        footer = {
+            "Examples:",
+            "  jpod images",
+            "  jpod images -q",
+            "  jpod images --filter reference=busybox --format '{{.Repository}}:{{.Tag}}'"
+        })
 public final class ImagesCommand implements Callable<Integer> {
 
     @Option(

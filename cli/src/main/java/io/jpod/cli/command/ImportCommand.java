@@ -14,7 +14,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code jpod import ROOTFS.tar NAME [--change INSTRUCTION]...}. */
-@Command(name = "import", description = "Create an image from a root filesystem tarball.")
+@Command(
+        name = "import",
+        description = "Create an image from a root filesystem tarball.",
+        footer = {
+            "Examples:",
+            "  jpod import rootfs.tar localhost/base",
+            "  jpod import -c 'CMD [\"sh\"]' -c 'ENV LANG=C' rootfs.tar localhost/base"
+        })
 public final class ImportCommand implements Callable<Integer> {
 
     @Option(

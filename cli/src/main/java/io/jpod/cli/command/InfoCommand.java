@@ -10,7 +10,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code jpod info}: how jpod runs on this host, and why. */
-@Command(name = "info", description = "Show how jpod runs on this host.")
+@Command(
+        name = "info",
+        description = "Show how jpod runs on this host.",
+        footer = {
+            "Examples:",
+            "  jpod info",
+            "  jpod info --format '{{.host.ociRuntime}}'",
+            "  jpod info --format json"
+        })
 public final class InfoCommand implements Callable<Integer> {
 
     @Option(

@@ -20,10 +20,18 @@ import java.util.concurrent.Callable;
 /**
  * {@code jpod inspect NAME...}: containers first, then pods, then images, as podman looks them up.
  */
-@Command(name = "inspect", description = "Show containers, pods or images as JSON.")
+@Command(
+        name = "inspect",
+        description = "Show containers, pods or images as JSON.",
+        footer = {
+            "Examples:",
+            "  jpod inspect web-app",
+            "  jpod inspect -f '{{.State.Pid}}' web-app",
+            "  jpod inspect --format '{{json .Config.Labels}}' web-app"
+        })
 public final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "NAME")
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER|POD|IMAGE")
     List<String> names;
 
     @Option(

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code jpod load -i ARCHIVE}: OCI archives and docker-archives. */
-@Command(name = "load", description = "Load images from an OCI or docker archive.")
+@Command(
+        name = "load",
+        description = "Load images from an OCI or docker archive.",
+        footer = {"Examples:", "  jpod load -i busybox.tar"})
 public final class LoadCommand implements Callable<Integer> {
 
     @Option(

@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code jpod logs [-f] [--tail N] CONTAINER}. */
-@Command(name = "logs", description = "Print a container's output.")
+@Command(
+        name = "logs",
+        description = "Print a container's output.",
+        footer = {"Examples:", "  jpod logs web-app", "  jpod logs -f --tail 10 web-app"})
 public final class LogsCommand implements Callable<Integer> {
 
     @Option(

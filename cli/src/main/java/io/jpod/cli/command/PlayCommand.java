@@ -9,11 +9,21 @@ import java.util.concurrent.Callable;
 @Command(
         name = "play",
         description = "Play a structured file.",
-        subcommands = PlayCommand.Kube.class)
+        subcommands = PlayCommand.Kube.class,
+        footer = {"Examples:", "  jpod play kube pod.yaml"})
 public final class PlayCommand {
 
     /** {@code jpod play kube FILE...}. */
-    @Command(name = "kube", description = "Create pods from Kubernetes YAML.")
+    @Command(
+            name = "kube",
+            description = "Create pods from Kubernetes YAML.",
+            footer = {
+                "Examples:",
+                "  jpod play kube pod.yaml",
+                "  jpod play kube --replace pod.yaml",
+                "  jpod play kube --down pod.yaml",
+                "  cat pod.yaml | jpod play kube -"
+            })
     public static final class Kube implements Callable<Integer> {
         @Mixin KubeOptions options;
 

@@ -36,6 +36,13 @@ import java.util.concurrent.Callable;
             PodCommand.Start.class,
             PodCommand.Stop.class,
             PodCommand.Rm.class
+        },
+        footer = {
+            "Examples:",
+            "  jpod pod ps",
+            "  jpod pod inspect web",
+            "  jpod pod stop web",
+            "  jpod pod rm -f web"
         })
 public final class PodCommand {
 
@@ -43,7 +50,14 @@ public final class PodCommand {
     @Command(
             name = "ps",
             aliases = {"ls", "list"},
-            description = "List pods.")
+            description = "List pods.",
+            footer = {
+                "Examples:",
+                "  jpod pod ps",
+                "  jpod pod ps -q",
+                "  jpod pod ps --filter label=app=web --format '{{.Name}} {{.Status}}'",
+                "  jpod pod ps --format json"
+            })
     public static final class Ps implements Callable<Integer> {
         @Option(
                 names = {"-q", "--quiet"},
@@ -116,7 +130,14 @@ public final class PodCommand {
     }
 
     /** {@code jpod pod inspect POD...}. */
-    @Command(name = "inspect", description = "Show a pod's configuration and state as JSON.")
+    @Command(
+            name = "inspect",
+            description = "Show a pod's configuration and state as JSON.",
+            footer = {
+                "Examples:",
+                "  jpod pod inspect web",
+                "  jpod pod inspect --format '{{.State}}' web"
+            })
     public static final class Inspect implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "POD")
         List<String> names;
@@ -149,7 +170,8 @@ public final class PodCommand {
     /** {@code jpod pod stop POD...}. */
     @Command(
             name = "stop",
-            description = "Stop pods: SIGTERM, then SIGKILL after the grace period.")
+            description = "Stop pods: SIGTERM, then SIGKILL after the grace period.",
+            footer = {"Examples:", "  jpod pod stop web", "  jpod pod stop -t 0 web db"})
     public static final class Stop implements Callable<Integer> {
         @Option(
                 names = {"-t", "--time"},
@@ -167,7 +189,10 @@ public final class PodCommand {
     }
 
     /** {@code jpod pod start POD...}. */
-    @Command(name = "start", description = "Start the stopped containers of pods.")
+    @Command(
+            name = "start",
+            description = "Start the stopped containers of pods.",
+            footer = {"Examples:", "  jpod pod start web"})
     public static final class Start implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "POD")
         List<String> names;
@@ -180,7 +205,15 @@ public final class PodCommand {
     }
 
     /** {@code jpod pod rm [-f] POD...}. */
-    @Command(name = "rm", description = "Remove pods.")
+    @Command(
+            name = "rm",
+            description = "Remove pods.",
+            footer = {
+                "Examples:",
+                "  jpod pod rm web",
+                "  jpod pod rm -f web",
+                "  jpod pod rm -a -f"
+            })
     public static final class Rm implements Callable<Integer> {
         @Option(
                 names = {"-f", "--force"},

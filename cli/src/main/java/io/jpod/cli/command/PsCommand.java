@@ -22,7 +22,17 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code jpod ps [-a] [--filter K=V] [--format F] [--pod] [-n | --last N] [--no-trunc]}. */
-@Command(name = "ps", description = "List containers.")
+@Command(
+        name = "ps",
+        description = "List containers.",
+        footer = {
+            "Examples:",
+            "  jpod ps",
+            "  jpod ps -a --pod",
+            "  jpod ps --filter pod=web --format '{{.Names}}'",
+            "  jpod ps --format 'table {{.Names}}\\t{{.Status}}'",
+            "  jpod ps -a --format json"
+        })
 public final class PsCommand implements Callable<Integer> {
 
     private static final Set<String> FILTERS =

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code jpod rmi IMAGE...}: refuses images that a container still uses. */
-@Command(name = "rmi", description = "Remove images.")
+@Command(
+        name = "rmi",
+        description = "Remove images.",
+        footer = {"Examples:", "  jpod rmi localhost/base:latest"})
 public final class RmiCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "IMAGE")

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code jpod version}. */
-@Command(name = "version", description = "Print jpod's version.")
+@Command(
+        name = "version",
+        description = "Print jpod's version.",
+        footer = {"Examples:", "  jpod version", "  jpod version --format '{{.Client.Version}}'"})
 public final class VersionCommand implements Callable<Integer> {
 
     static final String VERSION = "0.1.0";

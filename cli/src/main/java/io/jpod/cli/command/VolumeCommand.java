@@ -29,11 +29,27 @@ import java.util.concurrent.Callable;
             VolumeCommand.Inspect.class,
             VolumeCommand.Create.class,
             VolumeCommand.Rm.class
+        },
+        footer = {
+            "Examples:",
+            "  jpod volume ls",
+            "  jpod volume create data",
+            "  jpod volume inspect data",
+            "  jpod volume rm data"
         })
 public final class VolumeCommand {
 
     /** {@code jpod volume ls}. */
-    @Command(name = "ls", aliases = "list", description = "List volumes.")
+    @Command(
+            name = "ls",
+            aliases = "list",
+            description = "List volumes.",
+            footer = {
+                "Examples:",
+                "  jpod volume ls",
+                "  jpod volume ls -q",
+                "  jpod volume ls --filter label=app=web --format '{{.Name}}'"
+            })
     public static final class Ls implements Callable<Integer> {
         @Option(
                 names = {"-q", "--quiet"},
@@ -85,7 +101,14 @@ public final class VolumeCommand {
     }
 
     /** {@code jpod volume inspect NAME...}. */
-    @Command(name = "inspect", description = "Show volumes as JSON.")
+    @Command(
+            name = "inspect",
+            description = "Show volumes as JSON.",
+            footer = {
+                "Examples:",
+                "  jpod volume inspect data",
+                "  jpod volume inspect --format '{{.Mountpoint}}' data"
+            })
     public static final class Inspect implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "VOLUME")
         List<String> names;
@@ -115,7 +138,10 @@ public final class VolumeCommand {
     }
 
     /** {@code jpod volume create NAME}. */
-    @Command(name = "create", description = "Create a volume.")
+    @Command(
+            name = "create",
+            description = "Create a volume.",
+            footer = {"Examples:", "  jpod volume create data"})
     public static final class Create implements Callable<Integer> {
         @Parameters(paramLabel = "NAME")
         String name;
@@ -128,7 +154,11 @@ public final class VolumeCommand {
     }
 
     /** {@code jpod volume rm [-f] NAME...}. */
-    @Command(name = "rm", aliases = "remove", description = "Remove volumes and their data.")
+    @Command(
+            name = "rm",
+            aliases = "remove",
+            description = "Remove volumes and their data.",
+            footer = {"Examples:", "  jpod volume rm data", "  jpod volume rm -f data"})
     public static final class Rm implements Callable<Integer> {
         @Option(
                 names = {"-f", "--force"},

@@ -1,0 +1,87 @@
+package io.jpod.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** What jpod answers a command line it cannot run, and its global options. */
+class MainTest {
+
+    /** What one command line printed and returned. */
+    private record Outcome(int code, String out, String err) {}
+
+    private static Outcome run(String... args) {
+        CommandLine cmd = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aMistypedVerbSuggestsTheVerb() {
+        Outcome o = run("pood", "ps");
+        assertEquals(125, o.code());
+        assertTrue(o.err().startsWith("Error: Unmatched argument at index 0: 'pood'"), o.err());
+        assertTrue(o.err().contains("Did you mean: jpod pod"), o.err());
+        assertTrue(o.err().contains("Try 'jpod --help' for more information."), o.err());
+    }
+
+    @Test
+    void aMistypedOptionSuggestsTheOption() {
+        Outcome o = run("pod", "ps", "--formt", "json");
+        assertEquals(125, o.code());
+        assertTrue(o.err().contains("--format"), o.err());
+        assertTrue(o.err().contains("Try 'jpod pod ps --help'"), o.err());
+    }
+
+    @Test
+    void aGroupWithoutItsVerbShowsItsCommands() {
+        Outcome o = run("volume");
+        assertEquals(125, o.code());
+        assertTrue(o.err().contains("Error: missing command 'jpod volume COMMAND'"), o.err());
+        assertTrue(o.err().contains("  create"), o.err());
+    }
+
+    @Test
+    void versionIsPodmans() {
+        assertEquals(new Outcome(0, "jpod version 0.1.0\n", ""), run("--version"));
+        assertEquals("jpod version 0.1.0\n", run("-v").out());
+    }
+
+    @Test
+    void logLevelTakesPodmansLevelsAnywhere() {
+        Outcome bad = run("--log-level", "loud", "version");
+        assertEquals(125, bad.code());
+        assertTrue(
+                bad.err().contains("invalid log level \"loud\": choose from trace, debug"),
+                bad.err());
+        assertEquals(
+                0, run("--log-level", "error", "version", "--format", "{{.Client.Os}}").code());
+        assertEquals(0, run("version", "--log-level=warn", "-f", "{{.Client.Os}}").code());
+    }
+
+    @Test
+    void theVerbComesAfterTheGlobalOptions() {
+        assertEquals(0, Main.verb(new String[] {"pod", "ps"}));
+        assertEquals(2, Main.verb(new String[] {"--log-level", "debug", "pod", "ps"}));
+        assertEquals(1, Main.verb(new String[] {"--log-level=debug", "pod"}));
+        assertEquals(1, Main.verb(new String[] {"--help"}));
+    }
+
+    @Test
+    void everyVerbHasHelp() {
+        Outcome o = run("pod", "stop", "--help");
+        assertEquals(0, o.code());
+        assertTrue(o.out().startsWith("Usage: jpod pod stop [OPTIONS] POD..."), o.out());
+        assertTrue(o.out().contains("\nExamples:\n  jpod pod stop web\n"), o.out());
+    }
+}
