@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ExecCommand.class,
             InspectCommand.class,
             ImagesCommand.class,
+            PullCommand.class,
             LoadCommand.class,
             ImportCommand.class,
             RmiCommand.class,

@@ -1,5 +1,6 @@
 package io.jpod.cli.command;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,4 +29,6 @@ public final class KubeOptions {
 
     @Option(names = "--replace", description = "Remove existing pods of the same names first.")
     boolean replace;
+
+    @Mixin PullOptions pull = new PullOptions();
 }

@@ -19,11 +19,8 @@ import io.jpod.runtime.sys.Trace;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** What {@code play kube} and {@code kube play/down} do. */
 final class KubePlayer {
@@ -73,28 +70,9 @@ final class KubePlayer {
 
     private static int play(ManifestSet set, Runtime rt, PodService pods, KubeOptions options)
             throws IOException {
-        // each image is looked up once: the same lookup answers "is it there" and feeds the planner
-        Map<String, Image> images = new HashMap<>();
-        Set<String> missing = new LinkedHashSet<>();
-        for (PodModel pod : set.pods()) {
-            for (var c : pod.allContainers()) {
-                if (!images.containsKey(c.image()) && !missing.contains(c.image())) {
-                    rt.images()
-                            .find(c.image())
-                            .ifPresentOrElse(
-                                    image -> images.put(c.image(), image),
-                                    () -> missing.add(c.image()));
-                }
-            }
-        }
-        List<String> errors = new ArrayList<>();
-        if (!missing.isEmpty()) {
-            errors.add(
-                    "image not known: "
-                            + String.join(", ", missing)
-                            + " (load it with `jpod load -i ARCHIVE` or `jpod import ROOTFS.tar"
-                            + " NAME`)");
-        }
+        ImageResolution resolved = ImageResolution.resolve(rt, set, options.pull);
+        Map<String, Image> images = resolved.images();
+        List<String> errors = new ArrayList<>(resolved.errors());
         PodPlan.NetworkMode network;
         try {
             network = PodPlan.NetworkMode.parse(options.network);
@@ -104,7 +82,7 @@ final class KubePlayer {
         }
         PlanBuilder planner = new PlanBuilder(images::get, network);
         List<PodPlan> plans = new ArrayList<>();
-        if (missing.isEmpty()) {
+        if (errors.isEmpty()) {
             for (PodModel pod : set.pods()) {
                 try {
                     plans.add(planner.build(pod, set));

@@ -3,7 +3,7 @@ package io.jpod.runtime.image;
 /**
  * A failure to show the user as it is: "image not known: foo", a corrupt archive, an unsafe layer.
  */
-public final class ImageException extends Exception {
+public class ImageException extends Exception {
 
     public ImageException(String message) {
         super(message);

@@ -93,6 +93,43 @@ public final class ImageStore {
     }
 
     /**
+     * Stores a pulled image under the store lock: only the layers the store lacks are fetched, into
+     * its temporary directory, and they are extracted and refused exactly as {@link #load}'s are.
+     */
+    public Image put(PulledImage pulled, LayerFetcher fetcher) throws IOException, ImageException {
+        List<String> diffIds = parseConfig(pulled.config(), pulled.configDigest()).diffIds();
+        try (StoreLock _ = StoreLock.acquire(lockFile);
+                LayerFetcher layerFetcher = fetcher) {
+            ImageIndex index = repair();
+            Set<Integer> missing = new HashSet<>();
+            for (int i = 0; i < diffIds.size(); i++) {
+                Digest diffId;
+                try {
+                    diffId = Digest.parse(diffIds.get(i));
+                } catch (IllegalArgumentException e) {
+                    throw new ImageException(
+                            "image " + pulled.configDigest() + ": bad diff id: " + e.getMessage(),
+                            e);
+                }
+                if (!index.hasLayer(diffId)) {
+                    missing.add(i);
+                }
+            }
+            Files.createDirectories(tmp);
+            ArchivedImage archived =
+                    new ArchivedImage(
+                            pulled.names(),
+                            false,
+                            pulled.config(),
+                            pulled.configDigest(),
+                            layerFetcher.start(missing, tmp));
+            Image image = index.addDigests(store(index, archived), pulled.digests());
+            index.write(indexFile);
+            return image;
+        }
+    }
+
+    /**
      * Imports a root file system tar (gzip-compressed or not) as a one-layer image.
      *
      * @param name null for an unnamed image; without a registry it is under {@code localhost/}
@@ -208,14 +245,7 @@ public final class ImageStore {
 
     private Image store(ImageIndex index, ArchivedImage archived)
             throws IOException, ImageException {
-        ConfigFile config;
-        try {
-            config = Json.read(archived.config(), ConfigFile.class);
-        } catch (IOException e) {
-            throw new ImageException(
-                    "image config " + archived.configDigest() + " is not valid: " + e.getMessage(),
-                    e);
-        }
+        ConfigFile config = parseConfig(archived.config(), archived.configDigest());
         List<String> diffIds = config.diffIds();
         if (diffIds.size() != archived.layers().size()) {
             throw new ImageException(
@@ -253,6 +283,15 @@ public final class ImageStore {
                         containerConfig == null ? ImageConfig.EMPTY : imageConfig(containerConfig),
                         created(config.created()),
                         size));
+    }
+
+    private static ConfigFile parseConfig(byte[] json, Digest digest) throws ImageException {
+        try {
+            return Json.read(json, ConfigFile.class);
+        } catch (IOException e) {
+            throw new ImageException(
+                    "image config " + digest + " is not valid: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -315,6 +354,14 @@ public final class ImageStore {
             }
         } catch (IllegalArgumentException notAName) {
             return Match.NONE;
+        }
+        if (ref.digest() != null) {
+            String pinned = ref.repository() + "@" + ref.digest();
+            for (Image image : images) {
+                if (image.digests().contains(pinned)) {
+                    return new Match(image, null, false);
+                }
+            }
         }
         for (String candidate : candidates) {
             for (Image image : images) {
