@@ -27,6 +27,10 @@ public record RegistryOptions(
         return new RegistryOptions(tlsVerify, dir, timeout, retries);
     }
 
+    public RegistryOptions withTimeout(Duration t) {
+        return new RegistryOptions(tlsVerify, certDir, t, retries);
+    }
+
     public RegistryOptions withRetries(Retries r) {
         return new RegistryOptions(tlsVerify, certDir, timeout, r);
     }

@@ -38,10 +38,14 @@ final class RegistryPing {
     Result ping(String host, boolean tlsVerify) throws IOException, RegistryException {
         List<String> schemes = tlsVerify ? List.of("https") : List.of("https", "http");
         IOException failure = null;
-        for (String scheme : schemes) {
-            URI base = URI.create(scheme + "://" + host);
+        for (int i = 0; i < schemes.size(); i++) {
+            URI base = URI.create(schemes.get(i) + "://" + host);
+            boolean fallbackFollows = i + 1 < schemes.size();
             try {
-                return ping(base, host);
+                // a plain HTTP server may never answer a TLS hello: try HTTPS briefly, once
+                return fallbackFollows
+                        ? ping(base, host, Duration.ofMillis(Math.min(timeout.toMillis(), 5000)), 1)
+                        : ping(base, host, timeout, retries.attempts());
             } catch (SSLException e) {
                 failure = e;
             } catch (IOException e) {
@@ -62,7 +66,8 @@ final class RegistryPing {
                 failure);
     }
 
-    private Result ping(URI base, String host) throws IOException, RegistryException {
+    private Result ping(URI base, String host, Duration timeout, int attempts)
+            throws IOException, RegistryException {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<InputStream> response;
             try {
@@ -76,7 +81,7 @@ final class RegistryPing {
             } catch (SSLException | InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {
-                if (attempt >= retries.attempts()) {
+                if (attempt >= attempts) {
                     throw e;
                 }
                 retries.pause(attempt, null);
@@ -87,7 +92,7 @@ final class RegistryPing {
             }
             response.body().close();
             int status = response.statusCode();
-            if ((status >= 500 || status == 429) && attempt < retries.attempts()) {
+            if ((status >= 500 || status == 429) && attempt < attempts) {
                 retries.pause(attempt, RegistryTransport.retryAfter(response));
                 continue;
             }
