@@ -34,7 +34,8 @@ public final class Main {
         Trace.mark("jvm: start to main");
         if (args.length > 0 && NAMESPACED.contains(args[0]) && !isHelp(args)) {
             try {
-                OptionalInt code = UserNamespace.enterIfNeeded(System.getenv());
+                OptionalInt code =
+                        UserNamespace.enterIfNeeded(System.getenv(), CredentialArgs.relaunch(args));
                 if (code.isPresent()) {
                     return code.getAsInt();
                 }

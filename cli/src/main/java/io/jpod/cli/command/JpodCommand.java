@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             ImagesCommand.class,
             PullCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
             LoadCommand.class,
             ImportCommand.class,
             RmiCommand.class,

@@ -19,6 +19,8 @@ public final class PullOptions {
     @Option(
             names = "--creds",
             paramLabel = "USERNAME:PASSWORD",
+            // how the re-run inside the user namespace gets it (see CredentialArgs)
+            defaultValue = "${env:JPOD_CREDS}",
             description = "Credentials for the registry, instead of an auth file's.")
     String creds;
 

@@ -18,11 +18,19 @@ public final class UserNamespace {
      */
     public static OptionalInt enterIfNeeded(Map<String, String> env)
             throws IOException, InterruptedException {
+        return enterIfNeeded(env, Reexec.Relaunch.SAME);
+    }
+
+    /**
+     * The same, with the command's own arguments and environment changed as {@code relaunch} says.
+     */
+    public static OptionalInt enterIfNeeded(Map<String, String> env, Reexec.Relaunch relaunch)
+            throws IOException, InterruptedException {
         HostLayout layout = HostLayout.detect(env);
         if (!layout.rootless() || layout.inUserNamespace()) {
             return OptionalInt.empty();
         }
         long pause = new PauseProcess(layout, new HostProcesses()).ensure();
-        return OptionalInt.of(Reexec.inNamespace(layout, pause));
+        return OptionalInt.of(Reexec.inNamespace(layout, pause, relaunch));
     }
 }

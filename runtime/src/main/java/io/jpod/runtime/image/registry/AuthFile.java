@@ -98,7 +98,7 @@ public final class AuthFile {
     }
 
     /** A key's registry: {@code https://index.docker.io/v1/} and {@code host/namespace} too. */
-    static String hostOf(String key) {
+    public static String hostOf(String key) {
         String k = key;
         int scheme = k.indexOf("://");
         if (scheme >= 0) {
