@@ -9,10 +9,14 @@ import io.jpod.runtime.image.registry.AuthFile;
 import io.jpod.runtime.image.registry.Credentials;
 import io.jpod.runtime.image.registry.ImagePuller;
 import io.jpod.runtime.image.registry.PullListener;
+import io.jpod.runtime.image.registry.PullSources;
+import io.jpod.runtime.image.registry.RegistriesConf;
 import io.jpod.runtime.image.registry.RegistryClient;
+import io.jpod.runtime.image.registry.RegistryException;
 import io.jpod.runtime.image.registry.RegistryOptions;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,32 +36,12 @@ final class Puller {
         this.env = env;
     }
 
-    /** The fully qualified reference a name is pulled by; throws saying how to qualify it. */
-    ImageRef qualify(String reference) throws ImageException {
-        try {
-            if (!ImageRef.hasDomain(reference)) {
-                throw new ImageException(
-                        "short-name "
-                                + reference
-                                + " did not resolve: no unqualified-search registries are"
-                                + " configured; use a fully qualified name such as"
-                                + " docker.io/library/"
-                                + reference);
-            }
-            return ImageRef.parse(reference);
-        } catch (IllegalArgumentException e) {
-            throw new ImageException(e.getMessage(), e);
-        }
-    }
-
+    /**
+     * Pulls a name, trying what registries.conf makes of it in order: each search registry for a
+     * short name, each mirror before the registry. A single failure is reported as it is.
+     */
     Image pull(String reference) throws IOException, ImageException {
-        ImageRef ref = qualify(reference);
-        if (ref.domain().equals(ImageRef.LOCALHOST)) {
-            throw new ImageException(
-                    "image not known: "
-                            + ref
-                            + " (localhost/ names local images, which are never pulled)");
-        }
+        RegistriesConf conf = RegistriesConf.load(env);
         Platform platform;
         try {
             platform =
@@ -65,21 +49,52 @@ final class Puller {
         } catch (IllegalArgumentException e) {
             throw new ImageException(e.getMessage(), e);
         }
-        RegistryClient client = clients.get(ref.domain());
+        List<ImageException> failures = new ArrayList<>();
+        for (ImageRef name : PullSources.qualify(reference, conf)) {
+            if (name.domain().equals(ImageRef.LOCALHOST)) {
+                throw new ImageException(
+                        "image not known: "
+                                + name
+                                + " (localhost/ names local images, which are never pulled)");
+            }
+            for (PullSources.Source source : PullSources.sources(name, conf)) {
+                try {
+                    return pull(source, platform);
+                } catch (RegistryException e) {
+                    failures.add(e);
+                }
+            }
+        }
+        if (failures.size() == 1) {
+            throw failures.getFirst();
+        }
+        throw new ImageException(
+                "pulling "
+                        + reference
+                        + ": "
+                        + String.join("; ", failures.stream().map(Throwable::getMessage).toList()));
+    }
+
+    private Image pull(PullSources.Source source, Platform platform)
+            throws IOException, ImageException {
+        String host = source.from().domain();
+        boolean verify = options.tlsVerify && !source.insecure();
+        String key = host + (verify ? "" : " insecure");
+        RegistryClient client = clients.get(key);
         if (client == null) {
             client =
                     RegistryClient.open(
-                            ref.domain(),
-                            credentials(ref.domain()),
+                            host,
+                            credentials(host),
                             RegistryOptions.defaults()
-                                    .withTlsVerify(options.tlsVerify)
+                                    .withTlsVerify(verify)
                                     .withCertDir(Optional.ofNullable(options.certDir)));
-            clients.put(ref.domain(), client);
+            clients.put(key, client);
         }
         PullProgress progress =
                 options.quiet ? null : new PullProgress(System.err, PullProgress.onTerminal());
         if (progress != null) {
-            progress.trying(ref.toString());
+            progress.trying(source.from().toString());
         }
         Image image =
                 new ImagePuller(
@@ -87,7 +102,7 @@ final class Puller {
                                 platform,
                                 progress == null ? PullListener.NONE : progress,
                                 ImagePuller.DEFAULT_PARALLEL)
-                        .pull(rt.images(), ref);
+                        .pull(rt.images(), source.from(), source.name());
         if (progress != null) {
             progress.written();
         }

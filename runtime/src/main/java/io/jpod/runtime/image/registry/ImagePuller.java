@@ -44,9 +44,18 @@ public final class ImagePuller {
 
     /** Pulls {@code ref}, which must name the registry this puller was made for. */
     public Image pull(ImageStore store, ImageRef ref) throws IOException, ImageException {
-        String repository = ref.path();
+        return pull(store, ref, ref);
+    }
+
+    /**
+     * Pulls {@code from} (on this puller's registry, a mirror perhaps) and stores it as {@code
+     * ref}.
+     */
+    public Image pull(ImageStore store, ImageRef from, ImageRef ref)
+            throws IOException, ImageException {
+        String repository = from.path();
         RegistryManifest top =
-                registry.manifest(repository, ref.digest() != null ? ref.digest() : ref.tag());
+                registry.manifest(repository, from.digest() != null ? from.digest() : from.tag());
         List<String> digests = new ArrayList<>();
         digests.add(ref.repository() + "@" + top.digest());
         RegistryManifest chosen = top;
