@@ -66,6 +66,10 @@ final class TestRegistry implements AutoCloseable {
         return registry;
     }
 
+    int port() {
+        return port;
+    }
+
     String address() {
         return "127.0.0.1:" + port;
     }

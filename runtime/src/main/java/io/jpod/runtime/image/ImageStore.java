@@ -265,6 +265,9 @@ public final class ImageStore {
                     index.putLayer(layers.extract(in, layer.digest(), Optional.of(diffId)));
                 } catch (LayerException | ArchiveException e) {
                     throw new ImageException("layer " + layer.path() + ": " + e.getMessage(), e);
+                } catch (IOException e) {
+                    // a corrupt compressed stream, mostly: name the layer it is in
+                    throw new ImageException("layer " + layer.path() + ": " + e.getMessage(), e);
                 }
             }
             size += index.layerSize(diffId);

@@ -126,7 +126,14 @@ final class RegistryTransport {
                 throw e;
             } catch (IOException e) {
                 if (attempt >= options.retries().attempts()) {
-                    throw e;
+                    throw new RegistryException(
+                            "registry "
+                                    + host
+                                    + " did not answer "
+                                    + path
+                                    + ": "
+                                    + RegistryPing.describe(e),
+                            e);
                 }
                 options.retries().pause(attempt, null);
                 continue;
