@@ -3,13 +3,9 @@ package io.jpod.cli.it;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +27,10 @@ final class TestRegistry implements AutoCloseable {
     }
 
     /**
-     * @param auth an {@code auth:} section of the registry's config, or empty
+     * @param extra YAML put right after {@code http.addr}: lines indented by two spaces extend
+     *     {@code http:} (e.g. {@code tls:}), unindented ones add sections (e.g. {@code auth:})
      */
-    static TestRegistry start(Path dir, String auth) throws IOException, InterruptedException {
+    static TestRegistry start(Path dir, String extra) throws IOException, InterruptedException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -54,7 +51,7 @@ final class TestRegistry implements AutoCloseable {
                         "    enabled: true",
                         "http:",
                         "  addr: 127.0.0.1:" + port,
-                        auth,
+                        extra,
                         ""));
         Process process =
                 new ProcessBuilder("/usr/bin/docker-registry", "serve", config.toString())
@@ -96,29 +93,19 @@ final class TestRegistry implements AutoCloseable {
     }
 
     private void awaitReady(Path dir) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (int i = 0; i < 100; i++) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
                         "docker-registry exited: " + Files.readString(dir.resolve("registry.log")));
             }
-            try {
-                int status =
-                        http.send(
-                                        HttpRequest.newBuilder(
-                                                        URI.create("http://" + address() + "/v2/"))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode();
-                if (status == 200 || status == 401) {
-                    return;
-                }
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
             } catch (IOException notYet) {
                 // still starting
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("docker-registry did not answer on " + address());
+        throw new IllegalStateException("docker-registry did not listen on " + address());
     }
 
     @Override
