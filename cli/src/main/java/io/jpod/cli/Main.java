@@ -19,8 +19,8 @@ public final class Main {
      */
     private static final Set<String> NAMESPACED =
             Set.of(
-                    "play", "kube", "pod", "exec", "pull", "load", "import", "rmi", "rm", "stop",
-                    "start", "volume");
+                    "play", "kube", "pod", "exec", "pull", "image", "load", "import", "rmi", "rm",
+                    "stop", "start", "volume");
 
     private Main() {}
 

@@ -23,39 +23,68 @@ public final class ImagesCommand implements Callable<Integer> {
             description = "Print image IDs only.")
     boolean quiet;
 
+    @Option(names = "--digests", description = "Show the manifest digests images were pulled by.")
+    boolean digests;
+
     @Override
     public Integer call() throws Exception {
         Runtime rt = Runtime.open(System.getenv());
         Instant now = Instant.now();
-        Table table = new Table("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
+        Table table =
+                digests
+                        ? new Table("REPOSITORY", "TAG", "DIGEST", "IMAGE ID", "CREATED", "SIZE")
+                        : new Table("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
         for (Image image : rt.images().list()) {
             if (quiet) {
                 System.out.println(image.shortId());
                 continue;
             }
             if (image.names().isEmpty()) {
-                table.row(
-                        "<none>",
-                        "<none>",
-                        image.shortId(),
-                        Ago.since(image.created(), now),
-                        size(image.size()));
+                row(table, image, "<none>", "<none>", now);
             }
             for (String name : image.names()) {
                 int colon = name.lastIndexOf(':');
                 boolean tagged = colon > name.lastIndexOf('/');
-                table.row(
+                row(
+                        table,
+                        image,
                         tagged ? name.substring(0, colon) : name,
                         tagged ? name.substring(colon + 1) : "<none>",
-                        image.shortId(),
-                        Ago.since(image.created(), now),
-                        size(image.size()));
+                        now);
             }
         }
         if (!quiet) {
             table.print(System.out);
         }
         return ExitCodes.OK;
+    }
+
+    private void row(Table table, Image image, String repository, String tag, Instant now) {
+        String created = Ago.since(image.created(), now);
+        if (!digests) {
+            table.row(repository, tag, image.shortId(), created, size(image.size()));
+            return;
+        }
+        table.row(
+                repository,
+                tag,
+                digest(image, repository),
+                image.shortId(),
+                created,
+                size(image.size()));
+    }
+
+    /** The digest the image was pulled by from this repository, else any it was pulled by. */
+    private static String digest(Image image, String repository) {
+        String found = "<none>";
+        for (String pinned : image.digests()) {
+            int at = pinned.indexOf('@');
+            if (pinned.substring(0, at).equals(repository)) {
+                return pinned.substring(at + 1);
+            }
+            found = pinned.substring(at + 1);
+        }
+        return found;
     }
 
     /** Sizes as podman prints them: decimal units, three significant digits. */
@@ -76,8 +105,16 @@ public final class ImagesCommand implements Callable<Integer> {
     static Map<String, Object> inspect(Image image) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Id", image.id().substring("sha256:".length()));
-        doc.put("Digest", image.id());
+        // podman's Digest is the manifest's; an image never pulled has none but its config's
+        doc.put(
+                "Digest",
+                image.digests().isEmpty()
+                        ? image.id()
+                        : image.digests()
+                                .getLast()
+                                .substring(image.digests().getLast().indexOf('@') + 1));
         doc.put("RepoTags", image.names());
+        doc.put("RepoDigests", image.digests());
         doc.put("Created", image.created().toString());
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Env", image.config().env());

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ExecCommand.class,
             InspectCommand.class,
             ImagesCommand.class,
+            ImageCommand.class,
             PullCommand.class,
             LoginCommand.class,
             LogoutCommand.class,

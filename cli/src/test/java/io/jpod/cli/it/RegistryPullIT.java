@@ -141,6 +141,36 @@ class RegistryPullIT {
 
     @Test
     @Order(3)
+    void inspectAndImagesShowTheDigestsItWasPulledBy() throws Exception {
+        String name = registry.address() + "/it/busybox:1";
+        Jpod.Result inspect = jpod.run("image", "inspect", name);
+        assertEquals(0, inspect.exitCode(), inspect.all());
+        assertTrue(
+                inspect.out()
+                        .contains(registry.address() + "/it/busybox@" + amd64.manifest().digest()),
+                inspect.out());
+        Jpod.Result images = jpod.run("images", "--digests");
+        assertTrue(images.out().contains(amd64.manifest().digest()), images.out());
+    }
+
+    @Test
+    @Order(3)
+    void pruneRemovesAnImageWithoutANameOnly() throws Exception {
+        Jpod.Result pulled =
+                jpod.run(
+                        "pull",
+                        "-q",
+                        "--tls-verify=false",
+                        registry.address() + "/it/multi@" + arm64.manifest().digest());
+        assertEquals(0, pulled.exitCode(), pulled.all());
+        Jpod.Result pruned = jpod.run("image", "prune");
+        assertEquals(0, pruned.exitCode(), pruned.all());
+        assertTrue(pruned.out().lines().anyMatch(hex(arm64.config())::equals), pruned.out());
+        assertTrue(jpod.run("images").out().contains(registry.address() + "/it/busybox"));
+    }
+
+    @Test
+    @Order(3)
     void withoutTlsVerifyOffAPlainHttpRegistryIsRefused() throws Exception {
         Jpod.Result r = jpod.run("pull", registry.address() + "/it/busybox:1");
         assertEquals(125, r.exitCode(), r.all());
