@@ -21,7 +21,7 @@ import java.util.Optional;
  * The images a manifest set's containers need, each looked up once and pulled as its {@code
  * imagePullPolicy} says: Always pulls, IfNotPresent pulls what is absent, Never only looks. When
  * containers disagree about one image, the eagerest policy wins. {@code localhost/} images are
- * never pulled.
+ * never pulled, and a short name that cannot be pulled uses the local image it names.
  *
  * @param images by the name the manifest spells
  * @param errors one per image that could not be had, naming it
@@ -61,7 +61,12 @@ record ImageResolution(Map<String, Image> images, List<String> errors) {
             try {
                 images.put(name, puller.pull(name));
             } catch (ImageException pullFailed) {
-                errors.add("pulling " + name + ": " + pullFailed.getMessage());
+                if (local.isPresent() && !ImageRef.hasDomain(name)) {
+                    // a short name with nowhere to pull it from: the local image it names will do
+                    images.put(name, local.get());
+                } else {
+                    errors.add("pulling " + name + ": " + pullFailed.getMessage());
+                }
             }
         }
         if (!unknown.isEmpty()) {

@@ -263,6 +263,25 @@ class RegistryPullIT {
         assertTrue(r.err().contains("fully qualified"), r.err());
     }
 
+    @Test
+    @Order(9)
+    void aShortNameWithNowhereToPullFromUsesTheLocalImage() throws Exception {
+        // no tag: Always, by the Kubernetes default; but there is no search registry to ask
+        Path manifest = manifest("short", "jpod-busybox", null, "echo short-ok; sleep 1000");
+        Jpod.Result played = jpod.run("play", "kube", manifest.toString());
+        try {
+            assertEquals(0, played.exitCode(), played.all());
+            String logs = "";
+            for (int i = 0; i < 100 && !logs.contains("short-ok"); i++) {
+                Thread.sleep(100);
+                logs = jpod.run("logs", "short-main").out();
+            }
+            assertTrue(logs.contains("short-ok"), logs);
+        } finally {
+            jpod.run("kube", "down", manifest.toString());
+        }
+    }
+
     private static Path manifest(String pod, String image, String policy, String script)
             throws IOException {
         Path file = work.resolve(pod + ".yaml");
