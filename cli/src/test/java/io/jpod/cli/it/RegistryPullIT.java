@@ -151,6 +151,9 @@ class RegistryPullIT {
                 inspect.out());
         Jpod.Result images = jpod.run("images", "--digests");
         assertTrue(images.out().contains(amd64.manifest().digest()), images.out());
+        Jpod.Result json = jpod.run("images", "--format", "json");
+        assertEquals(0, json.exitCode(), json.all());
+        assertTrue(json.out().contains("\"Digest\": \"" + amd64.manifest().digest()), json.out());
     }
 
     @Test

@@ -156,6 +156,22 @@ class ImageStorePullTest {
     }
 
     @Test
+    void aHostileLayerIsRefusedAsLoadRefusesIt() throws Exception {
+        // the digests check out: only the extraction's own refusal stands in the way
+        byte[] evil = new TarBuilder().symlink("etc", "/etc").file("etc/passwd", "pwned").tar();
+        push("evil", "1", new TestImage(TestImage.cmd("sh"), layer("ok", "fine"), evil));
+        ImageStore store = store();
+
+        ImageException e =
+                assertThrows(
+                        ImageException.class,
+                        () -> pull(store, registry.host() + "/evil:1", Platform.host()));
+
+        assertTrue(e.getMessage().contains("etc/passwd"), e.getMessage());
+        assertEquals(List.of(), store.list());
+    }
+
+    @Test
     void aTamperedLayerFailsNamingItsDigestAndLeavesNothingInTheStore() throws Exception {
         byte[] good = layer("ok", "fine");
         byte[] bad = layer("evil", "original");
