@@ -4,10 +4,10 @@ import io.jpod.model.ContainerModel;
 import io.jpod.model.ManifestSet;
 import io.jpod.model.PodModel;
 import io.jpod.model.PullPolicy;
-import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageException;
 import io.jpod.runtime.image.ImageRef;
+import io.jpod.runtime.image.ImageStore;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 record ImageResolution(Map<String, Image> images, List<String> errors) {
 
-    static ImageResolution resolve(Runtime rt, ManifestSet set, PullOptions options)
+    static ImageResolution resolve(ImageStore store, ManifestSet set, PullOptions options)
             throws IOException {
         Map<String, PullPolicy> wanted = new LinkedHashMap<>();
         for (PodModel pod : set.pods()) {
@@ -39,10 +39,10 @@ record ImageResolution(Map<String, Image> images, List<String> errors) {
         Map<String, Image> images = new HashMap<>();
         List<String> errors = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        Puller puller = new Puller(rt, options, System.getenv());
+        Puller puller = new Puller(store, options, System.getenv());
         for (Map.Entry<String, PullPolicy> e : wanted.entrySet()) {
             String name = e.getKey();
-            Optional<Image> local = rt.images().find(name);
+            Optional<Image> local = store.find(name);
             boolean pull =
                     !isLocal(name)
                             && (e.getValue() == PullPolicy.ALWAYS

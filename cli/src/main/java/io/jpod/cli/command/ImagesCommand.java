@@ -10,9 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -28,33 +26,9 @@ public final class ImagesCommand implements Callable<Integer> {
     @Option(names = "--digests", description = "Show the manifest digests images were pulled by.")
     boolean digests;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "json: podman's JSON.")
-    String format;
-
     @Override
     public Integer call() throws Exception {
         Runtime rt = Runtime.open(System.getenv());
-        if (format != null) {
-            if (!format.equals("json")) {
-                System.err.println("Error: --format " + format + ": only json is supported");
-                return ExitCodes.ERROR;
-            }
-            List<Map<String, Object>> docs = new ArrayList<>();
-            for (Image image : rt.images().list()) {
-                Map<String, Object> doc = new LinkedHashMap<>();
-                doc.put("Id", image.id().substring("sha256:".length()));
-                doc.put("Names", image.names());
-                doc.put("RepoDigests", image.digests());
-                doc.put("Digest", inspect(image).get("Digest"));
-                doc.put("Size", image.size());
-                doc.put("Created", image.created().getEpochSecond());
-                doc.put("CreatedAt", image.created().toString());
-                doc.put("Labels", image.config().labels());
-                docs.add(doc);
-            }
-            System.out.println(io.jpod.cli.output.Json.pretty(docs));
-            return ExitCodes.OK;
-        }
         Instant now = Instant.now();
         Table table =
                 digests

@@ -70,7 +70,7 @@ final class KubePlayer {
 
     private static int play(ManifestSet set, Runtime rt, PodService pods, KubeOptions options)
             throws IOException {
-        ImageResolution resolved = ImageResolution.resolve(rt, set, options.pull);
+        ImageResolution resolved = ImageResolution.resolve(rt.images(), set, options.pull);
         Map<String, Image> images = resolved.images();
         List<String> errors = new ArrayList<>(resolved.errors());
         PodPlan.NetworkMode network;

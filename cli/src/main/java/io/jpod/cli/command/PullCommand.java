@@ -27,7 +27,7 @@ public final class PullCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Runtime rt = Runtime.open(System.getenv());
-        Puller puller = new Puller(rt, options, System.getenv());
+        Puller puller = new Puller(rt.images(), options, System.getenv());
         int code = ExitCodes.OK;
         for (String reference : references) {
             try {

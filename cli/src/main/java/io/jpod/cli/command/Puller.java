@@ -1,9 +1,9 @@
 package io.jpod.cli.command;
 
-import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageException;
 import io.jpod.runtime.image.ImageRef;
+import io.jpod.runtime.image.ImageStore;
 import io.jpod.runtime.image.oci.Platform;
 import io.jpod.runtime.image.registry.AuthFile;
 import io.jpod.runtime.image.registry.Credentials;
@@ -25,13 +25,13 @@ import java.util.Optional;
 /** Pulls images for one command, as its {@link PullOptions} say: one client per registry. */
 final class Puller {
 
-    private final Runtime rt;
+    private final ImageStore store;
     private final PullOptions options;
     private final Map<String, String> env;
     private final Map<String, RegistryClient> clients = new HashMap<>();
 
-    Puller(Runtime rt, PullOptions options, Map<String, String> env) {
-        this.rt = rt;
+    Puller(ImageStore store, PullOptions options, Map<String, String> env) {
+        this.store = store;
         this.options = options;
         this.env = env;
     }
@@ -102,7 +102,7 @@ final class Puller {
                                 platform,
                                 progress == null ? PullListener.NONE : progress,
                                 ImagePuller.DEFAULT_PARALLEL)
-                        .pull(rt.images(), source.from(), source.name());
+                        .pull(store, source.from(), source.name());
         if (progress != null) {
             progress.written();
         }
