@@ -21,8 +21,8 @@ public final class Main {
      */
     private static final Set<String> NAMESPACED =
             Set.of(
-                    "play", "kube", "pod", "exec", "load", "import", "rmi", "rm", "stop", "start",
-                    "volume");
+                    "play", "kube", "pod", "exec", "pull", "image", "load", "import", "rmi", "rm",
+                    "stop", "start", "volume");
 
     private Main() {}
 
@@ -37,7 +37,8 @@ public final class Main {
         int verb = verb(args);
         if (verb < args.length && NAMESPACED.contains(args[verb]) && !isHelp(args, verb)) {
             try {
-                OptionalInt code = UserNamespace.enterIfNeeded(System.getenv());
+                OptionalInt code =
+                        UserNamespace.enterIfNeeded(System.getenv(), CredentialArgs.relaunch(args));
                 if (code.isPresent()) {
                     return code.getAsInt();
                 }

@@ -44,6 +44,9 @@ public final class ImagesCommand implements Callable<Integer> {
                     "Only images that match: reference (a name, * for any part), dangling, label.")
     List<String> filter;
 
+    @Option(names = "--digests", description = "Show the manifest digests images were pulled by.")
+    boolean digests;
+
     @Mixin FormatOption format;
 
     @Override
@@ -76,15 +79,23 @@ public final class ImagesCommand implements Callable<Integer> {
                     rows, ImageView.HEADERS, () -> images.stream().map(ImageView::json).toList());
             return ExitCodes.OK;
         }
-        Table table = new Table("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
+        Table table =
+                digests
+                        ? new Table("REPOSITORY", "TAG", "DIGEST", "IMAGE ID", "CREATED", "SIZE")
+                        : new Table("REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
         for (Object row : rows) {
             GoStruct r = (GoStruct) row;
-            table.row(
-                    (String) r.get("Repository"),
-                    (String) r.get("Tag"),
-                    (String) r.get("ID"),
-                    (String) r.get("Created"),
-                    (String) r.get("Size"));
+            List<String> cells =
+                    new ArrayList<>(List.of((String) r.get("Repository"), (String) r.get("Tag")));
+            if (digests) {
+                cells.add((String) r.get("Digest"));
+            }
+            cells.addAll(
+                    List.of(
+                            (String) r.get("ID"),
+                            (String) r.get("Created"),
+                            (String) r.get("Size")));
+            table.row(cells.toArray(String[]::new));
         }
         table.print(System.out);
         return ExitCodes.OK;
@@ -117,8 +128,16 @@ public final class ImagesCommand implements Callable<Integer> {
     static Map<String, Object> inspect(Image image) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Id", image.id().substring("sha256:".length()));
-        doc.put("Digest", image.id());
+        // podman's Digest is the manifest's; an image never pulled has none but its config's
+        doc.put(
+                "Digest",
+                image.digests().isEmpty()
+                        ? image.id()
+                        : image.digests()
+                                .getLast()
+                                .substring(image.digests().getLast().indexOf('@') + 1));
         doc.put("RepoTags", image.names());
+        doc.put("RepoDigests", image.digests());
         doc.put("Created", image.created().toString());
         // podman's image config omits what is empty (Go's omitempty)
         Map<String, Object> config = new LinkedHashMap<>();

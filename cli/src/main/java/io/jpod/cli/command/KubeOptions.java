@@ -2,6 +2,7 @@ package io.jpod.cli.command;
 
 import io.jpod.runtime.net.NetworkChoice;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,4 +31,6 @@ public final class KubeOptions {
 
     @Option(names = "--replace", description = "Remove existing pods of the same names first.")
     boolean replace;
+
+    @Mixin PullOptions pull = new PullOptions();
 }

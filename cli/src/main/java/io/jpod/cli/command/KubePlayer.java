@@ -80,13 +80,13 @@ final class KubePlayer {
         } catch (IllegalArgumentException e) {
             throw new JpodException(e.getMessage());
         }
-        // each image is looked up once, here: the plans carry the ids the engine then runs
-        Map<String, Image> images =
-                engine.images(
-                        set.pods().stream()
-                                .flatMap(p -> p.allContainers().stream())
-                                .map(c -> c.image())
-                                .toList());
+        // each image is looked up (or pulled, per its imagePullPolicy) once, here: the plans carry
+        // the ids the engine then runs
+        ImageResolution resolved = ImageResolution.resolve(engine.imageStore(), set, options.pull);
+        if (!resolved.errors().isEmpty()) {
+            throw new JpodException(ExitCodes.ERROR, resolved.errors(), null);
+        }
+        Map<String, Image> images = resolved.images();
         PlanBuilder planner = new PlanBuilder(images::get, network);
         List<PodPlan> plans = new ArrayList<>();
         List<String> errors = new ArrayList<>();

@@ -50,7 +50,7 @@ public final class ImageView {
                 .with("Tag", rt[1])
                 .with("ID", image.shortId())
                 .with("Id", bare(image.id()))
-                .with("Digest", image.id())
+                .with("Digest", digest(image, rt[0]))
                 .with("Created", Ago.since(image.created(), now))
                 .with("CreatedSince", Ago.since(image.created(), now))
                 .with("CreatedAt", GoTime.display(image.created()))
@@ -65,7 +65,7 @@ public final class ImageView {
         o.put("Id", bare(image.id()));
         o.put("ParentId", "");
         o.put("RepoTags", image.names());
-        o.put("RepoDigests", List.of());
+        o.put("RepoDigests", image.digests());
         o.put("Created", image.created().getEpochSecond());
         o.put("Size", image.size());
         o.put("SharedSize", 0);
@@ -73,10 +73,26 @@ public final class ImageView {
         o.put("Labels", image.config().labels().isEmpty() ? null : image.config().labels());
         o.put("Containers", 0);
         o.put("Names", image.names());
-        o.put("Digest", image.id());
+        o.put("Digest", digest(image, null));
         o.put("History", List.of());
         o.put("CreatedAt", image.created().toString());
         return o;
+    }
+
+    /**
+     * The manifest digest the image was pulled by from this repository, else any it was pulled by;
+     * an image never pulled (loaded, imported) has its config's digest, as podman shows it.
+     */
+    static String digest(Image image, String repository) {
+        String found = image.id();
+        for (String pinned : image.digests()) {
+            int at = pinned.indexOf('@');
+            if (pinned.substring(0, at).equals(repository)) {
+                return pinned.substring(at + 1);
+            }
+            found = pinned.substring(at + 1);
+        }
+        return found;
     }
 
     private static String bare(String id) {

@@ -11,6 +11,8 @@ import java.util.List;
  *     dangling image
  * @param layers diff ids ({@code sha256:<hex>} of each uncompressed layer tar), bottom first
  * @param size the sum of the uncompressed layer sizes
+ * @param digests {@code repository@sha256:<hex>} of the manifests it was pulled by, as podman's
+ *     RepoDigests
  */
 public record Image(
         String id,
@@ -18,11 +20,24 @@ public record Image(
         List<String> layers,
         ImageConfig config,
         Instant created,
-        long size) {
+        long size,
+        List<String> digests) {
 
     public Image {
         names = List.copyOf(names);
         layers = List.copyOf(layers);
+        digests = digests == null ? List.of() : List.copyOf(digests);
+    }
+
+    /** An image that was not pulled from a registry. */
+    public Image(
+            String id,
+            List<String> names,
+            List<String> layers,
+            ImageConfig config,
+            Instant created,
+            long size) {
+        this(id, names, layers, config, created, size, List.of());
     }
 
     /** The first 12 hex digits of the id, as {@code podman images} shows it. */

@@ -5,7 +5,7 @@ import io.jpod.runtime.JpodException;
 /**
  * A failure to show the user as it is: "image not known: foo", a corrupt archive, an unsafe layer.
  */
-public final class ImageException extends JpodException {
+public class ImageException extends JpodException {
 
     public ImageException(String message) {
         super(message);

@@ -33,14 +33,18 @@ final class ImageIndex {
     /** The file format. */
     record Document(int version, List<Entry> images, Map<String, Long> layers) {}
 
-    /** An image as stored: the time as text, since the mapper has no java.time module. */
+    /**
+     * An image as stored: the time as text, since the mapper has no java.time module; {@code
+     * digests} absent in files written before pulls existed.
+     */
     record Entry(
             String id,
             List<String> names,
             List<String> layers,
             ImageConfig config,
             String created,
-            long size) {}
+            long size,
+            List<String> digests) {}
 
     private final Map<String, Image> images = new LinkedHashMap<>();
     private final Map<String, Long> layerSizes = new TreeMap<>();
@@ -66,7 +70,8 @@ final class ImageIndex {
                             e.layers(),
                             e.config(),
                             Instant.parse(e.created()),
-                            e.size()));
+                            e.size(),
+                            e.digests()));
         }
         index.layerSizes.putAll(document.layers());
         return index;
@@ -82,7 +87,8 @@ final class ImageIndex {
                             i.layers(),
                             i.config(),
                             i.created().toString(),
-                            i.size()));
+                            i.size(),
+                            i.digests().isEmpty() ? null : i.digests()));
         }
         byte[] json = Json.writePretty(new Document(VERSION, entries, layerSizes));
         Path partial = file.resolveSibling(file.getFileName() + ".tmp");
@@ -134,6 +140,23 @@ final class ImageIndex {
         return stored;
     }
 
+    /** Records the manifest digests an image was pulled by. */
+    Image addDigests(Image image, List<String> digests) {
+        List<String> all = new ArrayList<>(image.digests());
+        digests.stream().filter(d -> !all.contains(d)).forEach(all::add);
+        Image stored =
+                new Image(
+                        image.id(),
+                        image.names(),
+                        image.layers(),
+                        image.config(),
+                        image.created(),
+                        image.size(),
+                        all);
+        images.put(image.id(), stored);
+        return stored;
+    }
+
     void untag(Image image, String name) {
         images.put(
                 image.id(),
@@ -172,6 +195,12 @@ final class ImageIndex {
 
     private static Image withNames(Image image, List<String> names) {
         return new Image(
-                image.id(), names, image.layers(), image.config(), image.created(), image.size());
+                image.id(),
+                names,
+                image.layers(),
+                image.config(),
+                image.created(),
+                image.size(),
+                image.digests());
     }
 }

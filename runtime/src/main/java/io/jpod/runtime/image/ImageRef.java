@@ -48,7 +48,7 @@ public record ImageRef(String domain, String path, String tag, String digest) {
     }
 
     /** Whether the reference names its registry. */
-    static boolean hasDomain(String reference) {
+    public static boolean hasDomain(String reference) {
         int slash = reference.indexOf('/');
         if (slash < 0) {
             return false;

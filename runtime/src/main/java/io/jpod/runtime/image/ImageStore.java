@@ -31,11 +31,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +52,9 @@ import java.util.function.Consumer;
  * interrupted one left behind. Reading takes no lock.
  */
 public final class ImageStore {
+
+    /** Layers extracted at once: the machines jpod runs on have a few cores. */
+    private static final int EXTRACTORS = 2;
 
     private final Path indexFile;
     private final Path lockFile;
@@ -82,13 +91,50 @@ public final class ImageStore {
             List<String> ids = new ArrayList<>();
             try (ArchiveFile file = ArchiveFile.open(archive, tmp)) {
                 for (ArchivedImage image : ArchiveReader.read(file, platform)) {
-                    ids.add(store(index, image).id());
+                    ids.add(store(index, image, false).id());
                 }
             } catch (ArchiveException e) {
                 throw new ImageException(archive.getFileName() + ": " + e.getMessage(), e);
             }
             index.write(indexFile);
             return ids.stream().distinct().map(index::get).toList();
+        }
+    }
+
+    /**
+     * Stores a pulled image under the store lock: only the layers the store lacks are fetched, into
+     * its temporary directory, and they are extracted and refused exactly as {@link #load}'s are.
+     */
+    public Image put(PulledImage pulled, LayerFetcher fetcher) throws IOException, ImageException {
+        List<String> diffIds = parseConfig(pulled.config(), pulled.configDigest()).diffIds();
+        try (StoreLock _ = StoreLock.acquire(lockFile);
+                LayerFetcher layerFetcher = fetcher) {
+            ImageIndex index = repair();
+            Set<Integer> missing = new HashSet<>();
+            for (int i = 0; i < diffIds.size(); i++) {
+                Digest diffId;
+                try {
+                    diffId = Digest.parse(diffIds.get(i));
+                } catch (IllegalArgumentException e) {
+                    throw new ImageException(
+                            "image " + pulled.configDigest() + ": bad diff id: " + e.getMessage(),
+                            e);
+                }
+                if (!index.hasLayer(diffId)) {
+                    missing.add(i);
+                }
+            }
+            Files.createDirectories(tmp);
+            ArchivedImage archived =
+                    new ArchivedImage(
+                            pulled.names(),
+                            false,
+                            pulled.config(),
+                            pulled.configDigest(),
+                            layerFetcher.start(missing, tmp));
+            Image image = index.addDigests(store(index, archived, true), pulled.digests());
+            index.write(indexFile);
+            return image;
         }
     }
 
@@ -206,16 +252,13 @@ public final class ImageStore {
         return List.copyOf(paths);
     }
 
-    private Image store(ImageIndex index, ArchivedImage archived)
+    /**
+     * @param parallel whether layers may be opened from several threads at once (an archive's may
+     *     not: they share its file)
+     */
+    private Image store(ImageIndex index, ArchivedImage archived, boolean parallel)
             throws IOException, ImageException {
-        ConfigFile config;
-        try {
-            config = Json.read(archived.config(), ConfigFile.class);
-        } catch (IOException e) {
-            throw new ImageException(
-                    "image config " + archived.configDigest() + " is not valid: " + e.getMessage(),
-                    e);
-        }
+        ConfigFile config = parseConfig(archived.config(), archived.configDigest());
         List<String> diffIds = config.diffIds();
         if (diffIds.size() != archived.layers().size()) {
             throw new ImageException(
@@ -226,17 +269,20 @@ public final class ImageStore {
                             + " layers, its manifest "
                             + archived.layers().size());
         }
-        long size = 0;
+        Map<Digest, Integer> missing = new LinkedHashMap<>();
+        List<Digest> parsed = new ArrayList<>();
         for (int i = 0; i < diffIds.size(); i++) {
             Digest diffId = parseDigest(diffIds.get(i), archived);
+            parsed.add(diffId);
             if (!index.hasLayer(diffId)) {
-                ArchivedLayer layer = archived.layers().get(i);
-                try (InputStream in = layer.open()) {
-                    index.putLayer(layers.extract(in, layer.digest(), Optional.of(diffId)));
-                } catch (LayerException | ArchiveException e) {
-                    throw new ImageException("layer " + layer.path() + ": " + e.getMessage(), e);
-                }
+                missing.putIfAbsent(diffId, i);
             }
+        }
+        for (ExtractedLayer layer : extractAll(archived, missing, parallel)) {
+            index.putLayer(layer);
+        }
+        long size = 0;
+        for (Digest diffId : parsed) {
             size += index.layerSize(diffId);
         }
         blobs.put(archived.config());
@@ -253,6 +299,79 @@ public final class ImageStore {
                         containerConfig == null ? ImageConfig.EMPTY : imageConfig(containerConfig),
                         created(config.created()),
                         size));
+    }
+
+    /**
+     * Extracts layers ({@code missing}: diff id to position), in order, or a few at once: each into
+     * its own staging directory, so they do not meet. The first failure stops the others.
+     */
+    private List<ExtractedLayer> extractAll(
+            ArchivedImage archived, Map<Digest, Integer> missing, boolean parallel)
+            throws IOException, ImageException {
+        if (!parallel || missing.size() <= 1) {
+            List<ExtractedLayer> one = new ArrayList<>();
+            for (Map.Entry<Digest, Integer> e : missing.entrySet()) {
+                one.add(extractOne(archived.layers().get(e.getValue()), e.getKey()));
+            }
+            return one;
+        }
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        Math.min(EXTRACTORS, missing.size()),
+                        Thread.ofPlatform().daemon().name("jpod-extract-", 0).factory());
+        try {
+            List<Future<ExtractedLayer>> running = new ArrayList<>();
+            for (Map.Entry<Digest, Integer> e : missing.entrySet()) {
+                ArchivedLayer layer = archived.layers().get(e.getValue());
+                running.add(pool.submit(() -> extractOne(layer, e.getKey())));
+            }
+            List<ExtractedLayer> done = new ArrayList<>();
+            for (Future<ExtractedLayer> f : running) {
+                try {
+                    done.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
+                } catch (ExecutionException e) {
+                    switch (e.getCause()) {
+                        case ImageException image -> throw image;
+                        case IOException io -> throw io;
+                        case RuntimeException runtime -> throw runtime;
+                        default -> throw new IOException(e.getCause());
+                    }
+                }
+            }
+            return done;
+        } finally {
+            pool.shutdownNow();
+            try {
+                // the others clear their staging directories as they stop
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private ExtractedLayer extractOne(ArchivedLayer layer, Digest diffId)
+            throws IOException, ImageException {
+        try (InputStream in = layer.open()) {
+            return layers.extract(in, layer.digest(), Optional.of(diffId));
+        } catch (LayerException | ArchiveException e) {
+            throw new ImageException("layer " + layer.path() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            // a corrupt compressed stream, mostly: name the layer it is in
+            throw new ImageException("layer " + layer.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ConfigFile parseConfig(byte[] json, Digest digest) throws ImageException {
+        try {
+            return Json.read(json, ConfigFile.class);
+        } catch (IOException e) {
+            throw new ImageException(
+                    "image config " + digest + " is not valid: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -315,6 +434,14 @@ public final class ImageStore {
             }
         } catch (IllegalArgumentException notAName) {
             return Match.NONE;
+        }
+        if (ref.digest() != null) {
+            String pinned = ref.repository() + "@" + ref.digest();
+            for (Image image : images) {
+                if (image.digests().contains(pinned)) {
+                    return new Match(image, null, false);
+                }
+            }
         }
         for (String candidate : candidates) {
             for (Image image : images) {

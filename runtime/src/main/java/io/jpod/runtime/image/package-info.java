@@ -1,7 +1,7 @@
 /**
- * The local image store: {@code load} of OCI archives and docker-archives, {@code import} of root
- * file systems, listing, lookup and removal, and the layer directories a container's overlay is
- * built from.
+ * The local image store: {@code load} of OCI archives and docker-archives, images pulled from
+ * registries ({@link io.jpod.runtime.image.registry}), {@code import} of root file systems,
+ * listing, lookup and removal, and the layer directories a container's overlay is built from.
  *
  * <p>Layout under the store root ({@code $XDG_DATA_HOME/jpod} rootless, {@code /var/lib/jpod} as
  * root):
@@ -14,12 +14,15 @@
  * layers/&lt;hex&gt;/           one extracted layer per diff id (sha256 of the uncompressed tar), in overlay
  *                         form: whiteouts are 0/0 character devices, opaque directories carry
  *                         user.overlay.opaque=y (mount with userxattr)
- * tmp/                    extraction in progress; emptied by the next command that changes the store
+ * tmp/                    extraction in progress, and layer blobs being pulled (pull-&lt;hex&gt;); emptied
+ *                         by the next command that changes the store
  * </pre>
  *
  * Every layer is extracted into {@code tmp/} and renamed into {@code layers/} only after its digest
  * and diff id check out; images.json is written last. So a kill -9 at any point leaves only files
- * the index does not list, and the next changing command removes them.
+ * the index does not list, and the next changing command removes them. A pull holds the lock from
+ * its first layer blob to the index write, so two pulls of one image run one after the other and
+ * the second finds the layers there.
  *
  * <p>Extraction sets owners from the tar headers, so it must run as root: in the user namespace for
  * rootless use, where an owner outside the subuid mapping fails the layer with a message naming it.

@@ -4,6 +4,7 @@ import io.jpod.runtime.JpodException;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.host.HostInfo;
 import io.jpod.runtime.image.Image;
+import io.jpod.runtime.image.ImageStore;
 import io.jpod.runtime.logs.K8sFileLog;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
@@ -172,6 +173,11 @@ public final class Engine {
      * Each reference's image, looked up once for the planner: the plans it makes carry the ids, so
      * what is planned is what runs. Throws naming every reference not found.
      */
+    /** The image store, for pulls: the CLI resolves pull policies, which live in the model. */
+    public ImageStore imageStore() {
+        return rt.images();
+    }
+
     public Map<String, Image> images(Collection<String> references)
             throws JpodException, IOException {
         Map<String, Image> found = new LinkedHashMap<>();

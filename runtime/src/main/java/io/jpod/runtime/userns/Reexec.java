@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs this very command line again as uid 0 of the pause process's user and mount namespaces.
@@ -21,15 +22,35 @@ public final class Reexec {
     private Reexec() {}
 
     /**
+     * How the command runs again: its own arguments (the last {@code replaced} of the JVM's command
+     * line) replaced by {@code args}, and {@code env} added, so that a secret can travel in the
+     * environment rather than in an argv every user on the host can read.
+     */
+    public record Relaunch(int replaced, List<String> args, Map<String, String> env) {
+        public static final Relaunch SAME = new Relaunch(0, List.of(), Map.of());
+
+        public Relaunch {
+            args = List.copyOf(args);
+            env = Map.copyOf(env);
+        }
+    }
+
+    /**
      * Runs the current JVM command line under nsenter, with stdio inherited, and returns its exit
      * code.
      */
-    public static int inNamespace(HostLayout layout, long pausePid, Processes processes)
+    public static int inNamespace(
+            HostLayout layout, long pausePid, Processes processes, Relaunch relaunch)
             throws IOException, InterruptedException {
+        List<String> command = currentCommandLine();
+        List<String> relaunched =
+                new ArrayList<>(command.subList(0, command.size() - relaunch.replaced()));
+        relaunched.addAll(relaunch.args());
         List<String> argv =
                 NamespaceCommands.enterUserAndMount(
-                        pausePid, Path.of("").toAbsolutePath(), currentCommandLine());
+                        pausePid, Path.of("").toAbsolutePath(), relaunched);
         ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
+        builder.environment().putAll(relaunch.env());
         builder.environment().put(HostLayout.PAUSE_ENV, Long.toString(pausePid));
         builder.environment().put(HostLayout.HOST_UID_ENV, Long.toString(layout.hostUid()));
         Process child = processes.spawn(builder);

@@ -20,12 +20,20 @@ public final class UserNamespace {
      */
     public static OptionalInt enterIfNeeded(Map<String, String> env)
             throws IOException, InterruptedException {
+        return enterIfNeeded(env, Reexec.Relaunch.SAME);
+    }
+
+    /**
+     * The same, with the command's own arguments and environment changed as {@code relaunch} says.
+     */
+    public static OptionalInt enterIfNeeded(Map<String, String> env, Reexec.Relaunch relaunch)
+            throws IOException, InterruptedException {
         HostLayout layout = HostLayout.detect(env);
         if (!layout.rootless() || layout.inUserNamespace()) {
             return OptionalInt.empty();
         }
         Processes processes = new HostProcesses();
         long pause = new PauseProcess(layout, processes, Catatonit.find()).ensure();
-        return OptionalInt.of(Reexec.inNamespace(layout, pause, processes));
+        return OptionalInt.of(Reexec.inNamespace(layout, pause, processes, relaunch));
     }
 }

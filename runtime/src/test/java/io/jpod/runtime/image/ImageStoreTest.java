@@ -385,14 +385,16 @@ class ImageStoreTest {
     }
 
     @Test
-    void zstdLayersAreReportedClearly() throws Exception {
-        byte[] zstd = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0, 0};
-        TestImage test = new TestImage(TestImage.cmd("x"), zstd);
-        ImageException e =
-                assertThrows(
-                        ImageException.class,
-                        () -> store().load(write("z.tar", test.ociArchive(Map.of()))));
-        assertTrue(e.getMessage().contains("zstd layers not supported yet"), e.getMessage());
+    void zstdLayersLoadAndACorruptOneIsRefused() throws Exception {
+        TestImage test = new TestImage(TestImage.cmd("x"), busyboxRootfs()).zstdLayers();
+        Image image = store().load(write("z.tar", test.ociArchive(Map.of()))).getFirst();
+        assertEquals(test.diffIds(), image.layers());
+
+        byte[] broken = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0, 0};
+        TestImage bad = new TestImage(TestImage.cmd("x"), broken);
+        assertThrows(
+                ImageException.class,
+                () -> store().load(write("bad.tar", bad.ociArchive(Map.of()))));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.jpod.runtime.image.layer;
 
+import com.github.luben.zstd.ZstdInputStream;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -41,7 +43,7 @@ public enum Compression {
         return switch (this) {
             case NONE -> in;
             case GZIP -> new GZIPInputStream(in, 65536);
-            case ZSTD -> throw new LayerException("zstd layers not supported yet");
+            case ZSTD -> new ZstdInputStream(in);
             case XZ, BZIP2 ->
                     throw new LayerException(
                             name().toLowerCase(java.util.Locale.ROOT)

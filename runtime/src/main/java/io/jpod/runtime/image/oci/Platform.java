@@ -2,6 +2,8 @@ package io.jpod.runtime.image.oci;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import java.util.List;
+
 /** The platform of a manifest in an index. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Platform(String os, String architecture, String variant) {
@@ -9,6 +11,16 @@ public record Platform(String os, String architecture, String variant) {
     /** This machine, in Go's names (what images use). */
     public static Platform host() {
         return new Platform("linux", goArch(System.getProperty("os.arch")), null);
+    }
+
+    /** {@code os/arch[/variant]}, as {@code --platform} takes it. */
+    public static Platform parse(String text) {
+        String[] parts = text.split("/", -1);
+        if (parts.length < 2 || parts.length > 3 || List.of(parts).contains("")) {
+            throw new IllegalArgumentException(
+                    "invalid platform " + text + ": expected os/arch[/variant], e.g. linux/arm64");
+        }
+        return new Platform(parts[0], parts[1], parts.length == 3 ? parts[2] : null);
     }
 
     static String goArch(String javaArch) {

@@ -27,6 +27,7 @@ public final class TestImage {
     private final List<byte[]> layerTars;
     private final ConfigFile.ContainerConfig config;
     private boolean gzipLayers;
+    private boolean zstdLayers;
     private List<String> diffIdsOverride;
 
     public TestImage(ConfigFile.ContainerConfig config, byte[]... layerTars) {
@@ -41,6 +42,11 @@ public final class TestImage {
 
     public TestImage gzipLayers() {
         gzipLayers = true;
+        return this;
+    }
+
+    public TestImage zstdLayers() {
+        zstdLayers = true;
         return this;
     }
 
@@ -71,7 +77,13 @@ public final class TestImage {
     }
 
     public List<byte[]> layerBlobs() {
-        return layerTars.stream().map(t -> gzipLayers ? TarBuilder.gzip(t) : t).toList();
+        return layerTars.stream()
+                .map(t -> gzipLayers ? TarBuilder.gzip(t) : zstdLayers ? zstd(t) : t)
+                .toList();
+    }
+
+    private static byte[] zstd(byte[] tar) {
+        return com.github.luben.zstd.Zstd.compress(tar, 3);
     }
 
     /** An OCI archive; {@code annotations} go on the index.json entry. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,10 @@ public final class RecordingFileOps implements FileOps {
 
     public record Owner(int uid, int gid) {}
 
-    public final Map<Path, Owner> owners = new HashMap<>();
-    public final List<Path> whiteouts = new ArrayList<>();
-    public final List<Path> opaque = new ArrayList<>();
+    // the store extracts layers in parallel
+    public final Map<Path, Owner> owners = Collections.synchronizedMap(new HashMap<>());
+    public final List<Path> whiteouts = Collections.synchronizedList(new ArrayList<>());
+    public final List<Path> opaque = Collections.synchronizedList(new ArrayList<>());
     private final long mappedIds;
 
     public RecordingFileOps() {
