@@ -3,6 +3,7 @@ package io.jpod.runtime.pod;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodRecord;
+import io.jpod.runtime.sys.Trace;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ final class PodNetwork {
             return pod;
         }
         Path netns = rt.netns().create(rt.layout().netns().resolve(pod.id()));
+        // the kill tests stop a play here: the netns exists, its helper is about to start
+        Trace.mark("namespaces: netns");
         pod = pod.withNetwork(new NetworkRecord(mode, netns.toString(), 0, 0, null, List.of()));
         rt.state().save(pod);
         if (plan.network() == PodPlan.NetworkMode.PASTA) {
