@@ -70,22 +70,12 @@ final class BlobPuller {
                     retries.pause(attempt, null);
                 }
             }
-            Digest actual = new Digest(HexFormat.of().formatHex(sha256.digest()));
-            if (have != descriptor.size() || !actual.equals(expected)) {
-                throw new RegistryException(
-                        "blob "
-                                + expected
-                                + " from "
-                                + transport.host()
-                                + "/"
-                                + repository
-                                + " does not match its digest: got "
-                                + actual
-                                + ", "
-                                + have
-                                + " bytes of "
-                                + descriptor.size());
-            }
+            check(
+                    repository,
+                    descriptor,
+                    expected,
+                    new Digest(HexFormat.of().formatHex(sha256.digest())),
+                    have);
             out.force(false);
             kept = true;
         } finally {
@@ -117,8 +107,15 @@ final class BlobPuller {
         try (InputStream in = response.body()) {
             content = in.readNBytes(max + 1);
         }
-        Digest actual = Digest.of(content);
-        if (content.length != descriptor.size() || !actual.equals(expected)) {
+        check(repository, descriptor, expected, Digest.of(content), content.length);
+        return content;
+    }
+
+    /** A blob is kept only when its size and digest are the descriptor's; else nothing of it. */
+    private void check(
+            String repository, Descriptor descriptor, Digest expected, Digest actual, long size)
+            throws RegistryException {
+        if (size != descriptor.size() || !actual.equals(expected)) {
             throw new RegistryException(
                     "blob "
                             + expected
@@ -129,11 +126,10 @@ final class BlobPuller {
                             + " does not match its digest: got "
                             + actual
                             + ", "
-                            + content.length
+                            + size
                             + " bytes of "
                             + descriptor.size());
         }
-        return content;
     }
 
     /** Fetches from {@code have} on; returns the bytes in the file after. */
