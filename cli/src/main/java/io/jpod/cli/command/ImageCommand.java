@@ -92,7 +92,7 @@ public final class ImageCommand {
                     try {
                         // checked again under the state lock: a play may take it meanwhile
                         engine.removeImage(image.id());
-                        System.out.println(image.id().substring("sha256:".length()));
+                        System.out.println(image.hexId());
                     } catch (JpodException e) {
                         code = Errors.report(e);
                     }

@@ -127,7 +127,7 @@ public final class ImagesCommand implements Callable<Integer> {
     /** The image's inspect document, with podman's key names. */
     static Map<String, Object> inspect(Image image) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Id", image.id().substring("sha256:".length()));
+        doc.put("Id", image.hexId());
         // podman's Digest is the manifest's; an image never pulled has none but its config's
         doc.put(
                 "Digest",

@@ -41,7 +41,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Image image = Engine.open(System.getenv()).importRootfs(tarball, name, changes);
-        System.out.println(image.id().substring("sha256:".length()));
+        System.out.println(image.hexId());
         return ExitCodes.OK;
     }
 }

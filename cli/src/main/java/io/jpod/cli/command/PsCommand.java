@@ -190,8 +190,8 @@ public final class PsCommand implements Callable<Integer> {
     }
 
     private static boolean idStarts(String wanted, String imageId) {
-        String bare = wanted.startsWith("sha256:") ? wanted.substring(7) : wanted;
-        String id = imageId.startsWith("sha256:") ? imageId.substring(7) : imageId;
+        String bare = ContainerView.bareId(wanted);
+        String id = ContainerView.bareId(imageId);
         return bare.length() >= 3 && id.startsWith(bare);
     }
 }

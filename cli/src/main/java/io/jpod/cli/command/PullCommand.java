@@ -41,7 +41,7 @@ public final class PullCommand implements Callable<Integer> {
         for (String reference : references) {
             try {
                 Image image = puller.pull(reference);
-                System.out.println(image.id().substring("sha256:".length()));
+                System.out.println(image.hexId());
             } catch (ImageException e) {
                 System.err.println("Error: " + e.getMessage());
                 code = ExitCodes.ERROR;

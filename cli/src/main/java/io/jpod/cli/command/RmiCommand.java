@@ -26,10 +26,7 @@ public final class RmiCommand implements Callable<Integer> {
                 names,
                 name -> {
                     Image removed = engine.removeImage(name);
-                    return "Untagged: "
-                            + name
-                            + "\nDeleted: "
-                            + removed.id().substring("sha256:".length());
+                    return "Untagged: " + name + "\nDeleted: " + removed.hexId();
                 });
     }
 }

@@ -138,7 +138,8 @@ public final class ContainerView {
         return o;
     }
 
-    static String bareId(String id) {
+    /** A container's image id as podman prints it, without {@code sha256:}. */
+    public static String bareId(String id) {
         return id != null && id.startsWith("sha256:") ? id.substring(7) : id;
     }
 }

@@ -49,7 +49,7 @@ public final class ImageView {
                 .with("Repository", rt[0])
                 .with("Tag", rt[1])
                 .with("ID", image.shortId())
-                .with("Id", bare(image.id()))
+                .with("Id", image.hexId())
                 .with("Digest", digest(image, rt[0]))
                 .with("Created", Ago.since(image.created(), now))
                 .with("CreatedSince", Ago.since(image.created(), now))
@@ -62,7 +62,7 @@ public final class ImageView {
 
     public static Map<String, Object> json(Image image) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("Id", bare(image.id()));
+        o.put("Id", image.hexId());
         o.put("ParentId", "");
         o.put("RepoTags", image.names());
         o.put("RepoDigests", image.digests());
@@ -93,9 +93,5 @@ public final class ImageView {
             found = pinned.substring(at + 1);
         }
         return found;
-    }
-
-    private static String bare(String id) {
-        return id.startsWith("sha256:") ? id.substring(7) : id;
     }
 }

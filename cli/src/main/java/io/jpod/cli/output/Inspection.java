@@ -48,9 +48,7 @@ public final class Inspection {
         state.put("StartedAt", time(c.startedAt()));
         state.put("FinishedAt", time(s.finishedAt()));
         doc.put("State", state);
-        doc.put(
-                "Image",
-                c.imageId().startsWith("sha256:") ? c.imageId().substring(7) : c.imageId());
+        doc.put("Image", ContainerView.bareId(c.imageId()));
         doc.put("ImageName", c.image());
         doc.put("Rootfs", "");
         doc.put("Pod", pod.id());

@@ -41,7 +41,12 @@ public record Image(
     }
 
     /** The first 12 hex digits of the id, as {@code podman images} shows it. */
+    /** The id without its {@code sha256:} prefix, as podman prints it. */
+    public String hexId() {
+        return id.substring("sha256:".length());
+    }
+
     public String shortId() {
-        return id.substring("sha256:".length(), "sha256:".length() + 12);
+        return hexId().substring(0, 12);
     }
 }
