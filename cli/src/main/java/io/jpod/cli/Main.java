@@ -21,8 +21,8 @@ public final class Main {
      */
     private static final Set<String> NAMESPACED =
             Set.of(
-                    "play", "kube", "pod", "exec", "pull", "image", "load", "import", "rmi", "rm",
-                    "stop", "start", "volume");
+                    "play", "kube", "pod", "exec", "pull", "image", "load", "save", "import", "rmi",
+                    "rm", "stop", "start", "volume");
 
     private Main() {}
 

@@ -2,7 +2,6 @@ package io.jpod.cli.command;
 
 import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
-import io.jpod.cli.output.Json;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.pod.Engine;
@@ -35,11 +34,21 @@ public final class ImageCommand {
     @Command(
             name = "inspect",
             description = "Show images as JSON.",
-            footer = {"Examples:", "  jpod image inspect localhost/jpod-busybox:latest"})
+            footer = {
+                "Examples:",
+                "  jpod image inspect localhost/jpod-busybox:latest",
+                "  jpod image inspect -f '{{.Id}}' localhost/jpod-busybox:latest"
+            })
     public static final class Inspect implements Callable<Integer> {
 
         @Parameters(arity = "1..*", paramLabel = "IMAGE")
         List<String> names;
+
+        @Option(
+                names = {"-f", "--format"},
+                paramLabel = "FORMAT",
+                description = "Print with a Go template (`{{.Id}}`), or json.")
+        String format;
 
         @Override
         public Integer call() throws Exception {
@@ -54,7 +63,7 @@ public final class ImageCommand {
                     docs.add(ImagesCommand.inspect(image.get()));
                 }
             }
-            System.out.println(Json.pretty(docs));
+            FormatOption.printDocuments(format, docs, "inspect");
             return code;
         }
     }

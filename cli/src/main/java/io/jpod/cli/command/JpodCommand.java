@@ -52,6 +52,7 @@ import java.util.Locale;
             LoadCommand.class,
             ImportCommand.class,
             RmiCommand.class,
+            SaveCommand.class,
             VolumeCommand.class,
             GenerateCommand.class,
             ContainerExitedCommand.class,

@@ -28,11 +28,6 @@ final class PullProgress implements PullListener {
         this.terminal = terminal;
     }
 
-    static boolean onTerminal() {
-        var console = System.console();
-        return console != null && console.isTerminal();
-    }
-
     synchronized void trying(String reference) {
         err.println("Trying to pull " + reference + "...");
         err.println("Getting image source signatures");

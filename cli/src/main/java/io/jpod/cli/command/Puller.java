@@ -92,7 +92,7 @@ final class Puller {
             clients.put(key, client);
         }
         PullProgress progress =
-                options.quiet ? null : new PullProgress(System.err, PullProgress.onTerminal());
+                options.quiet ? null : new PullProgress(System.err, Terminal.attached());
         if (progress != null) {
             progress.trying(source.from().toString());
         }

@@ -40,12 +40,12 @@ public record Image(
         this(id, names, layers, config, created, size, List.of());
     }
 
-    /** The first 12 hex digits of the id, as {@code podman images} shows it. */
     /** The id without its {@code sha256:} prefix, as podman prints it. */
     public String hexId() {
         return id.substring("sha256:".length());
     }
 
+    /** The first 12 hex digits of the id, as {@code podman images} shows it. */
     public String shortId() {
         return hexId().substring(0, 12);
     }

@@ -2,9 +2,12 @@ package io.jpod.runtime.image;
 
 import io.jpod.runtime.image.archive.ArchiveException;
 import io.jpod.runtime.image.archive.ArchiveFile;
+import io.jpod.runtime.image.archive.ArchiveFormat;
 import io.jpod.runtime.image.archive.ArchiveReader;
 import io.jpod.runtime.image.archive.ArchivedImage;
 import io.jpod.runtime.image.archive.ArchivedLayer;
+import io.jpod.runtime.image.archive.ImageArchiveWriter;
+import io.jpod.runtime.image.archive.SavedImage;
 import io.jpod.runtime.image.blob.BlobStore;
 import io.jpod.runtime.image.blob.Digest;
 import io.jpod.runtime.image.layer.ExtractedLayer;
@@ -21,6 +24,7 @@ import io.jpod.runtime.image.oci.Platform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,6 +194,56 @@ public final class ImageStore {
         }
     }
 
+    /**
+     * Writes images into an archive as {@code podman save} does: each layer's tar byte for byte as
+     * it was pulled or loaded, so the archive's digests are the image's own and loading it gives
+     * the same image id. Reads take no lock; an image removed meanwhile fails the save.
+     */
+    public void save(List<String> namesOrIds, ArchiveFormat format, OutputStream out)
+            throws IOException, ImageException {
+        ImageIndex index = ImageIndex.read(indexFile);
+        List<SavedImage> saved = new ArrayList<>();
+        for (String nameOrId : namesOrIds) {
+            saved.add(saved(index, require(index.images(), nameOrId)));
+        }
+        try {
+            ImageArchiveWriter.write(
+                    saved,
+                    format,
+                    (diffId, layerOut) -> {
+                        try {
+                            layers.writeTar(diffId, layerOut);
+                        } catch (LayerException e) {
+                            throw new ArchiveException(e.getMessage(), e);
+                        }
+                    },
+                    out);
+        } catch (ArchiveException e) {
+            throw new ImageException(e.getMessage(), e);
+        }
+    }
+
+    /** An image to save under the name it was asked by, or all its names when asked by id. */
+    private SavedImage saved(ImageIndex index, Match match) throws IOException, ImageException {
+        Image image = match.image();
+        List<SavedImage.SavedLayer> layerList = new ArrayList<>();
+        for (String diffId : image.layers()) {
+            Digest digest = Digest.parse(diffId);
+            Long size = index.layerSize(digest);
+            if (size == null || !layers.contains(digest)) {
+                throw new ImageException(
+                        "image " + image.shortId() + ": layer " + diffId + " is missing");
+            }
+            layerList.add(new SavedImage.SavedLayer(digest, size));
+        }
+        Digest configDigest = Digest.parse(image.id());
+        return new SavedImage(
+                match.name() != null ? List.of(match.name()) : image.names(),
+                configDigest,
+                blobs.read(configDigest),
+                layerList);
+    }
+
     /** All images, newest first. */
     public List<Image> list() throws IOException {
         return ImageIndex.read(indexFile).images().stream()
@@ -215,13 +269,7 @@ public final class ImageStore {
     public Image remove(String nameOrId) throws IOException, ImageException {
         try (StoreLock _ = StoreLock.acquire(lockFile)) {
             ImageIndex index = repair();
-            Match match = resolve(index.images(), nameOrId);
-            if (match.image() == null) {
-                throw new ImageException(
-                        match.ambiguous()
-                                ? "image id " + nameOrId + " is ambiguous"
-                                : "image not known: " + nameOrId);
-            }
+            Match match = require(index.images(), nameOrId);
             Image image = match.image();
             if (match.name() != null && image.names().size() > 1) {
                 index.untag(image, match.name());
@@ -405,6 +453,17 @@ public final class ImageStore {
     /** An image found by a name or an id; the name is null when found by id. */
     private record Match(Image image, String name, boolean ambiguous) {
         static final Match NONE = new Match(null, null, false);
+    }
+
+    private static Match require(List<Image> images, String nameOrId) throws ImageException {
+        Match match = resolve(images, nameOrId);
+        if (match.image() == null) {
+            throw new ImageException(
+                    match.ambiguous()
+                            ? "image id " + nameOrId + " is ambiguous"
+                            : "image not known: " + nameOrId);
+        }
+        return match;
     }
 
     private static Match resolve(List<Image> images, String query) {

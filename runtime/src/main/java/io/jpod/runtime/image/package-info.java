@@ -1,7 +1,8 @@
 /**
- * The local image store: {@code load} of OCI archives and docker-archives, images pulled from
- * registries ({@link io.jpod.runtime.image.registry}), {@code import} of root file systems,
- * listing, lookup and removal, and the layer directories a container's overlay is built from.
+ * The local image store: {@code load} and {@code save} of OCI archives and docker-archives, images
+ * pulled from registries ({@link io.jpod.runtime.image.registry}), {@code import} of root file
+ * systems, listing, lookup and removal, and the layer directories a container's overlay is built
+ * from.
  *
  * <p>Layout under the store root ({@code $XDG_DATA_HOME/jpod} rootless, {@code /var/lib/jpod} as
  * root):
@@ -14,6 +15,8 @@
  * layers/&lt;hex&gt;/           one extracted layer per diff id (sha256 of the uncompressed tar), in overlay
  *                         form: whiteouts are 0/0 character devices, opaque directories carry
  *                         user.overlay.opaque=y (mount with userxattr)
+ * tar-split/&lt;hex&gt;         per layer, the tar's bytes but file contents, which point into layers/: what
+ *                         save needs to write the layer tar again byte for byte (its diff id)
  * tmp/                    extraction in progress, and layer blobs being pulled (pull-&lt;hex&gt;); emptied
  *                         by the next command that changes the store
  * </pre>

@@ -5,14 +5,20 @@ import io.jpod.runtime.Runtime;
 import io.jpod.runtime.host.HostInfo;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageStore;
+import io.jpod.runtime.image.archive.ArchiveFormat;
 import io.jpod.runtime.logs.K8sFileLog;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.volume.VolumeStore;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -169,15 +175,15 @@ public final class Engine {
         return rt.images().find(nameOrId);
     }
 
-    /**
-     * Each reference's image, looked up once for the planner: the plans it makes carry the ids, so
-     * what is planned is what runs. Throws naming every reference not found.
-     */
     /** The image store, for pulls: the CLI resolves pull policies, which live in the model. */
     public ImageStore imageStore() {
         return rt.images();
     }
 
+    /**
+     * Each reference's image, looked up once for the planner: the plans it makes carry the ids, so
+     * what is planned is what runs. Throws naming every reference not found.
+     */
     public Map<String, Image> images(Collection<String> references)
             throws JpodException, IOException {
         Map<String, Image> found = new LinkedHashMap<>();
@@ -201,6 +207,44 @@ public final class Engine {
 
     public List<Image> load(Path archive) throws JpodException, IOException {
         return rt.images().load(archive.toAbsolutePath());
+    }
+
+    /**
+     * Writes images to an archive on {@code out}, as {@code podman save} to its standard output.
+     */
+    public void save(List<String> references, ArchiveFormat format, OutputStream out)
+            throws JpodException, IOException {
+        rt.images().save(references, format, out);
+    }
+
+    /**
+     * Writes images to an archive file: into a temporary file beside it, renamed into place when
+     * complete, so a failed save leaves no half archive.
+     */
+    public void save(List<String> references, ArchiveFormat format, Path file)
+            throws JpodException, IOException {
+        Path target = file.toAbsolutePath();
+        // rw-r--r--, as a file written under the usual umask: the temporary file starts 0600
+        Path partial =
+                Files.createTempFile(
+                        target.getParent(),
+                        ".jpod-save-",
+                        ".tar",
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rw-r--r--")));
+        try {
+            try (OutputStream out =
+                    new BufferedOutputStream(Files.newOutputStream(partial), 65536)) {
+                rt.images().save(references, format, out);
+            }
+            Files.move(
+                    partial,
+                    target,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     public Image importRootfs(Path tarball, String name, List<String> changes)

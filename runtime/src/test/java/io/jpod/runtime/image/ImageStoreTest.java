@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jpod.runtime.image.archive.ArchiveFormat;
 import io.jpod.runtime.image.archive.TestImage;
 import io.jpod.runtime.image.blob.Digest;
 import io.jpod.runtime.image.layer.RecordingFileOps;
 import io.jpod.runtime.image.layer.TarBuilder;
+import io.jpod.runtime.image.oci.Descriptor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -330,6 +333,50 @@ class ImageStoreTest {
         Image again = store.load(archive).getFirst();
         assertEquals(first, again);
         assertEquals(1, store.list().size());
+    }
+
+    @Test
+    void savedArchivesLoadAsTheSameImagesInBothFormats() throws Exception {
+        ImageStore store = store();
+        TestImage gzipped = new TestImage(TestImage.cmd("x"), layer("x"), layer("y")).gzipLayers();
+        Image image =
+                store.load(write("a.tar", gzipped.ociArchive(Map.of(Descriptor.REF_NAME, "web:1"))))
+                        .getFirst();
+        Image other =
+                store.load(
+                                write(
+                                        "b.tar",
+                                        new TestImage(TestImage.cmd("y"), layer("x"))
+                                                .dockerArchive(List.of("docker.io/o/db:2"), false)))
+                        .getFirst();
+
+        for (ArchiveFormat format : ArchiveFormat.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.save(List.of("web:1", other.shortId()), format, out);
+
+            ImageStore fresh = new ImageStore(root.resolve("fresh-" + format), ops, warnings::add);
+            List<Image> loaded = fresh.load(write(format + ".tar", out.toByteArray()));
+            assertEquals(
+                    List.of(image.id(), other.id()),
+                    loaded.stream().map(Image::id).toList(),
+                    format + ": gzip layers saved uncompressed keep their diff ids");
+            assertEquals(List.of("localhost/web:1"), loaded.get(0).names(), format.spelling());
+            assertEquals(other.names(), loaded.get(1).names(), format.spelling());
+            assertEquals(image.layers(), loaded.get(0).layers());
+        }
+    }
+
+    @Test
+    void savingAnUnknownImageNamesIt() throws Exception {
+        ImageException e =
+                assertThrows(
+                        ImageException.class,
+                        () ->
+                                store().save(
+                                                List.of("nope"),
+                                                ArchiveFormat.OCI_ARCHIVE,
+                                                new ByteArrayOutputStream()));
+        assertEquals("image not known: nope", e.getMessage());
     }
 
     @Test

@@ -42,12 +42,35 @@ public final class LayerExtractor {
         this.warnings = warnings;
     }
 
+    /** Told where each regular file's contents start and end in the tar stream. */
+    interface ContentMarks {
+        ContentMarks NONE =
+                new ContentMarks() {
+                    @Override
+                    public void beginContent(String path) {}
+
+                    @Override
+                    public void endContent() {}
+                };
+
+        /** {@code path} is relative to the layer root. */
+        void beginContent(String path) throws IOException;
+
+        void endContent() throws IOException;
+    }
+
     /**
      * Extracts an uncompressed tar stream into {@code root}, an empty directory. Reads up to the
      * end-of-archive marker and leaves {@code tar} open.
      */
     public void extract(InputStream tar, Path root) throws IOException, LayerException {
-        new Run(root).extract(tar);
+        new Run(root, ContentMarks.NONE).extract(tar);
+    }
+
+    /** As {@link #extract(InputStream, Path)}, telling {@code marks} where file contents are. */
+    void extract(InputStream tar, Path root, ContentMarks marks)
+            throws IOException, LayerException {
+        new Run(root, marks).extract(tar);
     }
 
     /** Mode and mtime of a directory, applied once all its entries are in. */
@@ -57,9 +80,11 @@ public final class LayerExtractor {
     private final class Run {
         private final Path root;
         private final Map<Path, DirMetadata> directories = new LinkedHashMap<>();
+        private final ContentMarks marks;
 
-        Run(Path root) {
+        Run(Path root, ContentMarks marks) {
             this.root = root;
+            this.marks = marks;
             directories.put(root, new DirMetadata(DEFAULT_DIR_MODE, null));
         }
 
@@ -191,7 +216,9 @@ public final class LayerExtractor {
             try (OutputStream out =
                     Files.newOutputStream(
                             target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                marks.beginContent(root.relativize(target).toString());
                 content.transferTo(out);
+                marks.endContent();
             }
             finish(target, entry);
         }
