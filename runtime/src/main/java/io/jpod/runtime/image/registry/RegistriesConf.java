@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * containers' registries.conf (version 2), the part of it jpod reads: {@code
@@ -37,29 +39,78 @@ public record RegistriesConf(
 
     /**
      * The user's {@code ~/.config/containers/registries.conf} if there is one, else {@code
-     * /etc/containers/registries.conf}, else none.
+     * /etc/containers/registries.conf}, then the {@code *.conf} drop-ins of {@code
+     * registries.conf.d} in alphanumeric order as containers-registries.conf.d(5) has them: the
+     * system's directory and then the user's, or only the user's when the user's main file was
+     * read. A drop-in replaces what it sets: the search list, registries by prefix, aliases by
+     * name.
      */
     public static RegistriesConf load(Map<String, String> env) throws IOException {
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
         String config = env.get("XDG_CONFIG_HOME");
-        Path user =
+        Path userDir =
                 (config != null && !config.isBlank() ? Path.of(config) : Path.of(home, ".config"))
-                        .resolve("containers/registries.conf");
-        for (Path file : List.of(user, Path.of("/etc/containers/registries.conf"))) {
-            if (Files.isRegularFile(file)) {
-                try {
-                    return parse(Files.readString(file));
-                } catch (IllegalArgumentException e) {
-                    throw new IOException(file + ": " + e.getMessage(), e);
-                }
+                        .resolve("containers");
+        Path systemDir = Path.of("/etc/containers");
+        boolean userMain = Files.isRegularFile(userDir.resolve("registries.conf"));
+        List<Path> files = new ArrayList<>();
+        Path main = (userMain ? userDir : systemDir).resolve("registries.conf");
+        if (Files.isRegularFile(main)) {
+            files.add(main);
+        }
+        for (Path dir : userMain ? List.of(userDir) : List.of(systemDir, userDir)) {
+            files.addAll(dropIns(dir.resolve("registries.conf.d")));
+        }
+        RegistriesConf conf = EMPTY;
+        for (Path file : files) {
+            try {
+                conf = conf.overlay(Files.readString(file));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
             }
         }
-        return EMPTY;
+        return conf;
     }
+
+    private static List<Path> dropIns(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(f -> f.getFileName().toString().endsWith(".conf"))
+                    .filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+                    .toList();
+        }
+    }
+
+    /** This configuration with what {@code toml} sets put over it. */
+    private RegistriesConf overlay(String toml) {
+        Parsed next = read(toml);
+        List<Registry> merged = new ArrayList<>(registries);
+        for (Registry registry : next.conf().registries()) {
+            merged.removeIf(r -> r.prefix().equals(registry.prefix()));
+            merged.add(registry);
+        }
+        Map<String, String> allAliases = new LinkedHashMap<>(aliases);
+        allAliases.putAll(next.conf().aliases());
+        return new RegistriesConf(
+                next.setsSearch() ? next.conf().searchRegistries() : searchRegistries,
+                merged,
+                allAliases);
+    }
+
+    /** One file's settings, and whether it set the search list at all (an empty one counts). */
+    private record Parsed(RegistriesConf conf, boolean setsSearch) {}
 
     /** Throws IllegalArgumentException naming the line it cannot read. */
     public static RegistriesConf parse(String toml) {
+        return read(toml).conf();
+    }
+
+    private static Parsed read(String toml) {
         List<String> search = new ArrayList<>();
+        boolean setsSearch = false;
         List<Map<String, Object>> registries = new ArrayList<>();
         Map<String, String> aliases = new LinkedHashMap<>();
         String table = "";
@@ -109,6 +160,7 @@ public record RegistriesConf(
             switch (table) {
                 case "" -> {
                     if (key.equals("unqualified-search-registries")) {
+                        setsSearch = true;
                         search.addAll(strings(parsed, key, number));
                     }
                 }
@@ -142,7 +194,7 @@ public record RegistriesConf(
                             Boolean.TRUE.equals(r.get("blocked")),
                             mirrors));
         }
-        return new RegistriesConf(search, result, aliases);
+        return new Parsed(new RegistriesConf(search, result, aliases), setsSearch);
     }
 
     @SuppressWarnings("unchecked")

@@ -90,6 +90,53 @@ class RegistriesConfTest {
     }
 
     @Test
+    void dropInsReplaceWhatTheySetInAlphanumericOrder() throws Exception {
+        Path user = Files.createDirectories(home.resolve(".config/containers"));
+        Files.writeString(user.resolve("registries.conf"), CONF);
+        Path dropIns = Files.createDirectories(user.resolve("registries.conf.d"));
+        Files.writeString(
+                dropIns.resolve("20-later.conf"),
+                "unqualified-search-registries = [\"later.example\"]\n");
+        Files.writeString(
+                dropIns.resolve("10-first.conf"),
+                """
+                unqualified-search-registries = ["first.example"]
+                [[registry]]
+                prefix = "docker.io"
+                location = "other-cache.example"
+                [aliases]
+                "db" = "registry.example/team/db"
+                """);
+        Files.writeString(
+                dropIns.resolve("30-keeps.conf"), "[aliases]\n\"web\" = \"x.example/web\"\n");
+        Files.writeString(
+                dropIns.resolve("99-ignored.conf.bak"), "unqualified-search-registries = []\n");
+
+        RegistriesConf conf = RegistriesConf.load(Map.of("HOME", home.toString()));
+
+        assertEquals(List.of("later.example"), conf.searchRegistries());
+        assertEquals(
+                List.of("bad.example", "*.internal.example", "docker.io"),
+                conf.registries().stream().map(RegistriesConf.Registry::prefix).toList(),
+                "a registry of the same prefix is replaced, the others kept");
+        assertEquals("other-cache.example", conf.registries().getLast().location());
+        assertEquals(
+                Map.of("web", "x.example/web", "db", "registry.example/team/db"), conf.aliases());
+    }
+
+    @Test
+    void aDropInThatSetsAnEmptySearchListEmptiesIt() throws Exception {
+        Path user = Files.createDirectories(home.resolve(".config/containers"));
+        Files.writeString(user.resolve("registries.conf"), CONF);
+        Files.writeString(
+                Files.createDirectories(user.resolve("registries.conf.d")).resolve("a.conf"),
+                "unqualified-search-registries = []\n");
+
+        assertEquals(
+                List.of(), RegistriesConf.load(Map.of("HOME", home.toString())).searchRegistries());
+    }
+
+    @Test
     void aShortNameWithoutSearchRegistriesSaysHowToQualifyIt() {
         ImageException e =
                 assertThrows(
