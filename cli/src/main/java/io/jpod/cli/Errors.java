@@ -1,8 +1,11 @@
 package io.jpod.cli;
 
 import io.jpod.runtime.JpodException;
+import io.jpod.runtime.host.HostLayout;
+import io.jpod.runtime.host.StorageFault;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /** How jpod shows a failure: {@code Error: } and the message, one line per problem. */
 public final class Errors {
@@ -18,12 +21,15 @@ public final class Errors {
 
     /** Prints the failure and returns the exit code it maps to. */
     public static int report(Throwable e, PrintWriter err) {
+        Optional<String> fault = StorageFault.explain(e, HostLayout.detect(System.getenv()));
         if (e instanceof JpodException je) {
             je.messages().forEach(m -> err.println("Error: " + m));
+            fault.ifPresent(f -> err.println("Error: " + f));
             err.flush();
             return je.exitCode();
         }
-        err.println("Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        err.println(
+                "Error: " + fault.orElse(e.getMessage() == null ? e.toString() : e.getMessage()));
         if (traces) {
             e.printStackTrace(err);
         }
