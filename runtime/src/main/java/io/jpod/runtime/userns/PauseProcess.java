@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The per-user process that holds jpod's user and mount namespaces: {@code catatonit -P} under
@@ -46,7 +47,8 @@ public final class PauseProcess {
             if (pid > 0) {
                 return pid;
             }
-            return start();
+            OptionalLong member = NamespaceMember.find(layout);
+            return member.isPresent() ? restart(member.getAsLong()) : start();
         }
     }
 
@@ -71,19 +73,21 @@ public final class PauseProcess {
         return ProcInfo.alive(pid, started) && mapped(pid) ? pid : 0;
     }
 
+    /**
+     * A new pause process inside the namespaces {@code member} is still in, already mapped: the
+     * pods that run there stay usable, and their mounts stay where they are.
+     */
+    private long restart(long member) throws IOException {
+        long pid =
+                detached(
+                        NamespaceCommands.enterUserAndMount(
+                                member, Path.of("/"), catatonit.pauseArgv()));
+        awaitUnshared(pid);
+        return recordPid(pid);
+    }
+
     private long start() throws IOException {
-        List<String> argv = new ArrayList<>(List.of("setsid"));
-        argv.addAll(NamespaceCommands.unshareUserAndMount(catatonit.pauseArgv()));
-        ProcessBuilder builder =
-                new ProcessBuilder(argv)
-                        .redirectInput(new File("/dev/null"))
-                        .redirectOutput(new File("/dev/null"))
-                        .redirectError(new File("/dev/null"));
-        // setsid only forks when the caller leads a process group, and a ProcessBuilder child never
-        // does,
-        // so the pid we get is the one that becomes catatonit.
-        Process process = processes.spawn(builder);
-        long pid = process.pid();
+        long pid = detached(NamespaceCommands.unshareUserAndMount(catatonit.pauseArgv()));
         awaitUnshared(pid);
         String user = System.getProperty("user.name");
         long gid =
@@ -99,6 +103,26 @@ public final class PauseProcess {
                 pid,
                 gid,
                 SubordinateIds.ranges(Path.of("/etc/subgid"), user, layout.hostUid()));
+        return recordPid(pid);
+    }
+
+    /**
+     * Starts {@code command} in a session of its own with stdio on /dev/null. setsid only forks
+     * when the caller leads a process group, and a ProcessBuilder child never does, and neither
+     * unshare nor nsenter forks for user and mount namespaces, so the pid is catatonit's.
+     */
+    private long detached(List<String> command) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("setsid"));
+        argv.addAll(command);
+        ProcessBuilder builder =
+                new ProcessBuilder(argv)
+                        .redirectInput(new File("/dev/null"))
+                        .redirectOutput(new File("/dev/null"))
+                        .redirectError(new File("/dev/null"));
+        return processes.spawn(builder).pid();
+    }
+
+    private long recordPid(long pid) throws IOException {
         long started =
                 ProcInfo.startTime(pid)
                         .orElseThrow(() -> new IOException("the pause process died at start"));
