@@ -3,6 +3,8 @@ package io.jpod.runtime.pod;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodRecord;
+import io.jpod.runtime.state.PortMapping;
+import io.jpod.runtime.storage.Mounts;
 import io.jpod.runtime.sys.Trace;
 
 import java.io.IOException;
@@ -35,9 +37,51 @@ final class PodNetwork {
         Trace.mark("namespaces: netns");
         pod = pod.withNetwork(new NetworkRecord(mode, netns.toString(), 0, 0, null, List.of()));
         rt.state().save(pod);
-        if (plan.network() == PodPlan.NetworkMode.PASTA) {
-            long pid = rt.pasta().start(netns, plan.ports(), podDir.resolve("pasta.pid"));
-            pod = pod.withNetwork(helper(mode, netns, pid, null, plan));
+        return startHelper(pod, plan.network(), netns, plan.ports(), podDir);
+    }
+
+    /**
+     * What {@code pod start} needs of a network that a reboot or a kill took away: the namespace
+     * file bound again when it is gone (only while the infra that joined the old one is gone too),
+     * and the helper started again with the pod's port forwards when it no longer runs.
+     */
+    PodRecord restore(PodRecord pod, boolean infraAlive, Path podDir) throws IOException {
+        NetworkRecord net = pod.network();
+        if (net == null || net.netnsPath() == null) {
+            return pod;
+        }
+        Path netns = Path.of(net.netnsPath());
+        boolean bound = Mounts.isMountPoint(netns);
+        if (!bound && infraAlive) {
+            throw new IOException(
+                    "the network namespace file "
+                            + netns
+                            + " of pod "
+                            + pod.name()
+                            + " is gone while its infra runs: remove the pod and play it again");
+        }
+        if (!bound) {
+            rt.netns().create(netns);
+        } else if (net.helperPid() <= 0
+                || rt.processes().alive(net.helperPid(), net.helperStartTime())) {
+            return pod;
+        }
+        if (net.apiSocket() != null) {
+            Files.deleteIfExists(Path.of(net.apiSocket()));
+        }
+        return startHelper(pod, PodPlan.NetworkMode.parse(net.mode()), netns, net.ports(), podDir);
+    }
+
+    private PodRecord startHelper(
+            PodRecord pod,
+            PodPlan.NetworkMode mode,
+            Path netns,
+            List<PortMapping> ports,
+            Path podDir)
+            throws IOException {
+        if (mode == PodPlan.NetworkMode.PASTA) {
+            long pid = rt.pasta().start(netns, ports, podDir.resolve("pasta.pid"));
+            pod = pod.withNetwork(helper(mode.label(), netns, pid, null, ports));
             rt.state().save(pod);
             return pod;
         }
@@ -45,21 +89,22 @@ final class PodNetwork {
         Files.createDirectories(apiSocket.getParent());
         long pid = rt.slirp().start(netns, apiSocket, podDir.resolve("slirp4netns.log"));
         // recorded before forwarding, so that a failed forward still tears the helper down
-        pod = pod.withNetwork(helper(mode, netns, pid, apiSocket, plan));
+        pod = pod.withNetwork(helper(mode.label(), netns, pid, apiSocket, ports));
         rt.state().save(pod);
-        for (var port : plan.ports()) {
+        for (var port : ports) {
             rt.slirp().forward(apiSocket, port);
         }
         return pod;
     }
 
-    private NetworkRecord helper(String mode, Path netns, long pid, Path apiSocket, PodPlan plan) {
+    private NetworkRecord helper(
+            String mode, Path netns, long pid, Path apiSocket, List<PortMapping> ports) {
         return new NetworkRecord(
                 mode,
                 netns.toString(),
                 pid,
                 rt.processes().startTime(pid).orElse(0),
                 apiSocket == null ? null : apiSocket.toString(),
-                plan.ports());
+                ports);
     }
 }

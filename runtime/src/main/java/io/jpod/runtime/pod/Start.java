@@ -9,19 +9,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 
-/** {@code pod start}: starts the stopped containers of a pod again. */
+/**
+ * {@code pod start}: starts the stopped containers of a pod again, and what a reboot or a kill took
+ * from under them: the network namespace and its helper, the infra.
+ */
 final class Start {
 
     private final Runtime rt;
     private final Lookups lookups;
     private final ContainerCreator creator;
     private final Layers layers;
+    private final PodNetwork network;
 
     Start(Runtime rt, Lookups lookups, ContainerCreator creator, Layers layers) {
         this.rt = rt;
         this.lookups = lookups;
         this.creator = creator;
         this.layers = layers;
+        this.network = new PodNetwork(rt);
     }
 
     /** The infra first, then the others in parallel. */
@@ -40,9 +45,11 @@ final class Start {
             pod = pod.withPhase(PodPhase.CREATED);
             rt.state().save(pod);
             Files.deleteIfExists(ContainerCreator.stoppingMarker(rt, pod.id()));
-            Progress progress = new Progress(rt.state(), pod);
             ContainerRecord infra = pod.infra();
-            if (!lookups.alive(infra)) {
+            boolean infraAlive = lookups.alive(infra);
+            pod = network.restore(pod, infraAlive, rt.layout().pods().resolve(pod.id()));
+            Progress progress = new Progress(rt.state(), pod);
+            if (!infraAlive) {
                 infra = creator.start(creator.recreate(infra, infra, List::of, false));
                 progress.infra(infra);
             }
