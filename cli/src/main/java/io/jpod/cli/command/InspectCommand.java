@@ -3,7 +3,6 @@ package io.jpod.cli.command;
 import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
 import io.jpod.cli.output.Inspection;
-import io.jpod.cli.output.PodStatus;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.pod.Engine;
 import io.jpod.runtime.state.ContainerStatus;
@@ -55,7 +54,7 @@ public final class InspectCommand implements Callable<Integer> {
             var pod = engine.findPod(name);
             if (pod.isPresent()) {
                 Map<String, ContainerStatus> states = engine.statuses(pod.get());
-                docs.add(Inspection.pod(pod.get(), PodStatus.of(pod.get(), states), states));
+                docs.add(Inspection.pod(pod.get(), states, engine.networkHelper(pod.get())));
                 continue;
             }
             var image = engine.findImage(name);

@@ -80,9 +80,11 @@ public final class PodCommand {
                     Filters.parse(filter, Set.of("name", "label", "status", "id", "ctr-names"));
             List<PodRecord> pods = new ArrayList<>();
             Map<String, Map<String, ContainerStatus>> statuses = new HashMap<>();
+            Map<String, String> podStatuses = new HashMap<>();
             for (PodRecord pod : engine.pods()) {
                 Map<String, ContainerStatus> states = engine.statuses(pod);
-                String status = PodStatus.of(pod, states).toLowerCase(Locale.ROOT);
+                String podStatus = PodStatus.of(pod, states, engine.networkHelper(pod));
+                String status = podStatus.toLowerCase(Locale.ROOT);
                 if (filters.names("name", pod.name())
                         && filters.labels(pod.labels())
                         && filters.any("status", status::equals)
@@ -94,15 +96,29 @@ public final class PodCommand {
                                                 .anyMatch(c -> c.name().equals(v)))) {
                     pods.add(pod);
                     statuses.put(pod.id(), states);
+                    podStatuses.put(pod.id(), podStatus);
                 }
             }
             if (format.given() && !quiet) {
                 format.print(
-                        pods.stream().map(p -> PodView.row(p, statuses.get(p.id()), now)).toList(),
+                        pods.stream()
+                                .map(
+                                        p ->
+                                                PodView.row(
+                                                        p,
+                                                        statuses.get(p.id()),
+                                                        podStatuses.get(p.id()),
+                                                        now))
+                                .toList(),
                         PodView.HEADERS,
                         () ->
                                 pods.stream()
-                                        .map(p -> PodView.json(p, statuses.get(p.id())))
+                                        .map(
+                                                p ->
+                                                        PodView.json(
+                                                                p,
+                                                                statuses.get(p.id()),
+                                                                podStatuses.get(p.id())))
                                         .toList());
                 return ExitCodes.OK;
             }
@@ -113,11 +129,10 @@ public final class PodCommand {
                     System.out.println(pod.shortId());
                     continue;
                 }
-                Map<String, ContainerStatus> states = statuses.get(pod.id());
                 table.row(
                         pod.shortId(),
                         pod.name(),
-                        PodStatus.of(pod, states),
+                        podStatuses.get(pod.id()),
                         Ago.since(pod.created(), now),
                         pod.infra() == null ? "" : pod.infra().shortId(),
                         Integer.toString(pod.allContainers().size()));
@@ -160,7 +175,7 @@ public final class PodCommand {
                     continue;
                 }
                 Map<String, ContainerStatus> states = engine.statuses(pod.get());
-                docs.add(Inspection.pod(pod.get(), PodStatus.of(pod.get(), states), states));
+                docs.add(Inspection.pod(pod.get(), states, engine.networkHelper(pod.get())));
             }
             FormatOption.printDocuments(format, docs, "pod");
             return code;

@@ -6,6 +6,7 @@ import io.jpod.runtime.spec.MountSpec;
 import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
+import io.jpod.runtime.state.HelperStatus;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.state.PortMapping;
 
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Inspect documents with podman's key names. */
 public final class Inspection {
@@ -183,8 +185,13 @@ public final class Inspection {
         };
     }
 
+    /**
+     * A pod as podman's {@code pod inspect} shows it, with one key of jpod's own: {@code
+     * NetworkHelper}, the pod's slirp4netns or pasta and whether it still runs.
+     */
     public static Map<String, Object> pod(
-            PodRecord pod, String status, Map<String, ContainerStatus> states) {
+            PodRecord pod, Map<String, ContainerStatus> states, Optional<HelperStatus> helper) {
+        String status = PodStatus.of(pod, states, helper);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Id", pod.id());
         doc.put("Name", pod.name());
@@ -205,10 +212,17 @@ public final class Inspection {
             containers.add(entry);
         }
         doc.put("Containers", containers);
+        helper.ifPresent(
+                h -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("Name", h.name());
+                    entry.put("Pid", h.pid());
+                    entry.put("Running", h.running());
+                    entry.put("LastLog", h.lastWords());
+                    doc.put("NetworkHelper", entry);
+                });
         return doc;
     }
-
-    /** The pod's network mode and address, by the rule the downward API and /etc/hosts use. */
 
     /** The pod's address and network mode, which podman shows only on its infra container. */
     private static Map<String, Object> network(PodRecord pod) {

@@ -2,17 +2,23 @@ package io.jpod.cli.output;
 
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
+import io.jpod.runtime.state.HelperStatus;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
 
 import java.util.Map;
+import java.util.Optional;
 
-/** A pod's status from its app containers', as podman words it. */
+/**
+ * A pod's status from its app containers', as podman words it, and Degraded too when its network
+ * helper died under it (its ports no longer answer).
+ */
 public final class PodStatus {
 
     private PodStatus() {}
 
-    public static String of(PodRecord pod, Map<String, ContainerStatus> states) {
+    public static String of(
+            PodRecord pod, Map<String, ContainerStatus> states, Optional<HelperStatus> helper) {
         if (pod.phase() == PodPhase.CREATING) {
             return "Creating";
         }
@@ -33,6 +39,7 @@ public final class PodStatus {
                             .allMatch("created"::equals);
             return created && total > 0 ? "Created" : "Exited";
         }
-        return running == total ? "Running" : "Degraded";
+        boolean connected = helper.map(HelperStatus::running).orElse(true);
+        return running == total && connected ? "Running" : "Degraded";
     }
 }

@@ -23,13 +23,14 @@ public final class PodView {
 
     private PodView() {}
 
-    public static GoStruct row(PodRecord pod, Map<String, ContainerStatus> states, Instant now) {
+    public static GoStruct row(
+            PodRecord pod, Map<String, ContainerStatus> states, String status, Instant now) {
         List<ContainerRecord> all = pod.allContainers();
         return new GoStruct("podReporter")
                 .with("ID", pod.shortId())
                 .with("Id", pod.id())
                 .with("Name", pod.name())
-                .with("Status", PodStatus.of(pod, states))
+                .with("Status", status)
                 .with("Created", Ago.since(pod.created(), now))
                 .with("CreatedAt", GoTime.display(pod.created()))
                 .with("InfraID", pod.infra() == null ? "" : pod.infra().shortId())
@@ -43,7 +44,8 @@ public final class PodView {
                 .with("ContainerStatuses", join(all, c -> states.get(c.id()).status()));
     }
 
-    public static Map<String, Object> json(PodRecord pod, Map<String, ContainerStatus> states) {
+    public static Map<String, Object> json(
+            PodRecord pod, Map<String, ContainerStatus> states, String status) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("Cgroup", "");
         List<Map<String, Object>> containers = new ArrayList<>();
@@ -61,7 +63,7 @@ public final class PodView {
         o.put("Name", pod.name());
         o.put("Namespace", "");
         o.put("Networks", List.of());
-        o.put("Status", PodStatus.of(pod, states));
+        o.put("Status", status);
         o.put("Labels", pod.labels());
         return o;
     }

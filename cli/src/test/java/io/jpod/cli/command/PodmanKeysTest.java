@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -163,7 +164,7 @@ class PodmanKeysTest {
 
     @Test
     void podInspect() throws IOException {
-        compare(Inspection.pod(pod, "Running", states), reference("pod.json"));
+        compare(Inspection.pod(pod, states, Optional.empty()), reference("pod.json"));
     }
 
     @Test
@@ -175,7 +176,7 @@ class PodmanKeysTest {
 
     @Test
     void podPsJson() throws IOException {
-        compare(PodView.json(pod, states), reference("podps.json").path(0));
+        compare(PodView.json(pod, states, "Running"), reference("podps.json").path(0));
     }
 
     @Test

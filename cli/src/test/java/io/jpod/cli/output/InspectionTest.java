@@ -10,6 +10,7 @@ import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.spec.VolumeSource;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
+import io.jpod.runtime.state.HelperStatus;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 class InspectionTest {
 
@@ -86,7 +88,9 @@ class InspectionTest {
         ContainerStatus running = new ContainerStatus("running", true, 0, null);
         Map<String, Object> doc =
                 Inspection.pod(
-                        pod, "Running", Map.of(app.id(), running, pod.infra().id(), running));
+                        pod,
+                        Map.of(app.id(), running, pod.infra().id(), running),
+                        Optional.of(new HelperStatus("slirp4netns", 7, true, "")));
         assertEquals(pod.id(), doc.get("Id"));
         assertEquals("Running", doc.get("State"));
         assertEquals(true, doc.get("CreateInfra"));
@@ -97,6 +101,9 @@ class InspectionTest {
                         Map.of("Id", pod.infra().id(), "Name", "web-infra", "State", "running"),
                         Map.of("Id", app.id(), "Name", "web-app", "State", "running")),
                 doc.get("Containers"));
+        assertEquals(
+                Map.of("Name", "slirp4netns", "Pid", 7L, "Running", true, "LastLog", ""),
+                doc.get("NetworkHelper"));
     }
 
     @Test

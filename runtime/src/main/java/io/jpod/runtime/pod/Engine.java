@@ -9,6 +9,7 @@ import io.jpod.runtime.image.archive.ArchiveFormat;
 import io.jpod.runtime.logs.K8sFileLog;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
+import io.jpod.runtime.state.HelperStatus;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.volume.VolumeStore;
 
@@ -154,6 +155,11 @@ public final class Engine {
     /** Every container's status in the pod, by container id. */
     public Map<String, ContainerStatus> statuses(PodRecord pod) {
         return lookups.statuses(pod);
+    }
+
+    /** The pod's network helper and whether it still runs. */
+    public Optional<HelperStatus> networkHelper(PodRecord pod) {
+        return lookups.networkHelper(pod);
     }
 
     public K8sFileLog log(ContainerRecord c) {

@@ -4,6 +4,8 @@ import io.jpod.runtime.Runtime;
 import io.jpod.runtime.logs.K8sFileLog;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
+import io.jpod.runtime.state.HelperStatus;
+import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodRecord;
 
 import java.io.IOException;
@@ -75,6 +77,30 @@ final class Lookups {
             states.put(c.id(), status(c));
         }
         return states;
+    }
+
+    /** The pod's slirp4netns or pasta; empty for host networking or before it started. */
+    Optional<HelperStatus> networkHelper(PodRecord pod) {
+        NetworkRecord net = pod.network();
+        if (net == null || net.helperPid() <= 0) {
+            return Optional.empty();
+        }
+        boolean running = rt.processes().alive(net.helperPid(), net.helperStartTime());
+        return Optional.of(
+                new HelperStatus(
+                        net.mode(),
+                        net.helperPid(),
+                        running,
+                        running ? "" : lastLine(rt.layout().pods().resolve(pod.id()), net.mode())));
+    }
+
+    private static String lastLine(Path podDir, String helper) {
+        try {
+            List<String> lines = Files.readAllLines(podDir.resolve(helper + ".log"));
+            return lines.isEmpty() ? "" : lines.getLast().strip();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     boolean alive(ContainerRecord c) {
