@@ -5,7 +5,7 @@ import io.jpod.cluster.ApplyRequest;
 import io.jpod.cluster.ClusterApply;
 import io.jpod.runtime.JpodException;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,7 +24,7 @@ final class KubeApplier {
             String namespace,
             boolean dryRun,
             boolean forceConflicts,
-            PrintStream out)
+            PrintWriter out)
             throws JpodException {
         ApplyRequest request =
                 new ApplyRequest(

@@ -5,7 +5,9 @@ import io.jpod.runtime.JpodException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -109,6 +111,8 @@ public final class KubeCommand {
                 description = "Take over fields that another field manager owns.")
         boolean forceConflicts;
 
+        @Spec CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             if (!dryRun.equals("server") && !dryRun.equals("none")) {
@@ -125,7 +129,7 @@ public final class KubeCommand {
                     namespace,
                     dryRun.equals("server"),
                     forceConflicts,
-                    System.out);
+                    spec.commandLine().getOut());
             return ExitCodes.OK;
         }
     }
