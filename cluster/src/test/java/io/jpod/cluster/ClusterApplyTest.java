@@ -253,6 +253,20 @@ class ClusterApplyTest {
     }
 
     @Test
+    @DisplayName("-f - reads the manifests from standard input, as generate kube | kube apply")
+    void standardInput() throws Exception {
+        List<String> lines = new ArrayList<>();
+        ClusterApply.apply(
+                new ApplyRequest(List.of("-"), kubeconfig, null, null, false, false),
+                Map.of(),
+                new java.io.ByteArrayInputStream(
+                        pod("busybox").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                lines::add);
+        assertEquals(List.of("pod/web serverside-applied"), lines);
+        assertEquals("busybox", readPod().getSpec().getContainers().getFirst().getImage());
+    }
+
+    @Test
     @DisplayName("--ns sets the namespace of objects that have none, and refuses one that differs")
     void namespaceFlag() throws Exception {
         Path file = manifest("pod.yaml", pod("nginx"));
