@@ -267,6 +267,17 @@ class ClusterApplyTest {
     }
 
     @Test
+    @DisplayName("a cluster-scoped object goes to its own path, with no namespace in it")
+    void clusterScoped() throws Exception {
+        Path file =
+                manifest("ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: team}\n");
+        assertEquals(List.of("namespace/team serverside-applied"), apply(request(file)));
+        assertEquals(
+                "/api/v1/namespaces/team?fieldManager=jpod", dispatcher.applies.getFirst().path());
+        assertEquals("team", reader.namespaces().withName("team").get().getMetadata().getName());
+    }
+
+    @Test
     @DisplayName("--ns sets the namespace of objects that have none, and refuses one that differs")
     void namespaceFlag() throws Exception {
         Path file = manifest("pod.yaml", pod("nginx"));
