@@ -35,7 +35,10 @@ public final class Main {
     static int run(String[] args) {
         Trace.mark("jvm: start to main");
         int verb = verb(args);
-        if (verb < args.length && NAMESPACED.contains(args[verb]) && !isHelp(args, verb)) {
+        if (verb < args.length
+                && NAMESPACED.contains(args[verb])
+                && !isHelp(args, verb)
+                && !talksToCluster(args, verb)) {
             try {
                 OptionalInt code =
                         UserNamespace.enterIfNeeded(System.getenv(), CredentialArgs.relaunch(args));
@@ -89,6 +92,13 @@ public final class Main {
             i += args[i].equals("--log-level") ? 2 : 1;
         }
         return i;
+    }
+
+    /** {@code kube apply} touches nothing local: it reads manifests and talks to a cluster. */
+    private static boolean talksToCluster(String[] args, int verb) {
+        return args[verb].equals("kube")
+                && args.length > verb + 1
+                && args[verb + 1].equals("apply");
     }
 
     private static boolean isHelp(String[] args, int verb) {

@@ -15,14 +15,44 @@ import java.util.Set;
  * Defaults are left out, so loading the output gives the same pod. A workload's selector is its
  * template's labels (an {@code app} label is added if there are none); its restartPolicy is made
  * valid for the kind: Always for Deployments and DaemonSets, OnFailure for a Job whose pod had
- * Always.
+ * Always. With {@link ExportOptions#service()}, a Service for the pod's ports follows.
  */
 public final class ManifestWriter {
     private ManifestWriter() {}
 
     public static String write(PodModel pod, OutputKind kind, ManifestSet refs) {
+        return write(pod, ExportOptions.of(kind), refs);
+    }
+
+    /**
+     * As {@link #write(PodModel, OutputKind, ManifestSet)}, with a Deployment's replicas and, if
+     * asked, a Service for the pod's ports last (see {@link ServiceWriter}). A Service selects the
+     * pod by its labels, so a pod without any is given {@code app: <name>}, as a workload's
+     * template is.
+     */
+    public static String write(PodModel pod, ExportOptions options, ManifestSet refs) {
         List<Map<String, Object>> documents = new ArrayList<>(referenced(pod, refs));
-        documents.add(kind == OutputKind.POD ? podDocument(pod) : workload(pod, kind));
+        OutputKind kind = options.kind();
+        String name = kind == OutputKind.POD ? pod.name() : workloadName(pod, kind);
+        Map<String, String> labels =
+                pod.labels().isEmpty() && (kind != OutputKind.POD || options.service())
+                        ? Map.of("app", name)
+                        : pod.labels();
+        documents.add(
+                kind == OutputKind.POD
+                        ? podDocument(pod, labels)
+                        : workload(pod, kind, name, labels, options.replicas()));
+        if (options.service()) {
+            documents.add(
+                    ServiceWriter.service(pod, name, labels)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "pod "
+                                                            + pod.name()
+                                                            + " has no ports to put in a"
+                                                            + " Service")));
+        }
         StringBuilder out = new StringBuilder();
         for (Map<String, Object> d : documents) {
             out.append(out.isEmpty() ? "" : "---\n").append(YamlWriter.write(d));
@@ -30,22 +60,24 @@ public final class ManifestWriter {
         return out.toString();
     }
 
-    private static Map<String, Object> podDocument(PodModel pod) {
+    private static Map<String, Object> podDocument(PodModel pod, Map<String, String> labels) {
         Map<String, Object> d = header("v1", "Pod");
         Map<String, Object> meta = metadata(pod.name(), pod.namespace());
-        putNonEmpty(meta, "labels", pod.labels());
+        putNonEmpty(meta, "labels", labels);
         putNonEmpty(meta, "annotations", pod.annotations());
         d.put("metadata", meta);
         d.put("spec", PodSpecWriter.spec(pod, pod.restartPolicy()));
         return d;
     }
 
-    private static Map<String, Object> workload(PodModel pod, OutputKind kind) {
-        String name =
-                pod.sourceKind().spelling().equals(kind.spelling())
-                        ? pod.workloadName()
-                        : pod.name();
-        Map<String, String> labels = pod.labels().isEmpty() ? Map.of("app", name) : pod.labels();
+    private static String workloadName(PodModel pod, OutputKind kind) {
+        return pod.sourceKind().spelling().equals(kind.spelling())
+                ? pod.workloadName()
+                : pod.name();
+    }
+
+    private static Map<String, Object> workload(
+            PodModel pod, OutputKind kind, String name, Map<String, String> labels, int replicas) {
         RestartPolicy restart =
                 kind != OutputKind.JOB
                         ? RestartPolicy.ALWAYS
@@ -63,7 +95,7 @@ public final class ManifestWriter {
         template.put("spec", PodSpecWriter.spec(pod, restart));
         Map<String, Object> spec = new LinkedHashMap<>();
         if (kind == OutputKind.DEPLOYMENT) {
-            spec.put("replicas", 1);
+            spec.put("replicas", replicas);
         }
         if (kind != OutputKind.JOB) {
             spec.put("selector", Map.of("matchLabels", labels));
@@ -147,7 +179,7 @@ public final class ManifestWriter {
         return d;
     }
 
-    private static Map<String, Object> metadata(String name, String namespace) {
+    static Map<String, Object> metadata(String name, String namespace) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("name", name);
         if (!namespace.equals("default")) {

@@ -3,13 +3,21 @@ package io.jpod.cli.command;
 import io.jpod.cli.ExitCodes;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.pod.Engine;
+import io.jpod.runtime.pod.Located;
 import io.jpod.runtime.state.PodRecord;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -22,14 +30,18 @@ import java.util.concurrent.Callable;
         footer = {"Examples:", "  jpod generate kube web > web.yaml"})
 public final class GenerateCommand {
 
-    /** {@code jpod generate kube [--type pod|deployment|daemonset|job] POD...}. */
+    /**
+     * {@code jpod generate kube [-f FILE] [--type pod|deployment|daemonset|job] [--replicas N]
+     * [--service] POD|CONTAINER...}.
+     */
     @Command(
             name = "kube",
             description = "Write pods back as Kubernetes YAML.",
             footer = {
                 "Examples:",
                 "  jpod generate kube web > web.yaml",
-                "  jpod generate kube --type deployment web"
+                "  jpod generate kube --type deployment --replicas 3 --service web",
+                "  jpod generate kube -f web.yaml web-server"
             })
     public static final class Kube implements Callable<Integer> {
         @Option(
@@ -38,7 +50,26 @@ public final class GenerateCommand {
                 description = "pod, deployment, daemonset or job (default: ${DEFAULT-VALUE}).")
         String type;
 
-        @Parameters(arity = "1..*", paramLabel = "POD")
+        @Option(
+                names = {"-r", "--replicas"},
+                paramLabel = "N",
+                description = "A Deployment's replicas (default: 1).")
+        Integer replicas;
+
+        @Option(
+                names = {"-s", "--service"},
+                description =
+                        "Write a Service for the pod's hostPorts too (NodePort; ClusterIP of the"
+                                + " container ports if it publishes none).")
+        boolean service;
+
+        @Option(
+                names = {"-f", "--filename"},
+                paramLabel = "FILE",
+                description = "Write to FILE, which must not exist, instead of stdout.")
+        Path file;
+
+        @Parameters(arity = "1..*", paramLabel = "POD|CONTAINER")
         List<String> names;
 
         @Override
@@ -51,22 +82,60 @@ public final class GenerateCommand {
                                                     "--type must be pod, deployment, daemonset or"
                                                             + " job, not "
                                                             + type));
+            if (replicas != null && !type.equalsIgnoreCase("deployment")) {
+                throw new JpodException("--replicas is only for --type deployment");
+            }
+            if (replicas != null && replicas < 0) {
+                throw new JpodException("--replicas must not be negative: " + replicas);
+            }
+            if (file != null && Files.exists(file)) {
+                throw new JpodException(
+                        file + " already exists; generate kube does not replace it");
+            }
             Engine engine = Engine.open(System.getenv());
-            StringBuilder out = new StringBuilder();
+            Set<String> seen = new LinkedHashSet<>();
+            List<String> documents = new ArrayList<>();
             for (String name : names) {
-                PodRecord pod = engine.pod(name);
+                PodRecord pod = podOf(engine, name);
+                if (!seen.add(pod.id())) {
+                    continue; // a pod named twice, or by two of its containers
+                }
                 String source = engine.source(pod);
                 if (source.isBlank()) {
                     throw new JpodException(
-                            "pod " + name + " was played by an older jpod that kept no manifest");
+                            "pod "
+                                    + pod.name()
+                                    + " was played by an older jpod that kept no manifest");
                 }
-                if (out.length() > 0) {
-                    out.append("---\n");
+                String yaml =
+                        KubeWriter.write(
+                                pod.name(), source, kind, replicas == null ? 1 : replicas, service);
+                for (String d : KubeWriter.documents(yaml)) {
+                    if (!documents.contains(d)) {
+                        documents.add(d); // a ConfigMap two pods use is written once
+                    }
                 }
-                out.append(KubeWriter.write(pod.name(), source, kind));
             }
-            System.out.print(out);
+            String out = String.join("---\n", documents);
+            if (file != null) {
+                Files.writeString(file, out, StandardOpenOption.CREATE_NEW);
+            } else {
+                System.out.print(out);
+            }
             return ExitCodes.OK;
+        }
+
+        /** A pod by name or id, else the pod of a container named so (podman's POD|CONTAINER). */
+        private static PodRecord podOf(Engine engine, String name) throws Exception {
+            Optional<PodRecord> pod = engine.findPod(name);
+            if (pod.isPresent()) {
+                return pod.get();
+            }
+            Optional<Located> container = engine.findContainer(name);
+            if (container.isPresent()) {
+                return container.get().pod();
+            }
+            throw new JpodException("no pod or container " + name);
         }
     }
 }

@@ -1,16 +1,28 @@
 package io.jpod.cli.command;
 
+import io.jpod.cli.ExitCodes;
+import io.jpod.runtime.JpodException;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code jpod kube play|down}. */
+/** {@code jpod kube play|down|apply}. */
 @Command(
         name = "kube",
-        description = "Play and tear down Kubernetes YAML.",
-        subcommands = {KubeCommand.Play.class, KubeCommand.Down.class},
-        footer = {"Examples:", "  jpod kube play pod.yaml", "  jpod kube down pod.yaml"})
+        description = "Play and tear down Kubernetes YAML, or apply it to a cluster.",
+        subcommands = {KubeCommand.Play.class, KubeCommand.Down.class, KubeCommand.Apply.class},
+        footer = {
+            "Examples:",
+            "  jpod kube play pod.yaml",
+            "  jpod kube down pod.yaml",
+            "  jpod kube apply -f pod.yaml"
+        })
 public final class KubeCommand {
 
     /** {@code jpod kube play FILE...}, the same as {@code play kube}. */
@@ -44,6 +56,81 @@ public final class KubeCommand {
         public Integer call() throws Exception {
             options.down = true;
             return KubePlayer.run(options);
+        }
+    }
+
+    /**
+     * {@code jpod kube apply -f FILE|DIR}: the same manifests to a real cluster, by server-side
+     * apply, so that a second apply updates what the first created.
+     */
+    @Command(
+            name = "apply",
+            description =
+                    "Send Kubernetes YAML to a cluster with server-side apply (field manager"
+                            + " jpod).",
+            footer = {
+                "Examples:",
+                "  jpod kube apply -f pod.yaml",
+                "  jpod kube apply -f web.yaml --kubeconfig ~/.kube/staging",
+                "  jpod kube apply -f manifests/ --context staging --ns shop --dry-run=server"
+            })
+    public static final class Apply implements Callable<Integer> {
+        @Option(
+                names = {"-f", "--filename"},
+                required = true,
+                paramLabel = "FILE",
+                description = "Manifest file or directory; - for stdin (repeatable).")
+        List<String> files;
+
+        @Option(
+                names = "--kubeconfig",
+                paramLabel = "FILE",
+                description = "Kubeconfig file (default: $KUBECONFIG, then ~/.kube/config).")
+        String kubeconfig;
+
+        @Option(
+                names = "--context",
+                paramLabel = "NAME",
+                description = "Kubeconfig context (default: its current-context).")
+        String context;
+
+        @Option(
+                names = {"-n", "--ns", "--namespace"},
+                paramLabel = "NS",
+                description = "Namespace of objects that name none (default: the context's).")
+        String namespace;
+
+        @Option(
+                names = "--dry-run",
+                paramLabel = "MODE",
+                description = "server: the cluster validates and keeps nothing; none (default).")
+        String dryRun = "none";
+
+        @Option(
+                names = "--force-conflicts",
+                description = "Take over fields that another field manager owns.")
+        boolean forceConflicts;
+
+        @Spec CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!dryRun.equals("server") && !dryRun.equals("none")) {
+                throw new JpodException(
+                        "--dry-run must be server or none, not "
+                                + dryRun
+                                + " (a client-side dry run needs no cluster: use"
+                                + " --dry-run=server)");
+            }
+            KubeApplier.apply(
+                    files,
+                    kubeconfig,
+                    context,
+                    namespace,
+                    dryRun.equals("server"),
+                    forceConflicts,
+                    spec.commandLine().getOut());
+            return ExitCodes.OK;
         }
     }
 }

@@ -1,11 +1,14 @@
 package io.jpod.cli.command;
 
+import io.jpod.model.ExportOptions;
 import io.jpod.model.ManifestException;
 import io.jpod.model.ManifestLoader;
 import io.jpod.model.ManifestSet;
 import io.jpod.model.ManifestWriter;
 import io.jpod.model.OutputKind;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,15 +29,38 @@ final class KubeWriter {
         }
     }
 
-    /** The stored manifest of a pod, written back as {@code kind} with what it references. */
-    static String write(String podName, String source, OutputKind kind) throws java.io.IOException {
+    /**
+     * The stored manifest of a pod, written back as {@code kind} with what it references, a
+     * Deployment's replicas and, if asked, a Service.
+     */
+    static String write(
+            String podName, String source, OutputKind kind, int replicas, boolean service)
+            throws java.io.IOException {
+        ManifestSet set;
         try {
-            ManifestSet set = ManifestLoader.parse(podName + ".yaml", source);
-            return ManifestWriter.write(set.pods().getFirst(), kind, set);
+            set = ManifestLoader.parse(podName + ".yaml", source);
         } catch (ManifestException e) {
             throw new java.io.IOException(
                     "stored manifest of pod " + podName + " no longer parses: " + e.getMessage(),
                     e);
         }
+        try {
+            return ManifestWriter.write(
+                    set.pods().getFirst(), new ExportOptions(kind, replicas, service), set);
+        } catch (IllegalArgumentException e) {
+            throw new java.io.IOException("--service: " + e.getMessage(), e);
+        }
+    }
+
+    /** The documents of YAML that {@link ManifestWriter} wrote, each with its final newline. */
+    static List<String> documents(String yaml) {
+        // the writer indents every block scalar, so a line that is just "---" separates
+        List<String> out = new ArrayList<>();
+        for (String d : yaml.split("(?m)^---\\n")) {
+            if (!d.isEmpty()) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 }
