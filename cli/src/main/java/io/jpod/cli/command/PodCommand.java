@@ -35,6 +35,8 @@ import java.util.concurrent.Callable;
             PodCommand.Inspect.class,
             PodCommand.Start.class,
             PodCommand.Stop.class,
+            PodCommand.Restart.class,
+            PodCommand.Kill.class,
             PodCommand.Rm.class
         },
         footer = {
@@ -201,6 +203,57 @@ public final class PodCommand {
         public Integer call() throws Exception {
             Engine engine = Engine.open(System.getenv());
             return Targets.each(names, name -> engine.start(name).id());
+        }
+    }
+
+    /** {@code jpod pod restart POD...}. */
+    @Command(
+            name = "restart",
+            description = "Stop pods, then start them again.",
+            footer = {"Examples:", "  jpod pod restart web", "  jpod pod restart -t 0 web"})
+    public static final class Restart implements Callable<Integer> {
+        @Option(
+                names = {"-t", "--time"},
+                description = "Seconds to wait before SIGKILL (default: the pod's grace period).")
+        Long time;
+
+        @Parameters(arity = "1..*", paramLabel = "POD")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            Engine engine = Engine.open(System.getenv());
+            return Targets.each(names, name -> engine.restart(name, time).id());
+        }
+    }
+
+    /** {@code jpod pod kill [-s SIG] POD...}. */
+    @Command(
+            name = "kill",
+            description =
+                    "Send a signal to the running app containers of pods (default SIGKILL); the"
+                            + " infra container, which holds the pod's namespaces, is spared.",
+            footer = {"Examples:", "  jpod pod kill web", "  jpod pod kill -s HUP web"})
+    public static final class Kill implements Callable<Integer> {
+        @Option(
+                names = {"-s", "--signal"},
+                paramLabel = "SIGNAL",
+                defaultValue = "KILL",
+                description = "Signal name (HUP, SIGHUP) or number (default: KILL).")
+        String signal;
+
+        @Parameters(arity = "1..*", paramLabel = "POD")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            Engine engine = Engine.open(System.getenv());
+            return Targets.each(
+                    names,
+                    name -> {
+                        engine.killPod(name, signal);
+                        return engine.pod(name).id();
+                    });
         }
     }
 

@@ -13,6 +13,7 @@ import io.jpod.runtime.volume.VolumeStore;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,6 +39,11 @@ public final class Engine {
     private final ContainerExited exited;
     private final Exec exec;
     private final StoreRemovals removals;
+    private final ContainerStop containerStop;
+    private final ContainerStart containerStart;
+    private final ContainerKill kill;
+    private final ContainerRemove containerRemove;
+    private final ContainerWait containerWait;
 
     public Engine(Runtime rt) {
         this(rt, Map.of());
@@ -59,6 +65,11 @@ public final class Engine {
         this.exited = new ContainerExited(rt, lookups, creator, layers);
         this.exec = new Exec(rt, lookups);
         this.removals = new StoreRemovals(rt);
+        this.containerStop = new ContainerStop(rt, lookups, teardown);
+        this.containerStart = new ContainerStart(rt, lookups, creator, layers);
+        this.kill = new ContainerKill(rt, lookups);
+        this.containerRemove = new ContainerRemove(rt, lookups, teardown);
+        this.containerWait = new ContainerWait(rt, lookups);
     }
 
     /** The engine of this invocation, for the user and environment it runs in. */
@@ -94,6 +105,51 @@ public final class Engine {
     /** Returns the ids removed, pods repaired on the way included. */
     public List<String> removeAll(boolean force) throws JpodException, IOException {
         return remove.removeAll(force);
+    }
+
+    /** {@code pod restart}: stops the pod, then starts it again. */
+    public PodRecord restart(String pod, Long timeoutSeconds) throws JpodException, IOException {
+        stop.stop(pod, timeoutSeconds);
+        return start.start(pod);
+    }
+
+    /** {@code pod kill}: signals the pod's running app containers; returns those signalled. */
+    public List<ContainerRecord> killPod(String pod, String signal)
+            throws JpodException, IOException {
+        return kill.killPod(pod, signal);
+    }
+
+    // containers of a pod
+
+    /**
+     * Stops one app container, leaving its pod running; its restartPolicy waits for {@code
+     * startContainer}.
+     */
+    public ContainerRecord stopContainer(String container, Long timeoutSeconds)
+            throws JpodException, IOException {
+        return containerStop.stop(container, timeoutSeconds);
+    }
+
+    public ContainerRecord startContainer(String container) throws JpodException, IOException {
+        return containerStart.start(container);
+    }
+
+    /** {@code signal}: a name (HUP, SIGHUP) or a number. */
+    public ContainerRecord killContainer(String container, String signal)
+            throws JpodException, IOException {
+        return kill.kill(container, signal);
+    }
+
+    /** Takes an app container out of its pod; a running one only with {@code force}. */
+    public ContainerRecord removeContainer(String container, boolean force, Long timeoutSeconds)
+            throws JpodException, IOException {
+        return containerRemove.remove(container, force, timeoutSeconds);
+    }
+
+    /** Blocks until the container is in {@code condition}; returns its exit code. */
+    public int waitContainer(String container, String condition, Duration interval)
+            throws JpodException, IOException {
+        return containerWait.await(container, condition, interval);
     }
 
     /** conmon's exit hook; returns what it did, for conmon's log. */
