@@ -23,6 +23,35 @@ class ContainerVerbsIT {
                 jpod.run("play", "kube", jpod.stage().resolve("it/verbs.yaml").toString());
         assertEquals(0, played.exitCode(), played.all());
         try {
+            awaitLogs(jpod, "verbs-side", out -> out.contains("side up"));
+            awaitLogs(jpod, "verbs-app", out -> out.contains("started"));
+            Jpod.Result port = jpod.run("port", "verbs-app");
+            assertEquals("8080/tcp -> 0.0.0.0:18480\n", port.out(), port.all());
+            assertEquals(port.out(), jpod.run("port", "verbs", "8080/tcp").out());
+            assertEquals(125, jpod.run("port", "verbs", "9999").exitCode());
+
+            Jpod.Result top = jpod.run("top", "verbs-app");
+            assertEquals(0, top.exitCode(), top.all());
+            String[] rows = top.out().split("\n");
+            assertTrue(
+                    rows[0].matches("USER +PID +PPID +%CPU +ELAPSED +TTY +TIME +COMMAND"), rows[0]);
+            assertTrue(
+                    top.out().lines().anyMatch(l -> l.matches("root +1 +0 .* \\? .*sh -c trap.*")),
+                    top.out());
+            Jpod.Result podTop = jpod.run("pod", "top", "verbs", "pid,args");
+            assertEquals(0, podTop.exitCode(), podTop.all());
+            assertTrue(podTop.out().contains("sleep 1000"), podTop.out());
+            assertTrue(podTop.out().contains("sh -c trap"), podTop.out());
+
+            Jpod.Result podLogs = jpod.run("logs", "--names", "verbs");
+            assertTrue(podLogs.out().contains("verbs-app started\n"), podLogs.all());
+            assertTrue(podLogs.out().contains("verbs-side side up\n"), podLogs.all());
+            String sideId = inspect(jpod, "verbs-side").get("Id").asText().substring(0, 12);
+            assertTrue(jpod.run("pod", "logs", "verbs").out().contains(sideId + " side up\n"));
+            assertEquals(
+                    "", jpod.run("logs", "--until", "2000-01-01T00:00:00Z", "verbs-app").out());
+            assertEquals("started\n", jpod.run("logs", "--since", "10m", "verbs-app").out());
+
             Jpod.Result stop = jpod.run("stop", "verbs-app");
             assertEquals(0, stop.exitCode(), stop.all());
             assertEquals("verbs-app\n", stop.out());
@@ -35,10 +64,12 @@ class ContainerVerbsIT {
             assertEquals("exited", app.at("/State/Status").asText(), app.toString());
             assertEquals(0, app.get("RestartCount").asInt());
 
+            String beforeStart = java.time.Instant.now().toString();
             Jpod.Result start = jpod.run("start", "verbs-app");
             assertEquals(0, start.exitCode(), start.all());
             assertEquals("running", status(jpod, "verbs-app"));
             awaitLogs(jpod, "verbs-app", out -> out.split("started", -1).length == 3);
+            assertEquals("started\n", jpod.run("logs", "--since", beforeStart, "verbs-app").out());
 
             Jpod.Result hup = jpod.run("kill", "-s", "HUP", "verbs-app");
             assertEquals(0, hup.exitCode(), hup.all());

@@ -44,6 +44,11 @@ public final class Engine {
     private final ContainerKill kill;
     private final ContainerRemove containerRemove;
     private final ContainerWait containerWait;
+    private final ContainerCopy copy;
+    private final ContainerTop top;
+    private final SystemPrune prune;
+    private final DiskUsage diskUsage;
+    private final SystemReset reset;
 
     public Engine(Runtime rt) {
         this(rt, Map.of());
@@ -70,6 +75,11 @@ public final class Engine {
         this.kill = new ContainerKill(rt, lookups);
         this.containerRemove = new ContainerRemove(rt, lookups, teardown);
         this.containerWait = new ContainerWait(rt, lookups);
+        this.copy = new ContainerCopy(rt, lookups);
+        this.top = new ContainerTop(lookups);
+        this.prune = new SystemPrune(rt, lookups, remove, removals);
+        this.diskUsage = new DiskUsage(rt, lookups);
+        this.reset = new SystemReset(rt, remove, removals);
     }
 
     /** The engine of this invocation, for the user and environment it runs in. */
@@ -150,6 +160,53 @@ public final class Engine {
     public int waitContainer(String container, String condition, Duration interval)
             throws JpodException, IOException {
         return containerWait.await(container, condition, interval);
+    }
+
+    /** {@code cp CTR:PATH DEST}: DEST a host path as the user gave it (a trailing / matters). */
+    public void copyOut(String container, String path, String dest)
+            throws JpodException, IOException {
+        copy.out(container, path, dest);
+    }
+
+    /** {@code cp CTR:PATH -}: PATH as a tar stream. */
+    public void copyOut(String container, String path, java.io.OutputStream tar)
+            throws JpodException, IOException {
+        copy.outTar(container, path, tar);
+    }
+
+    /**
+     * {@code cp SRC CTR:PATH}: SRC a host path as the user gave it ({@code DIR/.}: its content).
+     */
+    public void copyIn(String source, String container, String path)
+            throws JpodException, IOException {
+        copy.in(source, container, path);
+    }
+
+    /** {@code cp - CTR:DIR}: a tar stream extracted into DIR. */
+    public void copyIn(java.io.InputStream tar, String container, String path)
+            throws JpodException, IOException {
+        copy.inTar(tar, container, path);
+    }
+
+    /**
+     * A process of a container, {@code top}'s row: pids as the container sees them, ids named from
+     * the container's own /etc/passwd and /etc/group.
+     */
+    public record TopProcess(
+            String container,
+            io.jpod.runtime.sys.ProcessSample sample,
+            long pid,
+            long ppid,
+            String user,
+            String group) {}
+
+    public List<TopProcess> top(String container) throws JpodException, IOException {
+        return top.top(container);
+    }
+
+    /** The processes of every running app container of the pod. */
+    public List<TopProcess> podTop(String pod) throws JpodException, IOException {
+        return top.podTop(pod);
     }
 
     /** conmon's exit hook; returns what it did, for conmon's log. */
@@ -289,6 +346,32 @@ public final class Engine {
     }
 
     // host
+
+    /** What {@code system prune} would remove now, for its confirmation. */
+    public SystemPrune.Selection pruneSelection(boolean allImages, boolean volumes)
+            throws IOException {
+        return prune.plan(allImages, volumes);
+    }
+
+    /** Pods with nothing running, then unused images (all with {@code allImages}) and volumes. */
+    public SystemPrune.Selection prune(boolean allImages, boolean volumes) throws IOException {
+        return prune.prune(allImages, volumes);
+    }
+
+    /** Removes the volumes no pod holds; returns their names. */
+    public List<String> pruneVolumes() throws IOException {
+        return prune.pruneVolumes();
+    }
+
+    /** {@code system df}'s lines: images, containers, local volumes. */
+    public List<DiskUsage.Kind> diskUsage() throws IOException {
+        return diskUsage.usage();
+    }
+
+    /** Removes every pod, image and volume, and all else jpod keeps for the user. */
+    public void reset() throws JpodException, IOException {
+        reset.reset();
+    }
 
     /** {@code info}'s sections, in order. */
     public Map<String, Object> info() {
