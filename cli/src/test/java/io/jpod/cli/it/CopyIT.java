@@ -56,6 +56,13 @@ class CopyIT {
             ok(jpod.run("cp", host + "/tree", "copy-app:/data/tree"));
             assertEquals("deep\n", exec(jpod, "cat /data/tree/sub/c.txt"));
 
+            // a volume's files are the volume's, not hidden under its mount point in the root
+            ok(jpod.run("cp", host + "/b.txt", "copy-app:/scratch/"));
+            assertEquals("world\n", exec(jpod, "cat /scratch/b.txt"));
+            exec(jpod, "echo in-volume > /scratch/v.txt");
+            ok(jpod.run("cp", "copy-app:/scratch/v.txt", host + "/v.txt"));
+            assertEquals("in-volume\n", Files.readString(host.resolve("v.txt")));
+
             // /evil is the container's /etc, not the host's
             ok(jpod.run("cp", "copy-app:/evil/passwd", host + "/passwd"));
             assertEquals(exec(jpod, "cat /etc/passwd"), Files.readString(host.resolve("passwd")));

@@ -4,6 +4,7 @@ import io.jpod.runtime.JpodException;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.exec.HostTar;
 import io.jpod.runtime.exec.RootedTar;
+import io.jpod.runtime.spec.MountSpec;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.storage.Overlay;
 
@@ -14,6 +15,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -33,13 +35,16 @@ final class ContainerCopy {
     }
 
     /** {@code cp CTR:PATH DEST}. */
-    void out(String container, String path, String destination) throws JpodException, IOException {
+    void out(String container, String containerPath, String destination)
+            throws JpodException, IOException {
         Path dest = Path.of(destination);
         ContainerRecord c = app(container);
-        Path root = root(c);
+        Target t = target(c, containerPath, false);
+        Path root = t.root();
+        String path = t.path();
         RootedTar.Kind kind = RootedTar.kind(root, path);
         if (kind == RootedTar.Kind.MISSING) {
-            throw missing(c, path);
+            throw missing(c, containerPath);
         }
         boolean contents = contentsOnly(path);
         Path into;
@@ -71,21 +76,26 @@ final class ContainerCopy {
     }
 
     /** {@code cp CTR:PATH -}: a tar stream of PATH. */
-    void outTar(String container, String path, OutputStream out) throws JpodException, IOException {
+    void outTar(String container, String containerPath, OutputStream out)
+            throws JpodException, IOException {
         ContainerRecord c = app(container);
-        Path root = root(c);
+        Target t = target(c, containerPath, false);
+        Path root = t.root();
+        String path = t.path();
         if (RootedTar.kind(root, path) == RootedTar.Kind.MISSING) {
-            throw missing(c, path);
+            throw missing(c, containerPath);
         }
         RootedTar.write(root, path, contentsOnly(path) ? null : baseName(path), out);
         out.flush();
     }
 
     /** {@code cp SRC CTR:PATH}. */
-    void in(String from, String container, String path) throws JpodException, IOException {
+    void in(String from, String container, String containerPath) throws JpodException, IOException {
         Path source = Path.of(from);
         ContainerRecord c = app(container);
-        Path root = root(c);
+        Target t = target(c, containerPath, true);
+        Path root = t.root();
+        String path = t.path();
         if (!Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new PodException("no such file or directory: " + source);
         }
@@ -104,10 +114,15 @@ final class ContainerCopy {
         } else {
             if (kind == RootedTar.Kind.OTHER && sourceDir) {
                 throw new PodException(
-                        "cannot copy directory " + source + " onto file " + c.name() + ":" + path);
+                        "cannot copy directory "
+                                + source
+                                + " onto file "
+                                + c.name()
+                                + ":"
+                                + containerPath);
             }
             if (kind == RootedTar.Kind.MISSING && path.endsWith("/")) {
-                throw missing(c, path);
+                throw missing(c, containerPath);
             }
             into = parent(path);
             if (!RootedTar.isDirectory(root, into)) {
@@ -129,9 +144,12 @@ final class ContainerCopy {
     }
 
     /** {@code cp - CTR:DIR}: a tar stream extracted into a directory. */
-    void inTar(InputStream tar, String container, String path) throws JpodException, IOException {
+    void inTar(InputStream tar, String container, String containerPath)
+            throws JpodException, IOException {
         ContainerRecord c = app(container);
-        Path root = root(c);
+        Target t = target(c, containerPath, true);
+        Path root = t.root();
+        String path = t.path();
         if (RootedTar.kind(root, path) != RootedTar.Kind.DIRECTORY) {
             throw new PodException(
                     "destination "
@@ -149,6 +167,52 @@ final class ContainerCopy {
             throw new PodException(c.name() + " is an infra container: it has no files of its own");
         }
         return c;
+    }
+
+    /** Where a container path's files are: a volume mounted there, or else the root. */
+    private record Target(Path root, String path) {}
+
+    /**
+     * A path at or below the mount point of a volume directory is that volume's, as the container
+     * sees it; links in it then resolve inside the volume.
+     */
+    private static Target target(ContainerRecord c, String path, boolean writing)
+            throws IOException, PodException {
+        String normal = Path.of("/").resolve(path).normalize().toString();
+        ContainerPlan plan = c.spec() == null ? null : c.spec().container();
+        if (plan != null) {
+            List<Path> sources = MountSpec.sources(c.spec());
+            int best = -1;
+            for (int i = 0; i < plan.mounts().size(); i++) {
+                String dest =
+                        Path.of("/")
+                                .resolve(plan.mounts().get(i).destination())
+                                .normalize()
+                                .toString();
+                boolean under = normal.equals(dest) || normal.startsWith(dest + "/");
+                if (under
+                        && Files.isDirectory(sources.get(i))
+                        && (best < 0
+                                || dest.length()
+                                        > plan.mounts().get(best).destination().length())) {
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                ContainerPlan.MountPlan m = plan.mounts().get(best);
+                if (writing && m.readOnly()) {
+                    throw new PodException(
+                            m.destination() + " is mounted read-only in " + c.name());
+                }
+                String dest = Path.of("/").resolve(m.destination()).normalize().toString();
+                String rest = normal.substring(dest.length());
+                return new Target(
+                        sources.get(best),
+                        (rest.isEmpty() ? "/" : rest)
+                                + (path.endsWith("/.") ? "/." : path.endsWith("/") ? "/" : ""));
+            }
+        }
+        return new Target(root(c), path);
     }
 
     private static Path root(ContainerRecord c) throws IOException, PodException {
