@@ -22,7 +22,7 @@ public final class Main {
     private static final Set<String> NAMESPACED =
             Set.of(
                     "play", "kube", "pod", "exec", "pull", "image", "load", "save", "import", "rmi",
-                    "rm", "stop", "start", "volume");
+                    "rm", "stop", "start", "volume", "restart", "kill", "cp", "top", "system");
 
     private Main() {}
 

@@ -1,55 +1,57 @@
 package io.jpod.cli.command;
 
-import io.jpod.cli.ExitCodes;
-import io.jpod.runtime.logs.K8sFileLog;
-import io.jpod.runtime.logs.LogLine;
+import io.jpod.runtime.JpodException;
 import io.jpod.runtime.pod.Engine;
+import io.jpod.runtime.pod.Located;
+import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.PodRecord;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code jpod logs [-f] [--tail N] CONTAINER}. */
+/** {@code jpod logs [-f] [--tail N] [--since T] [--until T] [-n] CONTAINER|POD...}. */
 @Command(
         name = "logs",
-        description = "Print a container's output.",
-        footer = {"Examples:", "  jpod logs web-app", "  jpod logs -f --tail 10 web-app"})
+        description =
+                "Print containers' output. A pod stands for its containers; with several, each"
+                        + " line starts with its container's ID (--names: its name).",
+        footer = {
+            "Examples:",
+            "  jpod logs web-app",
+            "  jpod logs -f --tail 10 web-app",
+            "  jpod logs --since 10m --names web"
+        })
 public final class LogsCommand implements Callable<Integer> {
 
-    @Option(
-            names = {"-f", "--follow"},
-            description = "Follow the output until the container exits.")
-    boolean follow;
+    @Mixin LogOptions options;
 
-    @Option(names = "--tail", defaultValue = "-1", description = "Only the last N lines (-1: all).")
-    int tail;
-
-    @Option(
-            names = {"-t", "--timestamps"},
-            description = "Prefix each line with its time.")
-    boolean timestamps;
-
-    @Parameters(paramLabel = "CONTAINER")
-    String name;
+    @Parameters(arity = "1..*", paramLabel = "CONTAINER|POD")
+    List<String> targets;
 
     @Override
     public Integer call() throws Exception {
         Engine engine = Engine.open(System.getenv());
-        var c = engine.container(name).container();
-        K8sFileLog log = engine.log(c);
-        if (follow) {
-            log.follow(tail, () -> engine.status(c).running(), this::print);
-        } else {
-            log.read(tail).forEach(this::print);
+        List<ContainerRecord> containers = new ArrayList<>();
+        boolean pod = false;
+        for (String target : targets) {
+            Optional<Located> c = engine.findContainer(target);
+            if (c.isPresent()) {
+                containers.add(c.get().container());
+                continue;
+            }
+            Optional<PodRecord> p = engine.findPod(target);
+            if (p.isEmpty()) {
+                throw new JpodException("no container or pod with name or ID " + target + " found");
+            }
+            pod = true;
+            containers.addAll(p.get().containers());
         }
-        System.out.flush();
-        return ExitCodes.OK;
-    }
-
-    private void print(LogLine line) {
-        String text = timestamps ? line.time() + " " + line.text() : line.text();
-        (line.stderr() ? System.err : System.out).println(text);
+        return options.print(engine, containers, pod || containers.size() > 1);
     }
 }

@@ -7,6 +7,7 @@ import io.jpod.cli.output.Inspection;
 import io.jpod.cli.output.PodStatus;
 import io.jpod.cli.output.PodView;
 import io.jpod.cli.output.Table;
+import io.jpod.cli.output.TopColumns;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.pod.Engine;
 import io.jpod.runtime.state.ContainerStatus;
@@ -35,6 +36,10 @@ import java.util.concurrent.Callable;
             PodCommand.Inspect.class,
             PodCommand.Start.class,
             PodCommand.Stop.class,
+            PodCommand.Restart.class,
+            PodCommand.Kill.class,
+            PodCommand.Top.class,
+            PodCommand.Logs.class,
             PodCommand.Rm.class
         },
         footer = {
@@ -216,6 +221,107 @@ public final class PodCommand {
         public Integer call() throws Exception {
             Engine engine = Engine.open(System.getenv());
             return Targets.each(names, name -> engine.start(name).id());
+        }
+    }
+
+    /** {@code jpod pod restart POD...}. */
+    @Command(
+            name = "restart",
+            description = "Stop pods, then start them again.",
+            footer = {"Examples:", "  jpod pod restart web", "  jpod pod restart -t 0 web"})
+    public static final class Restart implements Callable<Integer> {
+        @Option(
+                names = {"-t", "--time"},
+                description = "Seconds to wait before SIGKILL (default: the pod's grace period).")
+        Long time;
+
+        @Parameters(arity = "1..*", paramLabel = "POD")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            Engine engine = Engine.open(System.getenv());
+            return Targets.each(names, name -> engine.restart(name, time).id());
+        }
+    }
+
+    /** {@code jpod pod kill [-s SIG] POD...}. */
+    @Command(
+            name = "kill",
+            description =
+                    "Send a signal to the running app containers of pods (default SIGKILL); the"
+                            + " infra container, which holds the pod's namespaces, is spared.",
+            footer = {"Examples:", "  jpod pod kill web", "  jpod pod kill -s HUP web"})
+    public static final class Kill implements Callable<Integer> {
+        @Option(
+                names = {"-s", "--signal"},
+                paramLabel = "SIGNAL",
+                defaultValue = "KILL",
+                description = "Signal name (HUP, SIGHUP) or number (default: KILL).")
+        String signal;
+
+        @Parameters(arity = "1..*", paramLabel = "POD")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            Engine engine = Engine.open(System.getenv());
+            return Targets.each(
+                    names,
+                    name -> {
+                        engine.killPod(name, signal);
+                        return engine.pod(name).id();
+                    });
+        }
+    }
+
+    /** {@code jpod pod top POD [DESCRIPTOR...]}. */
+    @Command(
+            name = "top",
+            description = "List the processes of a pod's running containers, as `jpod top` does.",
+            footer = {"Examples:", "  jpod pod top web", "  jpod pod top web pid,args"})
+    public static final class Top implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "POD")
+        String name;
+
+        @Parameters(index = "1..*", paramLabel = "DESCRIPTOR")
+        List<String> descriptors = List.of();
+
+        @Override
+        public Integer call() throws Exception {
+            TopColumns columns = TopColumns.of(descriptors);
+            TopCommand.print(columns, Engine.open(System.getenv()).podTop(name));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code jpod pod logs [-c CTR] POD}: {@code logs}' options, for one pod. */
+    @Command(
+            name = "logs",
+            description =
+                    "Print the output of a pod's containers, each line starting with its"
+                            + " container's ID (--names: its name).",
+            footer = {
+                "Examples:",
+                "  jpod pod logs web",
+                "  jpod pod logs --names --since 10m web",
+                "  jpod pod logs -c web-app -f web"
+            })
+    public static final class Logs implements Callable<Integer> {
+        @Mixin LogOptions options;
+
+        @Option(
+                names = {"-c", "--container"},
+                paramLabel = "CONTAINER",
+                description = "Only this container of the pod.")
+        String container;
+
+        @Parameters(index = "0", paramLabel = "POD")
+        String pod;
+
+        @Override
+        public Integer call() throws Exception {
+            return options.podLogs(Engine.open(System.getenv()), pod, container);
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
             VolumeCommand.Ls.class,
             VolumeCommand.Inspect.class,
             VolumeCommand.Create.class,
-            VolumeCommand.Rm.class
+            VolumeCommand.Rm.class,
+            VolumeCommand.Prune.class
         },
         footer = {
             "Examples:",
@@ -191,5 +192,29 @@ public final class VolumeCommand {
         doc.put("Scope", "local");
         doc.put("Options", Map.of());
         return doc;
+    }
+
+    /** {@code jpod volume prune [-f]}. */
+    @Command(
+            name = "prune",
+            description = "Remove the volumes no pod holds. Asks first unless --force.",
+            footer = {"Examples:", "  jpod volume prune", "  jpod volume prune -f"})
+    public static final class Prune implements Callable<Integer> {
+        @Option(
+                names = {"-f", "--force"},
+                description = "Do not ask for confirmation.")
+        boolean force;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!force
+                    && !Confirmation.ask(
+                            "WARNING! This will remove all volumes not used by at least one"
+                                    + " pod.")) {
+                return ExitCodes.OK;
+            }
+            Engine.open(System.getenv()).pruneVolumes().forEach(System.out::println);
+            return ExitCodes.OK;
+        }
     }
 }

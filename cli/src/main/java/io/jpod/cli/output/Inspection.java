@@ -101,13 +101,31 @@ public final class Inspection {
         }
         config.put("Env", env);
         config.put("Cmd", c.command());
+        // podman 4 prints the entrypoint as one string; jpod runs the whole argv as it
+        config.put("Entrypoint", String.join(" ", c.command()));
         config.put("WorkingDir", plan == null ? "/" : plan.workingDir());
         config.put("Labels", pod.labels());
+        config.put("Annotations", annotations(pod, c, plan));
         // jpod stops every container with SIGTERM
         config.put("StopSignal", 15);
         config.put("Image", c.image());
         config.put("Tty", plan != null && plan.tty());
         return config;
+    }
+
+    /** The annotations podman sets on a container of a pod that jpod can fill truthfully. */
+    private static Map<String, String> annotations(
+            PodRecord pod, ContainerRecord c, ContainerPlan plan) {
+        Map<String, String> a = new java.util.TreeMap<>();
+        a.put("io.container.manager", "jpod");
+        a.put("io.kubernetes.cri-o.ContainerType", c.infra() ? "sandbox" : "container");
+        a.put("io.kubernetes.cri-o.Created", time(c.created()));
+        a.put("io.kubernetes.cri-o.SandboxID", pod.id());
+        a.put(
+                "io.podman.annotations.privileged",
+                plan != null && plan.privileged() ? "TRUE" : "FALSE");
+        a.put("org.opencontainers.image.stopSignal", "15");
+        return a;
     }
 
     private static List<Map<String, Object>> mounts(SpecInput spec, ContainerPlan plan) {

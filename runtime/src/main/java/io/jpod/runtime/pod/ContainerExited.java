@@ -42,6 +42,9 @@ final class ContainerExited {
             // stopped or being removed: conmon waits for this hook, so answer at once
             return "pod " + pod.name() + " is " + pod.phase() + ": not restarting";
         }
+        if (c.stoppedByUser()) {
+            return c.name() + " was stopped by the user: not restarting";
+        }
         int exitCode = lookups.status(c).exitCode();
         if (!RestartRule.restarts(pod.restartPolicy(), exitCode)) {
             return "restartPolicy " + pod.restartPolicy() + ": not restarting " + c.name();
@@ -79,6 +82,7 @@ final class ContainerExited {
         // the pod may have been stopped or restarted while we waited
         if (pod.phase() != PodPhase.CREATED
                 || now.isEmpty()
+                || now.get().stoppedByUser()
                 || lookups.alive(now.get())
                 || now.get().pid() != c.pid()
                 || pod.infra() == null

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +46,16 @@ public final class Engine {
     private final ContainerExited exited;
     private final Exec exec;
     private final StoreRemovals removals;
+    private final ContainerStop containerStop;
+    private final ContainerStart containerStart;
+    private final ContainerKill kill;
+    private final ContainerRemove containerRemove;
+    private final ContainerWait containerWait;
+    private final ContainerCopy copy;
+    private final ContainerTop top;
+    private final SystemPrune prune;
+    private final DiskUsage diskUsage;
+    private final SystemReset reset;
 
     public Engine(Runtime rt) {
         this(rt, Map.of());
@@ -66,6 +77,16 @@ public final class Engine {
         this.exited = new ContainerExited(rt, lookups, creator, layers);
         this.exec = new Exec(rt, lookups);
         this.removals = new StoreRemovals(rt);
+        this.containerStop = new ContainerStop(rt, lookups, teardown);
+        this.containerStart = new ContainerStart(rt, lookups, creator, layers);
+        this.kill = new ContainerKill(rt, lookups);
+        this.containerRemove = new ContainerRemove(rt, lookups, teardown);
+        this.containerWait = new ContainerWait(rt, lookups);
+        this.copy = new ContainerCopy(rt, lookups);
+        this.top = new ContainerTop(lookups);
+        this.prune = new SystemPrune(rt, lookups, remove, removals);
+        this.diskUsage = new DiskUsage(rt, lookups);
+        this.reset = new SystemReset(rt, remove, removals);
     }
 
     /** The engine of this invocation, for the user and environment it runs in. */
@@ -101,6 +122,98 @@ public final class Engine {
     /** Returns the ids removed, pods repaired on the way included. */
     public List<String> removeAll(boolean force) throws JpodException, IOException {
         return remove.removeAll(force);
+    }
+
+    /** {@code pod restart}: stops the pod, then starts it again. */
+    public PodRecord restart(String pod, Long timeoutSeconds) throws JpodException, IOException {
+        stop.stop(pod, timeoutSeconds);
+        return start.start(pod);
+    }
+
+    /** {@code pod kill}: signals the pod's running app containers; returns those signalled. */
+    public List<ContainerRecord> killPod(String pod, String signal)
+            throws JpodException, IOException {
+        return kill.killPod(pod, signal);
+    }
+
+    // containers of a pod
+
+    /**
+     * Stops one app container, leaving its pod running; its restartPolicy waits for {@code
+     * startContainer}.
+     */
+    public ContainerRecord stopContainer(String container, Long timeoutSeconds)
+            throws JpodException, IOException {
+        return containerStop.stop(container, timeoutSeconds);
+    }
+
+    public ContainerRecord startContainer(String container) throws JpodException, IOException {
+        return containerStart.start(container);
+    }
+
+    /** {@code signal}: a name (HUP, SIGHUP) or a number. */
+    public ContainerRecord killContainer(String container, String signal)
+            throws JpodException, IOException {
+        return kill.kill(container, signal);
+    }
+
+    /** Takes an app container out of its pod; a running one only with {@code force}. */
+    public ContainerRecord removeContainer(String container, boolean force, Long timeoutSeconds)
+            throws JpodException, IOException {
+        return containerRemove.remove(container, force, timeoutSeconds);
+    }
+
+    /** Blocks until the container is in {@code condition}; returns its exit code. */
+    public int waitContainer(String container, String condition, Duration interval)
+            throws JpodException, IOException {
+        return containerWait.await(container, condition, interval);
+    }
+
+    /** {@code cp CTR:PATH DEST}: DEST a host path as the user gave it (a trailing / matters). */
+    public void copyOut(String container, String path, String dest)
+            throws JpodException, IOException {
+        copy.out(container, path, dest);
+    }
+
+    /** {@code cp CTR:PATH -}: PATH as a tar stream. */
+    public void copyOut(String container, String path, java.io.OutputStream tar)
+            throws JpodException, IOException {
+        copy.outTar(container, path, tar);
+    }
+
+    /**
+     * {@code cp SRC CTR:PATH}: SRC a host path as the user gave it ({@code DIR/.}: its content).
+     */
+    public void copyIn(String source, String container, String path)
+            throws JpodException, IOException {
+        copy.in(source, container, path);
+    }
+
+    /** {@code cp - CTR:DIR}: a tar stream extracted into DIR. */
+    public void copyIn(java.io.InputStream tar, String container, String path)
+            throws JpodException, IOException {
+        copy.inTar(tar, container, path);
+    }
+
+    /**
+     * A process of a container, {@code top}'s row: pids as the container sees them, ids named from
+     * the container's own /etc/passwd and /etc/group.
+     */
+    public record TopProcess(
+            String container,
+            io.jpod.runtime.sys.ProcessSample sample,
+            long pid,
+            long ppid,
+            String user,
+            String group) {}
+
+    public List<TopProcess> top(String container) throws JpodException, IOException {
+        return top.top(container);
+    }
+
+    /** The processes of every running app container of the pod. */
+    public List<TopProcess> podTop(String pod) throws JpodException, IOException {
+        return top.podTop(pod);
     }
 
     /** conmon's exit hook; returns what it did, for conmon's log. */
@@ -283,6 +396,32 @@ public final class Engine {
     }
 
     // host
+
+    /** What {@code system prune} would remove now, for its confirmation. */
+    public SystemPrune.Selection pruneSelection(boolean allImages, boolean volumes)
+            throws IOException {
+        return prune.plan(allImages, volumes);
+    }
+
+    /** Pods with nothing running, then unused images (all with {@code allImages}) and volumes. */
+    public SystemPrune.Selection prune(boolean allImages, boolean volumes) throws IOException {
+        return prune.prune(allImages, volumes);
+    }
+
+    /** Removes the volumes no pod holds; returns their names. */
+    public List<String> pruneVolumes() throws IOException {
+        return prune.pruneVolumes();
+    }
+
+    /** {@code system df}'s lines: images, containers, local volumes. */
+    public List<DiskUsage.Kind> diskUsage() throws IOException {
+        return diskUsage.usage();
+    }
+
+    /** Removes every pod, image and volume, and all else jpod keeps for the user. */
+    public void reset() throws JpodException, IOException {
+        reset.reset();
+    }
 
     /** {@code info}'s sections, in order. */
     public Map<String, Object> info() {

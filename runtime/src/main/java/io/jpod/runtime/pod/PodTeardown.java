@@ -156,7 +156,7 @@ final class PodTeardown {
         }
     }
 
-    private void removeContainer(ContainerRecord c) throws IOException {
+    void removeContainer(ContainerRecord c) throws IOException {
         rt.oci().delete(c.id());
         Path dir = rt.layout().containers().resolve(c.id());
         if (c.overlay()) {

@@ -12,6 +12,8 @@ import java.util.List;
  * a crash cannot make it lie. Its config.json is generated from {@link #spec()}, never read back.
  *
  * @param spec what the container's OCI spec is generated from; null in records of an older jpod
+ * @param stoppedByUser set by {@code jpod stop}: the pod's restartPolicy leaves the container
+ *     stopped until it is started again; absent (false) in records of an older jpod
  */
 public record ContainerRecord(
         String id,
@@ -30,7 +32,48 @@ public record ContainerRecord(
         long pid,
         long pidStartTime,
         int restartCount,
-        SpecInput spec) {
+        SpecInput spec,
+        boolean stoppedByUser) {
+
+    /** A container no user has stopped. */
+    public ContainerRecord(
+            String id,
+            String name,
+            String podId,
+            boolean infra,
+            String image,
+            String imageId,
+            List<String> command,
+            String bundle,
+            String rootfs,
+            boolean overlay,
+            Instant created,
+            Instant startedAt,
+            long conmonPid,
+            long pid,
+            long pidStartTime,
+            int restartCount,
+            SpecInput spec) {
+        this(
+                id,
+                name,
+                podId,
+                infra,
+                image,
+                imageId,
+                command,
+                bundle,
+                rootfs,
+                overlay,
+                created,
+                startedAt,
+                conmonPid,
+                pid,
+                pidStartTime,
+                restartCount,
+                spec,
+                false);
+    }
 
     /** Whether the container's process still runs: its pid with the start time recorded for it. */
     public boolean processAlive() {
@@ -59,9 +102,11 @@ public record ContainerRecord(
                 pid,
                 pidStartTime,
                 restartCount + 1,
-                spec);
+                spec,
+                stoppedByUser);
     }
 
+    /** Whatever starts the container again undoes a user's stop. */
     public ContainerRecord started(long conmon, long newPid, long newStartTime, Instant at) {
         return new ContainerRecord(
                 id,
@@ -80,6 +125,30 @@ public record ContainerRecord(
                 newPid,
                 newStartTime,
                 restartCount,
-                spec);
+                spec,
+                false);
+    }
+
+    /** Marked by {@code jpod stop} before it signals the container. */
+    public ContainerRecord asStoppedByUser() {
+        return new ContainerRecord(
+                id,
+                name,
+                podId,
+                infra,
+                image,
+                imageId,
+                command,
+                bundle,
+                rootfs,
+                overlay,
+                created,
+                startedAt,
+                conmonPid,
+                pid,
+                pidStartTime,
+                restartCount,
+                spec,
+                true);
     }
 }

@@ -28,6 +28,9 @@ public final class Libc {
     public static final int ELOOP = 40;
 
     public static final int O_RDONLY = 0;
+    public static final int O_WRONLY = 01;
+    public static final int O_CREAT = 0100;
+    public static final int O_TRUNC = 01000;
     public static final int O_DIRECTORY = 0200000;
     public static final int O_NOFOLLOW = 0400000;
     public static final int O_CLOEXEC = 02000000;
@@ -37,6 +40,7 @@ public final class Libc {
     public static final long RESOLVE_NO_MAGICLINKS = 0x02;
 
     public static final long RESOLVE_NO_SYMLINKS = 0x04;
+    public static final long RESOLVE_BENEATH = 0x08;
     public static final long RESOLVE_IN_ROOT = 0x10;
 
     public static final int S_IFIFO = 0010000;
@@ -70,6 +74,17 @@ public final class Libc {
                             ValueLayout.ADDRESS,
                             ValueLayout.JAVA_INT,
                             ValueLayout.JAVA_INT));
+    private static final MethodHandle FCHOWNAT =
+            errnoCapturing(
+                    "fchownat",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT));
+    private static final int AT_EMPTY_PATH = 0x1000;
     private static final MethodHandle UTIMENSAT =
             errnoCapturing(
                     "utimensat",
@@ -157,6 +172,25 @@ public final class Libc {
     }
 
     /**
+     * {@code fchownat(fd, "", uid, gid, AT_EMPTY_PATH)}: the owner of what the descriptor names, an
+     * {@code O_PATH} one included, with no path resolved again.
+     */
+    public static void fchown(int fd, int uid, int gid) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int rc =
+                    (int)
+                            FCHOWNAT.invokeExact(
+                                    state, fd, arena.allocateFrom(""), uid, gid, AT_EMPTY_PATH);
+            check(rc, state, "fchownat", Path.of("/proc/self/fd/" + fd));
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
      * {@code lchown(path, uid, gid)}: changes the owner of a symbolic link itself, never its
      * target.
      */
@@ -208,12 +242,20 @@ public final class Libc {
      */
     public static int openat2(int dirfd, String path, int flags, long resolve)
             throws ErrnoException {
+        return openat2(dirfd, path, flags, 0, resolve);
+    }
+
+    /**
+     * As {@link #openat2(int, String, int, long)}, with the mode of a file {@code O_CREAT} makes.
+     */
+    public static int openat2(int dirfd, String path, int flags, int mode, long resolve)
+            throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
             // struct open_how { u64 flags; u64 mode; u64 resolve; }
             MemorySegment how = arena.allocate(ValueLayout.JAVA_LONG, 3);
             how.setAtIndex(ValueLayout.JAVA_LONG, 0, flags);
-            how.setAtIndex(ValueLayout.JAVA_LONG, 1, 0);
+            how.setAtIndex(ValueLayout.JAVA_LONG, 1, mode);
             how.setAtIndex(ValueLayout.JAVA_LONG, 2, resolve);
             long fd =
                     (long)

@@ -252,4 +252,21 @@ class StateStoreTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aContainerStoppedByTheUserKeepsTheMarkAndOlderRecordsReadAsNotStopped() throws Exception {
+        StateStore store = new StateStore(dir);
+        String id = "ef" + "0".repeat(62);
+        PodRecord pod = Records.pod(id, "web", T0);
+        ContainerRecord c = Records.container("c" + "0".repeat(63), "web-a");
+        store.save(pod.withContainer(c.asStoppedByUser()));
+        assertTrue(store.pod(id).orElseThrow().containers().getLast().stoppedByUser());
+        store.save(pod.withContainer(c));
+        Path file = dir.resolve("pods").resolve(id + ".json");
+        String json = Files.readString(file);
+        String older = json.replaceAll(",\\s*\"stoppedByUser\"\\s*:\\s*false", "");
+        assertFalse(older.equals(json), json);
+        Files.writeString(file, older);
+        assertFalse(store.pod(id).orElseThrow().containers().getLast().stoppedByUser());
+    }
 }
