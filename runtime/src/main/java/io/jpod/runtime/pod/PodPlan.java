@@ -37,6 +37,26 @@ public record PodPlan(
         initContainers = List.copyOf(initContainers);
     }
 
+    /** This plan with other host ports ({@code play kube --publish}). */
+    public PodPlan withPorts(List<PortMapping> next) {
+        return new PodPlan(
+                name,
+                hostname,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                network,
+                shareProcessNamespace,
+                next,
+                hostAliases,
+                dnsServers,
+                dnsSearches,
+                volumes,
+                containers,
+                initContainers,
+                source);
+    }
+
     /** The user-mode network helper that connects the pod's namespace to the host. */
     public enum NetworkMode {
         SLIRP4NETNS,
