@@ -37,14 +37,18 @@ final class KubeDiff {
             String was = step.existing() == null ? "" : engine.planText(step.existing());
             String now = step.sourced() == null ? "" : PlanDigest.render(step.sourced().plan());
             String source =
-                    step.sourced() == null || step.sourced().source() == null
-                            ? "<stdin>"
-                            : step.sourced().source();
+                    step.sourced() != null
+                            ? step.sourced().source()
+                            : step.existing().applied().source();
             System.out.print(
                     UnifiedDiff.of(
                             "pod/" + step.name() + " (running)",
                             was,
-                            "pod/" + step.name() + " (" + source + ")",
+                            "pod/"
+                                    + step.name()
+                                    + " ("
+                                    + (source == null ? "<stdin>" : source)
+                                    + ")",
                             now));
         }
         return changes ? ExitCodes.CHANGES : ExitCodes.OK;

@@ -34,8 +34,8 @@ public final class PortOverrides {
             String[] parts = ports.split(":", -1);
             try {
                 return switch (parts.length) {
-                    case 1 -> new Publish("", port(parts[0]), port(parts[0]), protocol);
-                    case 2 -> new Publish("", port(parts[0]), port(parts[1]), protocol);
+                    case 1 -> new Publish(null, port(parts[0]), port(parts[0]), protocol);
+                    case 2 -> new Publish(null, port(parts[0]), port(parts[1]), protocol);
                     case 3 -> new Publish(parts[0], port(parts[1]), port(parts[2]), protocol);
                     default -> throw new NumberFormatException();
                 };
