@@ -96,6 +96,11 @@ public final class KubeOptions {
     Map<String, String> annotations = new LinkedHashMap<>();
 
     @Option(
+            names = "--no-hosts",
+            description = "Keep each image's /etc/hosts rather than the pod's.")
+    boolean noHosts;
+
+    @Option(
             names = "--log-driver",
             paramLabel = "DRIVER",
             defaultValue = "k8s-file",

@@ -198,6 +198,7 @@ final class KubePlayer {
         }
         Trace.mark("parsing: plan");
         return plans.stream()
+                .map(p -> options.noHosts ? p.withNoHosts() : p)
                 .map(p -> new SourcedPlan(p, input.sourceOfPod().get(p.name())))
                 .toList();
     }

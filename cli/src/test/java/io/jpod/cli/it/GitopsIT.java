@@ -225,6 +225,21 @@ class GitopsIT {
     }
 
     @Test
+    void noHostsKeepsTheImagesHostsFile() throws Exception {
+        Path file = write("hosts.yaml", pod("hosts", "sleep 1000"));
+        Jpod.Result played =
+                jpod.run("play", "kube", "--no-hosts", "--annotation", "team=a", file.toString());
+        assertEquals(0, played.exitCode(), played.all());
+        String hosts = jpod.run("exec", "hosts-app", "cat", "/etc/hosts").out();
+        assertTrue(!hosts.contains("hosts"), "not the pod's /etc/hosts: " + hosts);
+        String yaml = jpod.run("generate", "kube", "hosts").out();
+        assertTrue(yaml.contains("team: a"), "--annotation reaches the pod: " + yaml);
+        Jpod.Result refused = jpod.run("play", "kube", "--userns=keep-id", file.toString());
+        assertEquals(125, refused.exitCode(), refused.all());
+        assertTrue(refused.err().contains("--userns keep-id is not supported"), refused.err());
+    }
+
+    @Test
     void waitReturnsThePodsExitCodeAndRemovesThem() throws Exception {
         String job =
                 pod("job", "exit 3")

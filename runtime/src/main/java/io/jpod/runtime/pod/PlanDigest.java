@@ -1,5 +1,6 @@
 package io.jpod.runtime.pod;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +24,15 @@ import java.util.HexFormat;
  */
 public final class PlanDigest {
 
+    // values at their type's default (false, 0, empty, null) are left out: a field a later jpod
+    // adds to the plan, at its default, then leaves every digest as it was, and no pod is
+    // replaced for an upgrade of jpod alone
     private static final ObjectMapper CANONICAL =
             JsonMapper.builder()
+                    .defaultPropertyInclusion(
+                            JsonInclude.Value.construct(
+                                    JsonInclude.Include.NON_DEFAULT,
+                                    JsonInclude.Include.NON_DEFAULT))
                     .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                     .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                     .build();

@@ -78,8 +78,16 @@ class PlanDigestTest {
         assertEquals(GOLDEN, PlanDigest.spec(p) + " " + PlanDigest.files(p));
     }
 
+    @Test
+    void aFieldAtItsDefaultIsLeftOutSoANewOneMovesNoDigest() {
+        PodPlan p = Plans.pod("web", "sha256:box", "app");
+        assertFalse(PlanDigest.render(p).contains("noHosts"), PlanDigest.render(p));
+        assertTrue(PlanDigest.render(p.withNoHosts()).contains("\"noHosts\" : true"));
+        assertNotEquals(PlanDigest.spec(p), PlanDigest.spec(p.withNoHosts()));
+    }
+
     private static final String GOLDEN =
-            "sha256:98b8adeee73f46ae763b7327fd24b0f4ec772677a501f0ede5d22ba3c89291b8"
+            "sha256:918ed0b142f45811914f51f8c7aec1a39596cc62db37cb034f02c90f4a3c23c1"
                     + " sha256:b8601afcbe424c78aa61a4406bf70906856898db0c4d58e97d62d745a2d25a23";
 
     @Test
