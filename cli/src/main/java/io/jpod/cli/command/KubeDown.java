@@ -27,7 +27,11 @@ final class KubeDown {
                 input.set().pods().stream().map(PodModel::name).collect(Collectors.toSet());
         List<PodRecord> pods = engine.podsOf(input.sources(), names);
         if (pods.isEmpty()) {
-            System.err.println("Notice: no pods of " + String.join(", ", input.sources()) + " run");
+            String of =
+                    input.sources().isEmpty()
+                            ? "these manifests"
+                            : String.join(", ", input.sources());
+            System.err.println("Notice: no pods of " + of + " to remove");
             return ExitCodes.OK;
         }
         List<PodRecord> removed;
