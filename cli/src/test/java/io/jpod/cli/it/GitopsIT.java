@@ -151,6 +151,19 @@ class GitopsIT {
     }
 
     @Test
+    void downKeepsClaimedVolumesUnlessForced() throws Exception {
+        String manifest = jpod.stage().resolve("it/claim.yaml").toString();
+        assertEquals(0, jpod.run("play", "kube", manifest).exitCode());
+        assertEquals(0, jpod.run("kube", "down", manifest).exitCode());
+        assertTrue(jpod.run("volume", "ls", "-q").out().contains("counter-data"));
+        assertEquals(0, jpod.run("play", "kube", manifest).exitCode());
+        Jpod.Result forced = jpod.run("kube", "down", "--force", manifest);
+        assertEquals(0, forced.exitCode(), forced.all());
+        assertTrue(forced.out().contains("Volume removed: counter-data"), forced.out());
+        assertEquals("", jpod.run("volume", "ls", "-q").out());
+    }
+
+    @Test
     void configMapEditUpdatesTheMountedFileInPlace() throws Exception {
         String configMap =
                 """
