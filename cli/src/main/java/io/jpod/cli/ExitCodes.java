@@ -5,6 +5,9 @@ public final class ExitCodes {
 
     public static final int OK = 0;
 
+    /** {@code kube diff}: something would change, as {@code kubectl diff} says it. */
+    public static final int CHANGES = 1;
+
     /** jpod's own error: bad input, a failed operation. */
     public static final int ERROR = 125;
 

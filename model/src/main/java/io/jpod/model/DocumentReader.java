@@ -23,6 +23,11 @@ final class DocumentReader {
         this.diagnostics = diagnostics;
     }
 
+    /** The names of the pods read so far, in order. */
+    List<String> podNames() {
+        return pods.stream().map(PodModel::name).toList();
+    }
+
     void read(YNode document) {
         if (document.isNull()) {
             return; // an empty document, e.g. a trailing '---'

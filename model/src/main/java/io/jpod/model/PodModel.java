@@ -101,4 +101,40 @@ public record PodModel(
                 dnsPolicy,
                 dnsConfig);
     }
+
+    /**
+     * This pod with {@code extra} annotations over its own ({@code play kube --annotation}); a key
+     * in both takes the extra value.
+     */
+    public PodModel withAnnotations(Map<String, String> extra) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(annotations);
+        merged.putAll(extra);
+        return new PodModel(
+                sourceKind,
+                workloadName,
+                name,
+                namespace,
+                uid,
+                labels,
+                merged,
+                hostname,
+                subdomain,
+                setHostnameAsFQDN,
+                restartPolicy,
+                terminationGracePeriodSeconds,
+                hostNetwork,
+                hostPID,
+                hostIPC,
+                shareProcessNamespace,
+                hostUsers,
+                serviceAccountName,
+                nodeName,
+                securityContext,
+                initContainers,
+                containers,
+                volumes,
+                hostAliases,
+                dnsPolicy,
+                dnsConfig);
+    }
 }

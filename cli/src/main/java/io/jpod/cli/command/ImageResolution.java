@@ -79,6 +79,29 @@ record ImageResolution(Map<String, Image> images, List<String> errors) {
         return new ImageResolution(images, errors);
     }
 
+    /** The images already in the store, pulling none: what {@code kube diff} plans with. */
+    static ImageResolution local(ImageStore store, ManifestSet set) throws IOException {
+        Map<String, Image> images = new HashMap<>();
+        List<String> errors = new ArrayList<>();
+        for (PodModel pod : set.pods()) {
+            for (ContainerModel c : pod.allContainers()) {
+                if (!images.containsKey(c.image())) {
+                    Optional<Image> local = store.find(c.image());
+                    if (local.isPresent()) {
+                        images.put(c.image(), local.get());
+                    } else if (!errors.contains(missing(c.image()))) {
+                        errors.add(missing(c.image()));
+                    }
+                }
+            }
+        }
+        return new ImageResolution(images, errors);
+    }
+
+    private static String missing(String image) {
+        return "image not known: " + image + " (a diff pulls nothing: pull it first)";
+    }
+
     private static boolean isLocal(String name) {
         return name.startsWith(ImageRef.LOCALHOST + "/");
     }

@@ -15,11 +15,17 @@ import java.util.concurrent.Callable;
 /** {@code jpod kube play|down|apply}. */
 @Command(
         name = "kube",
-        description = "Play and tear down Kubernetes YAML, or apply it to a cluster.",
-        subcommands = {KubeCommand.Play.class, KubeCommand.Down.class, KubeCommand.Apply.class},
+        description = "Play, compare and tear down Kubernetes YAML, or apply it to a cluster.",
+        subcommands = {
+            KubeCommand.Play.class,
+            KubeCommand.Down.class,
+            KubeCommand.Diff.class,
+            KubeCommand.Apply.class
+        },
         footer = {
             "Examples:",
             "  jpod kube play pod.yaml",
+            "  jpod kube diff pod.yaml",
             "  jpod kube down pod.yaml",
             "  jpod kube apply -f pod.yaml"
         })
@@ -33,7 +39,10 @@ public final class KubeCommand {
                 "Examples:",
                 "  jpod kube play pod.yaml",
                 "  jpod kube play --network pasta manifests/",
-                "  jpod kube play --replace pod.yaml"
+                "  jpod kube play --replace --prune manifests/",
+                "  jpod kube play --watch manifests/",
+                "  jpod kube play --wait job.yaml",
+                "  jpod kube play https://example.com/pod.yaml"
             })
     public static final class Play implements Callable<Integer> {
         @Mixin KubeOptions options;
@@ -48,7 +57,11 @@ public final class KubeCommand {
     @Command(
             name = "down",
             description = "Stop and remove the pods a Kubernetes YAML describes.",
-            footer = {"Examples:", "  jpod kube down pod.yaml"})
+            footer = {
+                "Examples:",
+                "  jpod kube down pod.yaml",
+                "  jpod kube down --force manifests/"
+            })
     public static final class Down implements Callable<Integer> {
         @Mixin KubeOptions options;
 
@@ -131,6 +144,29 @@ public final class KubeCommand {
                     forceConflicts,
                     spec.commandLine().getOut());
             return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * {@code jpod kube diff FILE...}: what {@code kube play --replace} would do; exit 1 if
+     * anything.
+     */
+    @Command(
+            name = "diff",
+            description =
+                    "Show what a play with --replace would change: exit 0 if nothing, 1 if"
+                            + " something.",
+            footer = {
+                "Examples:",
+                "  jpod kube diff pod.yaml",
+                "  jpod kube diff --prune manifests/"
+            })
+    public static final class Diff implements Callable<Integer> {
+        @Mixin KubeOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            return KubeDiff.run(options);
         }
     }
 }

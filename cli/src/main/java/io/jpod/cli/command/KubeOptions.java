@@ -6,7 +6,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The options {@code play kube} and {@code kube play}/{@code kube down} share. */
 public final class KubeOptions {
@@ -14,7 +17,7 @@ public final class KubeOptions {
     @Parameters(
             arity = "1..*",
             paramLabel = "FILE",
-            description = "Manifest files or directories; - for stdin.")
+            description = "Manifest files, directories or http(s) URLs; - for stdin.")
     List<String> files;
 
     @Option(names = "--down", description = "Stop and remove the pods the manifests describe.")
@@ -29,8 +32,92 @@ public final class KubeOptions {
                             + " ${DEFAULT-VALUE}).")
     String network;
 
-    @Option(names = "--replace", description = "Remove existing pods of the same names first.")
+    @Option(
+            names = "--replace",
+            description =
+                    "Reconcile: leave unchanged pods running, replace changed ones, create new"
+                            + " ones.")
     boolean replace;
+
+    @Option(
+            names = "--prune",
+            description =
+                    "With --replace or --watch: remove pods an earlier play of the same source"
+                            + " made that it no longer has.")
+    boolean prune;
+
+    @Option(
+            names = "--start",
+            arity = "0..1",
+            defaultValue = "true",
+            fallbackValue = "true",
+            paramLabel = "BOOL",
+            description = "Start the pods (default: true); false creates them only.")
+    boolean start = true;
+
+    @Option(
+            names = "--wait",
+            description =
+                    "Stay in the foreground until every pod's containers exit, or until SIGINT or"
+                            + " SIGTERM; then remove the pods.")
+    boolean waitForPods;
+
+    @Option(
+            names = "--watch",
+            description =
+                    "Reconcile again each time a manifest changes, until interrupted (the pods"
+                            + " keep running unless --down-on-exit).")
+    boolean watch;
+
+    @Option(names = "--down-on-exit", description = "With --watch: remove the pods on exit.")
+    boolean downOnExit;
+
+    @Option(
+            names = "--publish",
+            paramLabel = "[[IP:]HOST:]CTR[/PROTO]",
+            description = "Publish a containerPort on a host port, over the manifest's hostPort.")
+    List<String> publish = new ArrayList<>();
+
+    @Option(
+            names = "--publish-all",
+            description = "Publish every containerPort on the same host port.")
+    boolean publishAll;
+
+    @Option(
+            names = "--configmap",
+            paramLabel = "FILE",
+            description = "A file of ConfigMaps the pods may use (repeatable).")
+    List<String> configMaps = new ArrayList<>();
+
+    @Option(
+            names = "--annotation",
+            paramLabel = "KEY=VALUE",
+            description = "An annotation added to every pod (repeatable).")
+    Map<String, String> annotations = new LinkedHashMap<>();
+
+    @Option(
+            names = "--no-hosts",
+            description = "Keep each image's /etc/hosts rather than the pod's.")
+    boolean noHosts;
+
+    @Option(
+            names = "--log-driver",
+            paramLabel = "DRIVER",
+            defaultValue = "k8s-file",
+            description = "Container logs: k8s-file (the default and only one yet).")
+    String logDriver;
+
+    @Option(
+            names = "--userns",
+            paramLabel = "MODE",
+            defaultValue = "",
+            description = "User namespace: host (the default: jpod's one, mapping you to root).")
+    String userns;
+
+    @Option(
+            names = "--force",
+            description = "With --down: remove the volumes of the pods' claims too.")
+    boolean force;
 
     @Mixin PullOptions pull = new PullOptions();
 }

@@ -1,18 +1,20 @@
 package io.jpod.cli.command;
 
-import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
 import io.jpod.cli.plan.PlanBuilder;
+import io.jpod.cli.plan.PortOverrides;
 import io.jpod.model.ManifestException;
-import io.jpod.model.ManifestLoader;
-import io.jpod.model.ManifestSet;
 import io.jpod.model.Notice;
 import io.jpod.model.PodModel;
 import io.jpod.model.Problem;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.pod.Engine;
+import io.jpod.runtime.pod.PlayOptions;
 import io.jpod.runtime.pod.PodPlan;
+import io.jpod.runtime.pod.ReconcileStep;
+import io.jpod.runtime.pod.Reconciled;
+import io.jpod.runtime.pod.SourcedPlan;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.Trace;
@@ -30,79 +32,84 @@ final class KubePlayer {
     private KubePlayer() {}
 
     static int run(KubeOptions options) throws JpodException, IOException {
-        ManifestSet set;
+        refuseUnsupported(options);
+        if (options.watch) {
+            return KubeWatch.run(options);
+        }
+        ManifestInput input = read(options);
+        Engine engine = Engine.open(System.getenv());
+        Trace.mark("storage: open runtime");
+        if (options.down) {
+            return KubeDown.run(input, engine, options.force);
+        }
+        List<PodRecord> played = play(input, engine, options, options.replace);
+        return options.waitForPods ? PlayWait.run(engine, played) : ExitCodes.OK;
+    }
+
+    /** Values jpod would have to pretend to honour; refused, each with what is possible. */
+    private static void refuseUnsupported(KubeOptions options) throws JpodException {
+        if (!options.logDriver.equals("k8s-file")) {
+            throw new JpodException(
+                    "--log-driver " + options.logDriver + " is not supported: jpod logs k8s-file");
+        }
+        if (!options.userns.isEmpty() && !options.userns.equals("host")) {
+            throw new JpodException(
+                    "--userns "
+                            + options.userns
+                            + " is not supported: every container shares jpod's user namespace,"
+                            + " which maps your user to root (--userns=host)");
+        }
+        if (options.watch && options.files.stream().anyMatch(f -> f.equals("-"))) {
+            throw new JpodException("--watch needs files or directories, not stdin");
+        }
+    }
+
+    /** The manifests, validated, with the source each pod came from. */
+    static ManifestInput read(KubeOptions options) throws JpodException {
+        ManifestInput input;
         try {
-            set = ManifestLoader.load(options.files, System.in);
+            input =
+                    ManifestInput.load(
+                            options.files, options.configMaps, options.annotations, System.in);
         } catch (ManifestException e) {
             e.notices().forEach(n -> System.err.println("Warning: " + n));
             throw problems(e);
         }
         Trace.mark("parsing: manifests");
-        for (Notice n : set.notices()) {
+        for (Notice n : input.set().notices()) {
             System.err.println("Notice: " + n);
         }
-        if (set.pods().isEmpty()) {
+        if (input.set().pods().isEmpty()) {
             // podman refuses such a file too: a silent success would hide a wrong path or kind
             throw new JpodException(
                     String.join(", ", options.files)
                             + ": no Pod, Deployment, DaemonSet or Job to "
                             + (options.down ? "take down" : "play"));
         }
-        Engine engine = Engine.open(System.getenv());
-        Trace.mark("storage: open runtime");
-        return options.down ? down(set, engine) : play(set, engine, options);
+        return input;
     }
 
-    private static int down(ManifestSet set, Engine engine) throws IOException {
-        List<String> removed = new ArrayList<>();
-        int code = ExitCodes.OK;
-        for (PodModel pod : set.pods().reversed()) {
-            try {
-                removed.addFirst(engine.remove(pod.name(), true).id());
-            } catch (JpodException e) {
-                code = Errors.report(e);
-            }
-        }
-        if (!removed.isEmpty()) {
-            System.out.println("Pods stopped:");
-            removed.forEach(System.out::println);
-            System.out.println("Pods removed:");
-            removed.forEach(System.out::println);
-        }
-        return code;
-    }
-
-    private static int play(ManifestSet set, Engine engine, KubeOptions options)
+    /**
+     * Plays the manifests: all or nothing on a first play; with {@code reconcile}, pod by pod,
+     * printing one line per pod ({@code pod/NAME created|replaced|updated|unchanged|removed}).
+     */
+    static List<PodRecord> play(
+            ManifestInput input, Engine engine, KubeOptions options, boolean reconcile)
             throws JpodException, IOException {
-        PodPlan.NetworkMode network;
-        try {
-            network = PodPlan.NetworkMode.parse(options.network);
-        } catch (IllegalArgumentException e) {
-            throw new JpodException(e.getMessage());
-        }
-        // each image is looked up (or pulled, per its imagePullPolicy) once, here: the plans carry
-        // the ids the engine then runs
-        ImageResolution resolved = ImageResolution.resolve(engine.imageStore(), set, options.pull);
-        if (!resolved.errors().isEmpty()) {
-            throw new JpodException(ExitCodes.ERROR, resolved.errors(), null);
-        }
-        Map<String, Image> images = resolved.images();
-        PlanBuilder planner = new PlanBuilder(images::get, network);
-        List<PodPlan> plans = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (PodModel pod : set.pods()) {
-            try {
-                plans.add(planner.build(pod, set));
-            } catch (ManifestException e) {
-                errors.addAll(problems(e).messages());
+        if (reconcile) {
+            List<PodRecord> pods = new ArrayList<>();
+            for (Reconciled r : reconcile(input, engine, options)) {
+                System.out.println(line(r));
+                if (r.action() != ReconcileStep.Action.REMOVED) {
+                    pods.add(r.pod());
+                }
             }
+            return pods;
         }
-        if (!errors.isEmpty()) {
-            throw new JpodException(JpodException.ERROR, errors, null);
-        }
-        planner.notices().forEach(n -> System.err.println("Notice: " + n));
-        Trace.mark("parsing: plan");
-        for (PodRecord p : engine.play(plans, options.replace)) {
+        List<SourcedPlan> plans = plans(input, engine, options);
+        PlayOptions play = playOptions(plans, options);
+        List<PodRecord> played = engine.play(plans, false, play);
+        for (PodRecord p : played) {
             System.out.println("Pod:");
             System.out.println(p.id());
             System.out.println("Containers:");
@@ -111,10 +118,92 @@ final class KubePlayer {
             }
             System.out.println();
         }
-        return ExitCodes.OK;
+        return played;
     }
 
-    private static JpodException problems(ManifestException e) {
+    /** {@code play kube --replace}: each pod made to match its plan. */
+    static List<Reconciled> reconcile(ManifestInput input, Engine engine, KubeOptions options)
+            throws JpodException, IOException {
+        List<SourcedPlan> plans = plans(input, engine, options);
+        return engine.reconcile(plans, input.sources(), options.prune, playOptions(plans, options));
+    }
+
+    /** What a play prints for each pod it reconciled. */
+    static String line(Reconciled r) {
+        return "pod/" + r.pod().name() + " " + r.action().word();
+    }
+
+    private static PlayOptions playOptions(List<SourcedPlan> plans, KubeOptions options)
+            throws JpodException {
+        if (!options.start) {
+            for (SourcedPlan p : plans) {
+                if (!p.plan().initContainers().isEmpty()) {
+                    throw new JpodException(
+                            "--start=false: pod "
+                                    + p.plan().name()
+                                    + " has init containers, which jpod runs only while it"
+                                    + " plays the pod");
+                }
+            }
+        }
+        return new PlayOptions(options.start);
+    }
+
+    private static List<SourcedPlan> plans(ManifestInput input, Engine engine, KubeOptions options)
+            throws JpodException, IOException {
+        return plans(
+                input,
+                ImageResolution.resolve(engine.imageStore(), input.set(), options.pull),
+                options);
+    }
+
+    /** Each pod's plan, with the command line's ports, and the source it came from. */
+    static List<SourcedPlan> plans(
+            ManifestInput input, ImageResolution resolved, KubeOptions options)
+            throws JpodException {
+        PodPlan.NetworkMode network;
+        List<PortOverrides.Publish> publish = new ArrayList<>();
+        try {
+            network = PodPlan.NetworkMode.parse(options.network);
+            for (String p : options.publish) {
+                publish.add(PortOverrides.Publish.parse(p));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new JpodException(e.getMessage());
+        }
+        // each image is looked up (or pulled, per its imagePullPolicy) once, before: the plans
+        // carry the ids the engine then runs
+        if (!resolved.errors().isEmpty()) {
+            throw new JpodException(ExitCodes.ERROR, resolved.errors(), null);
+        }
+        Map<String, Image> images = resolved.images();
+        PlanBuilder planner = new PlanBuilder(images::get, network);
+        List<PodPlan> plans = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (PodModel pod : input.set().pods()) {
+            try {
+                plans.add(planner.build(pod, input.set()));
+            } catch (ManifestException e) {
+                errors.addAll(problems(e).messages());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new JpodException(JpodException.ERROR, errors, null);
+        }
+        planner.notices().forEach(n -> System.err.println("Notice: " + n));
+        try {
+            plans = PortOverrides.apply(input.set().pods(), plans, publish, options.publishAll);
+        } catch (IllegalArgumentException e) {
+            throw new JpodException(e.getMessage());
+        }
+        Trace.mark("parsing: plan");
+        return plans.stream()
+                .map(p -> options.noHosts ? p.withNoHosts() : p)
+                .map(p -> new SourcedPlan(p, input.sourceOfPod().get(p.name())))
+                .toList();
+    }
+
+    static JpodException problems(ManifestException e) {
         return new JpodException(
                 JpodException.ERROR, e.problems().stream().map(Problem::toString).toList(), e);
     }

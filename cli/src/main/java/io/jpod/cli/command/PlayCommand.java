@@ -20,7 +20,9 @@ public final class PlayCommand {
             footer = {
                 "Examples:",
                 "  jpod play kube pod.yaml",
-                "  jpod play kube --replace pod.yaml",
+                "  jpod play kube --replace --prune manifests/",
+                "  jpod play kube --start=false pod.yaml",
+                "  jpod play kube --publish 8080:80 --configmap cm.yaml pod.yaml",
                 "  jpod play kube --down pod.yaml",
                 "  cat pod.yaml | jpod play kube -"
             })

@@ -133,6 +133,24 @@ public final class Jpod {
     }
 
     /**
+     * As {@link #start}, with stdout and stderr written to files the test reads while the command
+     * runs (a watch, a wait).
+     */
+    public Process startLogged(List<String> args, Path out, Path err) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("setsid"));
+        List<String> jpodArgs = new ArrayList<>();
+        jpodArgs.add(stage.resolve("jpod").toString());
+        jpodArgs.addAll(args);
+        argv.addAll(asUser(jpodArgs));
+        return new ProcessBuilder(argv)
+                .directory(Path.of("/tmp").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+    }
+
+    /**
      * As {@link #start}, with {@code JPOD_TRACE} set: the phase marks can be read from the
      * process's stderr as they happen.
      */

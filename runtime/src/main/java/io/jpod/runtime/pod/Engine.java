@@ -40,6 +40,7 @@ public final class Engine {
     private final Map<String, String> env;
     private final Lookups lookups;
     private final Play play;
+    private final Reconcile reconcile;
     private final Start start;
     private final Stop stop;
     private final Remove remove;
@@ -72,6 +73,7 @@ public final class Engine {
         Orphans orphans = new Orphans(rt, teardown);
         this.remove = new Remove(rt, lookups, teardown, orphans);
         this.play = new Play(rt, new PodBuilder(rt, creator), teardown, remove, orphans);
+        this.reconcile = new Reconcile(rt, play, remove, orphans, lookups);
         this.start = new Start(rt, lookups, creator, layers);
         this.stop = new Stop(rt, lookups, teardown);
         this.exited = new ContainerExited(rt, lookups, creator, layers);
@@ -103,6 +105,69 @@ public final class Engine {
     public List<PodRecord> play(List<PodPlan> plans, boolean replace)
             throws JpodException, IOException {
         return play.play(plans, replace);
+    }
+
+    /**
+     * As {@link #play(List, boolean)}, each pod recording its source and the digests of its plan;
+     * with {@code options.start()} false the app containers are only created.
+     */
+    public List<PodRecord> play(List<SourcedPlan> plans, boolean replace, PlayOptions options)
+            throws JpodException, IOException {
+        return play.play(plans, replace, options);
+    }
+
+    /**
+     * What {@link #reconcile} would do, without doing it: one step per wanted pod, and with {@code
+     * prune} one per pod a play of one of the {@code sources} made that they no longer have.
+     */
+    public List<ReconcileStep> planReconcile(
+            List<SourcedPlan> wanted, Set<String> sources, boolean prune) throws IOException {
+        return reconcile.plan(wanted, sources, prune);
+    }
+
+    /** {@code play kube --replace}: unchanged pods are left alone, changed ones replaced. */
+    public List<Reconciled> reconcile(
+            List<SourcedPlan> wanted, Set<String> sources, boolean prune, PlayOptions options)
+            throws JpodException, IOException {
+        return reconcile.apply(wanted, sources, prune, options);
+    }
+
+    /**
+     * The pods {@code kube down} of a source removes: those a play of one of the {@code sources}
+     * made, and those named in it that no play recorded a source for (stdin, an older jpod).
+     */
+    public List<PodRecord> podsOf(Set<String> sources, Set<String> names) throws IOException {
+        return lookups.pods().stream()
+                .filter(
+                        p ->
+                                p.applied() == null || p.applied().source() == null
+                                        ? names.contains(p.name())
+                                        : sources.contains(p.applied().source()))
+                .toList();
+    }
+
+    /**
+     * Removes the pods at once, each stopped within its grace period; returns those removed (a pod
+     * removed meanwhile by another command is not an error).
+     */
+    public List<PodRecord> removeEach(List<PodRecord> pods) throws JpodException, IOException {
+        List<PodRecord> removed =
+                Parallel.each(
+                                pods,
+                                p -> {
+                                    try {
+                                        return Optional.of(remove.remove(p.id(), true));
+                                    } catch (PodException e) {
+                                        if (lookups.findPod(p.id()).isEmpty()) {
+                                            return Optional.<PodRecord>empty();
+                                        }
+                                        throw e;
+                                    }
+                                })
+                        .stream()
+                        .flatMap(Optional::stream)
+                        .toList();
+        return removed;
     }
 
     public PodRecord start(String pod) throws JpodException, IOException {
@@ -277,6 +342,11 @@ public final class Engine {
 
     public K8sFileLog log(ContainerRecord c) {
         return lookups.log(c);
+    }
+
+    /** The plan the pod was played from, as {@code kube diff} shows it; empty if not kept. */
+    public String planText(PodRecord pod) throws IOException {
+        return lookups.planText(pod);
     }
 
     /** The manifest the pod was played from; empty if it was not kept. */

@@ -121,6 +121,18 @@ final class Lookups {
         return Files.exists(file) ? Files.readString(file) : "";
     }
 
+    /**
+     * The plan the pod was played from, as {@link PlanDigest#render} shows it; empty if not kept.
+     */
+    String planText(PodRecord pod) throws IOException {
+        Path file = planFile(rt, pod.id());
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    static Path planFile(Runtime rt, String podId) {
+        return rt.layout().pods().resolve(podId).resolve("plan.txt");
+    }
+
     static Path sourceFile(Runtime rt, String podId) {
         return rt.layout().pods().resolve(podId).resolve(SOURCE);
     }

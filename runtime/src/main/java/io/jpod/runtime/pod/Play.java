@@ -45,10 +45,20 @@ final class Play {
      * any failure every pod this call made is removed again before the error is thrown.
      */
     List<PodRecord> play(List<PodPlan> plans, boolean replace) throws JpodException, IOException {
+        return play(
+                plans.stream().map(p -> new SourcedPlan(p, null)).toList(),
+                replace,
+                PlayOptions.DEFAULT);
+    }
+
+    /** As {@link #play(List, boolean)}, each pod recording its source and its plan's digests. */
+    List<PodRecord> play(List<SourcedPlan> sourced, boolean replace, PlayOptions options)
+            throws JpodException, IOException {
         // what a killed play left may hold the names, images and ports this one needs
         orphans.repair();
         List<PodRecord> played = new ArrayList<>();
-        for (PodPlan plan : plans) {
+        for (SourcedPlan each : sourced) {
+            PodPlan plan = each.plan();
             try {
                 if (replace) {
                     // by exact name: a name that prefixes another pod's id must not remove that
@@ -57,7 +67,7 @@ final class Play {
                         remove.remove(existing.get().id(), true);
                     }
                 }
-                played.add(one(plan));
+                played.add(one(each, options));
             } catch (JpodException | IOException e) {
                 List<String> messages = new ArrayList<>(List.of(String.valueOf(e.getMessage())));
                 for (PodRecord p : played.reversed()) {
@@ -75,18 +85,25 @@ final class Play {
 
     /** Runs one pod; on failure everything created for it is removed before the error is thrown. */
     PodRecord one(PodPlan plan) throws PodException, IOException {
+        return one(new SourcedPlan(plan, null), PlayOptions.DEFAULT);
+    }
+
+    /** With {@code options.start()} false, the app containers are created and left so. */
+    PodRecord one(SourcedPlan sourced, PlayOptions options) throws PodException, IOException {
+        PodPlan plan = sourced.plan();
         String id = Ids.next();
         try (StateStore.Lock ignored = rt.state().podLock(id)) {
             Reserved reserved;
             try {
-                reserved = reserve(id, plan);
+                reserved = reserve(id, plan, sourced.applied());
             } catch (PodException | IOException | RuntimeException e) {
                 rt.state().deletePodLock(id);
                 throw e;
             }
             Trace.mark("storage: lock, state");
             try {
-                PodRecord pod = builder.build(reserved.pod(), plan, reserved.images());
+                PodRecord pod =
+                        builder.build(reserved.pod(), plan, reserved.images(), options.start());
                 pod = pod.withPhase(PodPhase.CREATED);
                 rt.state().save(pod);
                 return pod;
@@ -108,7 +125,8 @@ final class Play {
      * Under the global lock: takes the name, checks that every image is still in the store, and
      * records the pod as CREATING with what it holds, so that rmi and volume rm see it at once.
      */
-    private Reserved reserve(String id, PodPlan plan) throws PodException, IOException {
+    private Reserved reserve(String id, PodPlan plan, PodRecord.Applied applied)
+            throws PodException, IOException {
         if (rt.layout().rootless()) {
             try {
                 PortRules.checkRootless(plan.ports(), PortRules.unprivilegedStart());
@@ -137,7 +155,8 @@ final class Play {
                             null,
                             List.of(),
                             List.of(),
-                            new PodRecord.Holds(List.copyOf(images.keySet()), claims(plan)));
+                            new PodRecord.Holds(List.copyOf(images.keySet()), claims(plan)),
+                            applied);
             rt.state().save(pod);
             return new Reserved(pod, images);
         }

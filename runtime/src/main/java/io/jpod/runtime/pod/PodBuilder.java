@@ -33,10 +33,20 @@ final class PodBuilder {
     /** Returns the pod with every container started; images by id, as reserved. */
     PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images)
             throws IOException, PodException {
+        return build(pod, plan, images, true);
+    }
+
+    /**
+     * Without {@code start}, the app containers are created and not started ({@code play kube
+     * --start=false}); {@code pod start} starts them.
+     */
+    PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images, boolean start)
+            throws IOException, PodException {
         Path podDir = Files.createDirectories(rt.layout().pods().resolve(pod.id()));
         PodFiles.write(podDir, plan);
         Files.writeString(
                 Lookups.sourceFile(rt, pod.id()), plan.source() == null ? "" : plan.source());
+        Files.writeString(Lookups.planFile(rt, pod.id()), PlanDigest.render(plan));
         Volumes.prepare(plan, podDir, rt.layout().volumes(), rt.processes());
         Trace.mark("storage: pod files, volumes");
 
@@ -102,6 +112,9 @@ final class PodBuilder {
                                                 hooked)));
         progress.order(created);
         Trace.mark("runtime: create containers");
+        if (!start) {
+            return progress.pod();
+        }
         Parallel.each(created, c -> progress.add(creator.start(c)));
         Trace.mark("runtime: start containers");
         return progress.pod();

@@ -24,7 +24,44 @@ public record PodPlan(
         List<VolumePlan> volumes,
         List<ContainerPlan> containers,
         List<ContainerPlan> initContainers,
-        String source) {
+        String source,
+        boolean noHosts) {
+
+    /** A plan whose containers bind the pod's /etc/hosts, as every pod's do by default. */
+    public PodPlan(
+            String name,
+            String hostname,
+            Map<String, String> labels,
+            long gracePeriodSeconds,
+            String restartPolicy,
+            NetworkMode network,
+            boolean shareProcessNamespace,
+            List<PortMapping> ports,
+            List<HostEntry> hostAliases,
+            List<String> dnsServers,
+            List<String> dnsSearches,
+            List<VolumePlan> volumes,
+            List<ContainerPlan> containers,
+            List<ContainerPlan> initContainers,
+            String source) {
+        this(
+                name,
+                hostname,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                network,
+                shareProcessNamespace,
+                ports,
+                hostAliases,
+                dnsServers,
+                dnsSearches,
+                volumes,
+                containers,
+                initContainers,
+                source,
+                false);
+    }
 
     public PodPlan {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -35,6 +72,51 @@ public record PodPlan(
         volumes = List.copyOf(volumes);
         containers = List.copyOf(containers);
         initContainers = List.copyOf(initContainers);
+    }
+
+    /** This plan with other host ports ({@code play kube --publish}). */
+    public PodPlan withPorts(List<PortMapping> next) {
+        return new PodPlan(
+                name,
+                hostname,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                network,
+                shareProcessNamespace,
+                next,
+                hostAliases,
+                dnsServers,
+                dnsSearches,
+                volumes,
+                containers,
+                initContainers,
+                source,
+                noHosts);
+    }
+
+    /**
+     * This plan with the containers keeping their image's /etc/hosts ({@code play kube
+     * --no-hosts}).
+     */
+    public PodPlan withNoHosts() {
+        return new PodPlan(
+                name,
+                hostname,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                network,
+                shareProcessNamespace,
+                ports,
+                hostAliases,
+                dnsServers,
+                dnsSearches,
+                volumes,
+                containers,
+                initContainers,
+                source,
+                true);
     }
 
     /** The user-mode network helper that connects the pod's namespace to the host. */

@@ -56,7 +56,13 @@ final class Start {
             ContainerRecord newInfra = infra;
             List<ContainerRecord> stopped =
                     pod.containers().stream().filter(c -> !lookups.alive(c)).toList();
+            // played with --start=false: created, never started, waiting in the runtime's init
+            List<ContainerRecord> waiting =
+                    pod.containers().stream()
+                            .filter(c -> c.startedAt() == null && lookups.alive(c))
+                            .toList();
             boolean hooked = RestartRule.hooked(pod.restartPolicy());
+            Parallel.each(waiting, c -> progress.add(creator.start(c)));
             Parallel.each(
                     stopped,
                     c ->

@@ -13,6 +13,7 @@ import java.util.List;
  * @param netns the pod's network namespace file; null for hostNetwork
  * @param podDir where the pod's /etc files are
  * @param volumes every volume of the pod, mounted or not
+ * @param noHosts the container keeps its image's /etc/hosts (absent in older records: false)
  */
 public record PodInput(
         String hostname,
@@ -20,10 +21,21 @@ public record PodInput(
         boolean shareProcessNamespace,
         String podDir,
         List<VolumeSource> volumes,
-        String catatonit) {
+        String catatonit,
+        boolean noHosts) {
 
     public PodInput {
         volumes = List.copyOf(volumes);
+    }
+
+    public PodInput(
+            String hostname,
+            String netns,
+            boolean shareProcessNamespace,
+            String podDir,
+            List<VolumeSource> volumes,
+            String catatonit) {
+        this(hostname, netns, shareProcessNamespace, podDir, volumes, catatonit, false);
     }
 
     /**
@@ -49,7 +61,8 @@ public record PodInput(
                 plan.shareProcessNamespace(),
                 paths.podDir().toString(),
                 volumes,
-                null);
+                null,
+                plan.noHosts());
     }
 
     private static VolumeSource source(VolumePlan v, PodPaths paths) {

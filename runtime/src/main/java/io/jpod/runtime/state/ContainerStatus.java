@@ -39,6 +39,11 @@ public record ContainerStatus(String status, boolean running, int exitCode, Inst
                 return new ContainerStatus("exited", false, -1, Instant.now());
             }
         }
+        if (alive && c.startedAt() == null) {
+            // created and not started (play kube --start=false): the process is the runtime's
+            // init, waiting to exec the workload
+            return new ContainerStatus("created", false, 0, null);
+        }
         if (alive) {
             return new ContainerStatus("running", true, 0, null);
         }

@@ -22,7 +22,8 @@ public record PodRecord(
         ContainerRecord infra,
         List<ContainerRecord> containers,
         List<ContainerRecord> initContainers,
-        Holds holds) {
+        Holds holds,
+        Applied applied) {
 
     /**
      * What the pod keeps from removal while it exists, written when its name is reserved and so
@@ -36,6 +37,71 @@ public record PodRecord(
             imageIds = imageIds == null ? List.of() : List.copyOf(imageIds);
             volumes = volumes == null ? Map.of() : Map.copyOf(volumes);
         }
+    }
+
+    /**
+     * Where a play took the pod from and digests of what it planned, so that a later play of the
+     * same source can tell an unchanged pod from a changed one. Null for pods played before jpod
+     * kept it, or from stdin.
+     *
+     * @param source the absolute file, directory or URL the pod was played from; null for stdin
+     * @param specDigest the plan without the contents of its ConfigMap, Secret and downward API
+     *     files
+     * @param filesDigest those contents alone, which a play may update in place
+     */
+    public record Applied(String source, String specDigest, String filesDigest) {}
+
+    /** A pod with nothing {@link #applied} recorded. */
+    public PodRecord(
+            String id,
+            String name,
+            String hostname,
+            PodPhase phase,
+            long ownerPid,
+            Instant created,
+            Map<String, String> labels,
+            long gracePeriodSeconds,
+            String restartPolicy,
+            NetworkRecord network,
+            ContainerRecord infra,
+            List<ContainerRecord> containers,
+            List<ContainerRecord> initContainers,
+            Holds holds) {
+        this(
+                id,
+                name,
+                hostname,
+                phase,
+                ownerPid,
+                created,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                network,
+                infra,
+                containers,
+                initContainers,
+                holds,
+                null);
+    }
+
+    public PodRecord withApplied(Applied next) {
+        return new PodRecord(
+                id,
+                name,
+                hostname,
+                phase,
+                ownerPid,
+                created,
+                labels,
+                gracePeriodSeconds,
+                restartPolicy,
+                network,
+                infra,
+                containers,
+                initContainers,
+                holds,
+                next);
     }
 
     public PodRecord {
@@ -64,7 +130,8 @@ public record PodRecord(
                 infra,
                 containers,
                 initContainers,
-                holds);
+                holds,
+                applied);
     }
 
     public PodRecord withNetwork(NetworkRecord net) {
@@ -82,7 +149,8 @@ public record PodRecord(
                 infra,
                 containers,
                 initContainers,
-                holds);
+                holds,
+                applied);
     }
 
     public PodRecord withInfra(ContainerRecord record) {
@@ -100,7 +168,8 @@ public record PodRecord(
                 record,
                 containers,
                 initContainers,
-                holds);
+                holds,
+                applied);
     }
 
     public PodRecord withContainers(List<ContainerRecord> all) {
@@ -118,7 +187,8 @@ public record PodRecord(
                 infra,
                 all,
                 initContainers,
-                holds);
+                holds,
+                applied);
     }
 
     /** Adds the container, or replaces the one with the same id in its place. */
@@ -144,7 +214,8 @@ public record PodRecord(
                 infra,
                 next,
                 initContainers,
-                holds);
+                holds,
+                applied);
     }
 
     /** Records an init container that ran to completion. */
@@ -166,7 +237,8 @@ public record PodRecord(
                 infra,
                 containers,
                 next,
-                holds);
+                holds,
+                applied);
     }
 
     /** Whether the pod uses the image: held for it, or run by any container, init included. */

@@ -54,8 +54,27 @@ public final class Reexec {
         builder.environment().put(HostLayout.PAUSE_ENV, Long.toString(pausePid));
         builder.environment().put(HostLayout.HOST_UID_ENV, Long.toString(layout.hostUid()));
         Process child = processes.spawn(builder);
+        // a SIGTERM sent to this launcher alone (not its process group) reaches the command too,
+        // and the launcher outlives it, so that whoever signalled sees the command's cleanup end
+        Thread forward =
+                new Thread(
+                        () -> {
+                            child.destroy();
+                            try {
+                                child.waitFor(10, java.util.concurrent.TimeUnit.MINUTES);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+        Runtime.getRuntime().addShutdownHook(forward);
         try {
-            return child.waitFor();
+            int code = child.waitFor();
+            try {
+                Runtime.getRuntime().removeShutdownHook(forward);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs already, and returns as the child has exited
+            }
+            return code;
         } catch (InterruptedException e) {
             child.destroy();
             throw e;
