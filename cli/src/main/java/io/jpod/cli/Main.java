@@ -22,7 +22,7 @@ public final class Main {
     private static final Set<String> NAMESPACED =
             Set.of(
                     "play", "kube", "pod", "exec", "pull", "image", "load", "import", "rmi", "rm",
-                    "stop", "start", "volume");
+                    "stop", "start", "volume", "wait");
 
     private Main() {}
 

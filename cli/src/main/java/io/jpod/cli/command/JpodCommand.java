@@ -54,7 +54,9 @@ import java.util.Locale;
             RmiCommand.class,
             VolumeCommand.class,
             GenerateCommand.class,
+            WaitCommand.class,
             ContainerExitedCommand.class,
+            ProberCommand.class,
             InfoCommand.class,
             VersionCommand.class,
             CompletionCommand.class

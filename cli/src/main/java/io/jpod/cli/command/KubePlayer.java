@@ -29,7 +29,7 @@ final class KubePlayer {
 
     private KubePlayer() {}
 
-    static int run(KubeOptions options) throws JpodException, IOException {
+    static int run(KubeOptions options) throws JpodException, IOException, InterruptedException {
         ManifestSet set;
         try {
             set = ManifestLoader.load(options.files, System.in);
@@ -73,7 +73,7 @@ final class KubePlayer {
     }
 
     private static int play(ManifestSet set, Engine engine, KubeOptions options)
-            throws JpodException, IOException {
+            throws JpodException, IOException, InterruptedException {
         PodPlan.NetworkMode network;
         try {
             network = PodPlan.NetworkMode.parse(options.network);
@@ -102,7 +102,8 @@ final class KubePlayer {
         }
         planner.notices().forEach(n -> System.err.println("Notice: " + n));
         Trace.mark("parsing: plan");
-        for (PodRecord p : engine.play(plans, options.replace)) {
+        List<PodRecord> played = engine.play(plans, options.replace);
+        for (PodRecord p : played) {
             System.out.println("Pod:");
             System.out.println(p.id());
             System.out.println("Containers:");
@@ -110,6 +111,9 @@ final class KubePlayer {
                 System.out.println(c.id());
             }
             System.out.println();
+        }
+        if (options.waitReady != null) {
+            ReadyGate.await(engine, played, WaitTimeout.millis(options.waitReady));
         }
         return ExitCodes.OK;
     }

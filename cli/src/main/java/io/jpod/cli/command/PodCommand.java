@@ -75,11 +75,14 @@ public final class PodCommand {
         @Override
         public Integer call() throws Exception {
             Engine engine = Engine.open(System.getenv());
+            // pod ps runs in jpod's user namespace: where a killed prober is started again
+            engine.ensureProber();
             Instant now = Instant.now();
             Filters filters =
                     Filters.parse(filter, Set.of("name", "label", "status", "id", "ctr-names"));
             List<PodRecord> pods = new ArrayList<>();
             Map<String, Map<String, ContainerStatus>> statuses = new HashMap<>();
+            Map<String, String> ready = new HashMap<>();
             for (PodRecord pod : engine.pods()) {
                 Map<String, ContainerStatus> states = engine.statuses(pod);
                 String status = PodStatus.of(pod, states).toLowerCase(Locale.ROOT);
@@ -94,20 +97,41 @@ public final class PodCommand {
                                                 .anyMatch(c -> c.name().equals(v)))) {
                     pods.add(pod);
                     statuses.put(pod.id(), states);
+                    ready.put(pod.id(), engine.readiness(pod).ratio());
                 }
             }
             if (format.given() && !quiet) {
                 format.print(
-                        pods.stream().map(p -> PodView.row(p, statuses.get(p.id()), now)).toList(),
+                        pods.stream()
+                                .map(
+                                        p ->
+                                                PodView.row(
+                                                        p,
+                                                        statuses.get(p.id()),
+                                                        now,
+                                                        ready.get(p.id())))
+                                .toList(),
                         PodView.HEADERS,
                         () ->
                                 pods.stream()
-                                        .map(p -> PodView.json(p, statuses.get(p.id())))
+                                        .map(
+                                                p ->
+                                                        PodView.json(
+                                                                p,
+                                                                statuses.get(p.id()),
+                                                                ready.get(p.id())))
                                         .toList());
                 return ExitCodes.OK;
             }
             Table table =
-                    new Table("POD ID", "NAME", "STATUS", "CREATED", "INFRA ID", "# OF CONTAINERS");
+                    new Table(
+                            "POD ID",
+                            "NAME",
+                            "STATUS",
+                            "READY",
+                            "CREATED",
+                            "INFRA ID",
+                            "# OF CONTAINERS");
             for (PodRecord pod : pods) {
                 if (quiet) {
                     System.out.println(pod.shortId());
@@ -118,6 +142,7 @@ public final class PodCommand {
                         pod.shortId(),
                         pod.name(),
                         PodStatus.of(pod, states),
+                        ready.get(pod.id()),
                         Ago.since(pod.created(), now),
                         pod.infra() == null ? "" : pod.infra().shortId(),
                         Integer.toString(pod.allContainers().size()));

@@ -24,12 +24,19 @@ public final class PodView {
     private PodView() {}
 
     public static GoStruct row(PodRecord pod, Map<String, ContainerStatus> states, Instant now) {
+        return row(pod, states, now, "");
+    }
+
+    /** {@code ready}: the ready app containers over all of them, "1/2". */
+    public static GoStruct row(
+            PodRecord pod, Map<String, ContainerStatus> states, Instant now, String ready) {
         List<ContainerRecord> all = pod.allContainers();
         return new GoStruct("podReporter")
                 .with("ID", pod.shortId())
                 .with("Id", pod.id())
                 .with("Name", pod.name())
                 .with("Status", PodStatus.of(pod, states))
+                .with("Ready", ready)
                 .with("Created", Ago.since(pod.created(), now))
                 .with("CreatedAt", GoTime.display(pod.created()))
                 .with("InfraID", pod.infra() == null ? "" : pod.infra().shortId())
@@ -44,6 +51,11 @@ public final class PodView {
     }
 
     public static Map<String, Object> json(PodRecord pod, Map<String, ContainerStatus> states) {
+        return json(pod, states, "");
+    }
+
+    public static Map<String, Object> json(
+            PodRecord pod, Map<String, ContainerStatus> states, String ready) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("Cgroup", "");
         List<Map<String, Object>> containers = new ArrayList<>();
@@ -62,6 +74,7 @@ public final class PodView {
         o.put("Namespace", "");
         o.put("Networks", List.of());
         o.put("Status", PodStatus.of(pod, states));
+        o.put("Ready", ready);
         o.put("Labels", pod.labels());
         return o;
     }

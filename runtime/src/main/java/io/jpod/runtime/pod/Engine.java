@@ -6,6 +6,11 @@ import io.jpod.runtime.host.HostInfo;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageStore;
 import io.jpod.runtime.logs.K8sFileLog;
+import io.jpod.runtime.probe.HealthFiles;
+import io.jpod.runtime.probe.PodHealth;
+import io.jpod.runtime.probe.PodReadiness;
+import io.jpod.runtime.probe.ProberProcess;
+import io.jpod.runtime.probe.ReadyWait;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
@@ -38,6 +43,7 @@ public final class Engine {
     private final ContainerExited exited;
     private final Exec exec;
     private final StoreRemovals removals;
+    private final HealthFiles health;
 
     public Engine(Runtime rt) {
         this(rt, Map.of());
@@ -59,6 +65,7 @@ public final class Engine {
         this.exited = new ContainerExited(rt, lookups, creator, layers);
         this.exec = new Exec(rt, lookups);
         this.removals = new StoreRemovals(rt);
+        this.health = new HealthFiles(rt.layout().runDir());
     }
 
     /** The engine of this invocation, for the user and environment it runs in. */
@@ -74,11 +81,15 @@ public final class Engine {
      */
     public List<PodRecord> play(List<PodPlan> plans, boolean replace)
             throws JpodException, IOException {
-        return play.play(plans, replace);
+        List<PodRecord> played = play.play(plans, replace);
+        ProberProcess.ensure(rt);
+        return played;
     }
 
     public PodRecord start(String pod) throws JpodException, IOException {
-        return start.start(pod);
+        PodRecord started = start.start(pod);
+        ProberProcess.ensure(rt);
+        return started;
     }
 
     /** {@code timeoutSeconds} null: the pod's own grace period. */
@@ -157,6 +168,48 @@ public final class Engine {
     /** The manifest the pod was played from; empty if it was not kept. */
     public String source(PodRecord pod) throws IOException {
         return lookups.source(pod);
+    }
+
+    // probes
+
+    /** What the prober last wrote of the pod's containers; empty for a pod without probes. */
+    public Optional<PodHealth> health(PodRecord pod) {
+        return health.read(pod.id());
+    }
+
+    /** Whether the pod is Ready, and if not, why. */
+    public PodReadiness readiness(PodRecord pod) {
+        return PodReadiness.of(pod, lookups.statuses(pod), health.read(pod.id()));
+    }
+
+    /**
+     * Starts the prober if a pod has probes and none runs (after a crash or a kill): the commands
+     * that show or wait for probe results call it.
+     */
+    public void ensureProber() throws IOException {
+        ProberProcess.ensure(rt);
+    }
+
+    /** The hidden {@code prober} command: runs probes until no pod has any. */
+    public void runProber() throws IOException, InterruptedException {
+        ProberProcess.run(rt);
+    }
+
+    /** Polls pods for readiness or deletion, as {@code wait} does. */
+    public ReadyWait readyWait() {
+        return new ReadyWait(
+                new ReadyWait.Pods() {
+                    @Override
+                    public Optional<PodRecord> find(String nameOrId) throws IOException {
+                        return lookups.findPod(nameOrId);
+                    }
+
+                    @Override
+                    public PodReadiness readiness(PodRecord pod) {
+                        return Engine.this.readiness(pod);
+                    }
+                },
+                rt.processes());
     }
 
     // images
