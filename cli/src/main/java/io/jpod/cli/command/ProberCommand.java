@@ -1,5 +1,6 @@
 package io.jpod.cli.command;
 
+import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
 import io.jpod.runtime.pod.Engine;
 import io.jpod.runtime.probe.ProberProcess;
@@ -18,9 +19,20 @@ import java.util.concurrent.Callable;
         description = "Runs the probes of the pods that have them (started by jpod itself).")
 public final class ProberCommand implements Callable<Integer> {
 
+    public static final String NAME = ProberProcess.VERB;
+
     @Override
-    public Integer call() throws Exception {
-        Engine.open(System.getenv()).runProber();
-        return ExitCodes.OK;
+    public Integer call() {
+        return run();
+    }
+
+    /** Runs the prober; its failures go to its log, which is its stderr. */
+    public static int run() {
+        try {
+            Engine.open(System.getenv()).runProber();
+            return ExitCodes.OK;
+        } catch (Exception e) {
+            return Errors.report(e);
+        }
     }
 }

@@ -34,6 +34,7 @@ public final class Prober {
 
     private final Runtime rt;
     private final HealthFiles files;
+    private final PodRecords podRecords;
     private final Map<String, Map<String, ContainerProber>> pods = new HashMap<>();
     private final Map<String, PodRecord> records = new HashMap<>();
     private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
@@ -42,6 +43,7 @@ public final class Prober {
     public Prober(Runtime rt) {
         this.rt = rt;
         this.files = new HealthFiles(rt.layout().runDir());
+        this.podRecords = new PodRecords(rt.state(), rt.layout().state());
     }
 
     private record Finished(
@@ -58,7 +60,7 @@ public final class Prober {
         while (true) {
             long now = rt.processes().nanoTime();
             if (now >= reloadAt) {
-                if (!reload(rt.state().pods())) {
+                if (!reload(podRecords.read())) {
                     return;
                 }
                 reloadAt = now + RELOAD_NANOS;

@@ -28,19 +28,20 @@ public final class ProberProcess {
     public static final String VERB = "prober";
 
     /**
-     * A small footprint for a process that lives as long as the pods: appended after the launcher's
-     * own options (C1 only, serial collector), so they win.
+     * A small footprint for a process that lives as long as the pods, measured in bench/: the
+     * interpreter alone (the prober's work is a few probes a second; C1's code cache and arenas
+     * cost more memory than they save time), a small heap that gives memory back, and no perf data
+     * file. Appended after the launcher's own options, so they win.
      */
     static final List<String> JVM_FLAGS =
             List.of(
-                    "-Xms4m",
-                    "-Xmx24m",
+                    "-Xint",
+                    "-Xms2m",
+                    "-Xmx12m",
                     "-Xss256k",
                     "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1",
-                    "-XX:CICompilerCount=1",
-                    "-XX:ReservedCodeCacheSize=16m",
-                    "-XX:MaxMetaspaceSize=64m",
+                    "-XX:MaxHeapFreeRatio=20",
+                    "-XX:MinHeapFreeRatio=5",
                     "-XX:-UsePerfData");
 
     private static final long LOG_LIMIT = 1 << 20;
@@ -132,10 +133,16 @@ public final class ProberProcess {
         argv.add(VERB);
         rt.processes()
                 .spawn(
-                        new ProcessBuilder(argv)
+                        withArenas(new ProcessBuilder(argv))
                                 .redirectInput(new File("/dev/null"))
                                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                                 .redirectErrorStream(true));
+    }
+
+    /** One malloc arena per probe thread would be mostly empty: two are plenty. */
+    private static ProcessBuilder withArenas(ProcessBuilder builder) {
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        return builder;
     }
 
     /** The launcher's java command line with {@link #JVM_FLAGS} before {@code -jar}. */
