@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The pod records as the prober re-reads them every second: parsed again only when a record file
- * was added, removed or replaced since the last read (every save is a rename, so a new file key),
- * which keeps the idle prober from parsing JSON it has already parsed.
+ * The pod records as the prober re-reads them every two seconds: parsed again only when a record
+ * file was added, removed or replaced since the last read (every save is a rename, so a new file
+ * key), which keeps the idle prober from parsing JSON it has already parsed.
  */
 final class PodRecords {
 
