@@ -201,6 +201,16 @@ class ProbesIT {
                 poll(() -> lastProbe(jpod, "probelive-app").isAfter(killed), 60),
                 "no probe ran after the kill: " + inspect(jpod, "probelive-app"));
 
+        // a stopped pod is not Ready and needs no prober; pod start brings both back
+        assertEquals(0, jpod.run("pod", "stop", "probelive").exitCode());
+        assertTrue(poll(() -> proberPid(jpod).isEmpty(), 60), "the prober stayed: " + log(jpod));
+        assertTrue(!inspect(jpod, "probelive-app").at("/State/Ready").asBoolean());
+        assertEquals(0, jpod.run("pod", "start", "probelive").exitCode());
+        assertTrue(poll(() -> proberPid(jpod).isPresent(), 60), "no prober after pod start");
+        assertTrue(
+                poll(() -> "healthy".equals(health(jpod, "probelive-app")), 60),
+                inspect(jpod, "probelive-app").toString());
+
         assertEquals(0, jpod.run("kube", "down", manifest).exitCode());
         assertTrue(poll(() -> proberPid(jpod).isEmpty(), 60), "the prober stayed: " + log(jpod));
     }
