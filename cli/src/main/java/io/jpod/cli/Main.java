@@ -1,6 +1,7 @@
 package io.jpod.cli;
 
 import io.jpod.cli.command.JpodCommand;
+import io.jpod.cli.command.ProberCommand;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.sys.ProcessExit;
 import io.jpod.runtime.sys.Trace;
@@ -22,7 +23,8 @@ public final class Main {
     private static final Set<String> NAMESPACED =
             Set.of(
                     "play", "kube", "pod", "exec", "pull", "image", "load", "save", "import", "rmi",
-                    "rm", "stop", "start", "volume", "restart", "kill", "cp", "top", "system");
+                    "rm", "stop", "start", "volume", "restart", "kill", "cp", "top", "system",
+                    "wait");
 
     private Main() {}
 
@@ -49,6 +51,10 @@ public final class Main {
                 return Errors.report(
                         new JpodException("cannot enter jpod's user namespace: " + e.getMessage()));
             }
+        }
+        if (verb == args.length - 1 && args[verb].equals(ProberCommand.NAME)) {
+            // long-lived: spare it the classes of every other command that picocli would load
+            return ProberCommand.run();
         }
         return commandLine().execute(args);
     }

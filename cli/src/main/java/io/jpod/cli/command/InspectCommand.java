@@ -2,6 +2,7 @@ package io.jpod.cli.command;
 
 import io.jpod.cli.Errors;
 import io.jpod.cli.ExitCodes;
+import io.jpod.cli.output.HealthView;
 import io.jpod.cli.output.Inspection;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.pod.Engine;
@@ -48,7 +49,15 @@ public final class InspectCommand implements Callable<Integer> {
             var located = engine.findContainer(name);
             if (located.isPresent()) {
                 var c = located.get().container();
-                docs.add(Inspection.container(located.get().pod(), c, engine.status(c)));
+                var pod = located.get().pod();
+                var status = engine.status(c);
+                docs.add(
+                        HealthView.addTo(
+                                Inspection.container(pod, c, status),
+                                pod,
+                                c,
+                                status,
+                                engine.health(pod)));
                 continue;
             }
             var pod = engine.findPod(name);

@@ -66,6 +66,7 @@ import java.util.Locale;
             VolumeCommand.class,
             GenerateCommand.class,
             ContainerExitedCommand.class,
+            ProberCommand.class,
             InfoCommand.class,
             VersionCommand.class,
             CompletionCommand.class

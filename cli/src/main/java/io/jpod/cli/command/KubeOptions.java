@@ -2,6 +2,7 @@ package io.jpod.cli.command;
 
 import io.jpod.runtime.net.NetworkChoice;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -119,5 +120,35 @@ public final class KubeOptions {
             description = "With --down: remove the volumes of the pods' claims too.")
     boolean force;
 
+    @Option(
+            names = "--wait-ready",
+            paramLabel = "TIMEOUT",
+            arity = "0..1",
+            parameterConsumer = WaitReadyConsumer.class,
+            description =
+                    "Return once every pod is Ready (its readiness probes pass), or fail after"
+                            + " TIMEOUT (default 60s) naming what is not.")
+    String waitReady;
+
     @Mixin PullOptions pull = new PullOptions();
+
+    /**
+     * Takes the next argument as the timeout only when it is one, so that {@code --wait-ready
+     * pod.yaml} leaves the file alone.
+     */
+    static final class WaitReadyConsumer implements CommandLine.IParameterConsumer {
+        static final String DEFAULT = "60s";
+
+        @Override
+        public void consumeParameters(
+                java.util.Stack<String> args,
+                CommandLine.Model.ArgSpec argSpec,
+                CommandLine.Model.CommandSpec commandSpec) {
+            String value = DEFAULT;
+            if (!args.isEmpty() && WaitTimeout.looksLike(args.peek())) {
+                value = args.pop();
+            }
+            argSpec.setValue(value);
+        }
+    }
 }

@@ -31,7 +31,7 @@ final class KubePlayer {
 
     private KubePlayer() {}
 
-    static int run(KubeOptions options) throws JpodException, IOException {
+    static int run(KubeOptions options) throws JpodException, IOException, InterruptedException {
         refuseUnsupported(options);
         if (options.watch) {
             return KubeWatch.run(options);
@@ -43,6 +43,9 @@ final class KubePlayer {
             return KubeDown.run(input, engine, options.force);
         }
         List<PodRecord> played = play(input, engine, options, options.replace);
+        if (options.waitReady != null) {
+            ReadyGate.await(engine, played, WaitTimeout.millis(options.waitReady));
+        }
         return options.waitForPods ? PlayWait.run(engine, played) : ExitCodes.OK;
     }
 

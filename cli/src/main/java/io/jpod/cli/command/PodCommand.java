@@ -80,12 +80,15 @@ public final class PodCommand {
         @Override
         public Integer call() throws Exception {
             Engine engine = Engine.open(System.getenv());
+            // pod ps runs in jpod's user namespace: where a killed prober is started again
+            engine.ensureProber();
             Instant now = Instant.now();
             Filters filters =
                     Filters.parse(filter, Set.of("name", "label", "status", "id", "ctr-names"));
             List<PodRecord> pods = new ArrayList<>();
             Map<String, Map<String, ContainerStatus>> statuses = new HashMap<>();
             Map<String, String> podStatuses = new HashMap<>();
+            Map<String, String> ready = new HashMap<>();
             for (PodRecord pod : engine.pods()) {
                 Map<String, ContainerStatus> states = engine.statuses(pod);
                 String podStatus = PodStatus.of(pod, states, engine.networkHelper(pod));
@@ -102,6 +105,7 @@ public final class PodCommand {
                     pods.add(pod);
                     statuses.put(pod.id(), states);
                     podStatuses.put(pod.id(), podStatus);
+                    ready.put(pod.id(), engine.readiness(pod).ratio());
                 }
             }
             if (format.given() && !quiet) {
@@ -113,7 +117,8 @@ public final class PodCommand {
                                                         p,
                                                         statuses.get(p.id()),
                                                         podStatuses.get(p.id()),
-                                                        now))
+                                                        now,
+                                                        ready.get(p.id())))
                                 .toList(),
                         PodView.HEADERS,
                         () ->
@@ -123,12 +128,20 @@ public final class PodCommand {
                                                         PodView.json(
                                                                 p,
                                                                 statuses.get(p.id()),
-                                                                podStatuses.get(p.id())))
+                                                                podStatuses.get(p.id()),
+                                                                ready.get(p.id())))
                                         .toList());
                 return ExitCodes.OK;
             }
             Table table =
-                    new Table("POD ID", "NAME", "STATUS", "CREATED", "INFRA ID", "# OF CONTAINERS");
+                    new Table(
+                            "POD ID",
+                            "NAME",
+                            "STATUS",
+                            "READY",
+                            "CREATED",
+                            "INFRA ID",
+                            "# OF CONTAINERS");
             for (PodRecord pod : pods) {
                 if (quiet) {
                     System.out.println(pod.shortId());
@@ -138,6 +151,7 @@ public final class PodCommand {
                         pod.shortId(),
                         pod.name(),
                         podStatuses.get(pod.id()),
+                        ready.get(pod.id()),
                         Ago.since(pod.created(), now),
                         pod.infra() == null ? "" : pod.infra().shortId(),
                         Integer.toString(pod.allContainers().size()));

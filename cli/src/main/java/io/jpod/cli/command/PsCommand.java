@@ -6,6 +6,8 @@ import io.jpod.cli.output.ContainerView;
 import io.jpod.cli.output.Table;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.pod.Engine;
+import io.jpod.runtime.probe.PodHealth;
+import io.jpod.runtime.probe.PodReadiness;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -73,7 +76,8 @@ public final class PsCommand implements Callable<Integer> {
     @Mixin FormatOption format;
 
     /** One container with what its row is made of. */
-    private record Entry(PodRecord pod, ContainerRecord container, ContainerStatus status) {}
+    private record Entry(
+            PodRecord pod, ContainerRecord container, ContainerStatus status, String health) {}
 
     @Override
     public Integer call() throws Exception {
@@ -82,12 +86,14 @@ public final class PsCommand implements Callable<Integer> {
         Filters filters = Filters.parse(filter, FILTERS);
         List<Entry> entries = new ArrayList<>();
         for (PodRecord p : engine.pods()) {
+            Optional<PodHealth> podHealth = engine.health(p);
             for (ContainerRecord c : p.allContainers()) {
                 ContainerStatus s = engine.status(c);
+                String health = PodReadiness.healthStatus(c, podHealth);
                 // a status filter reaches containers that are not running, as podman's does
                 if ((all || s.running() || filters.has("status") || latest || last != null)
-                        && matches(filters, p, c, s)) {
-                    entries.add(new Entry(p, c, s));
+                        && matches(filters, p, c, s, health)) {
+                    entries.add(new Entry(p, c, s, health));
                 }
             }
         }
@@ -108,7 +114,14 @@ public final class PsCommand implements Callable<Integer> {
         if (format.given()) {
             format.print(
                     entries.stream()
-                            .map(e -> ContainerView.row(e.pod(), e.container(), e.status(), now))
+                            .map(
+                                    e ->
+                                            ContainerView.row(
+                                                    e.pod(),
+                                                    e.container(),
+                                                    e.status(),
+                                                    now,
+                                                    e.health()))
                             .toList(),
                     ContainerView.HEADERS,
                     () ->
@@ -119,7 +132,8 @@ public final class PsCommand implements Callable<Integer> {
                                                             e.pod(),
                                                             e.container(),
                                                             e.status(),
-                                                            now))
+                                                            now,
+                                                            e.health()))
                                     .toList());
             return ExitCodes.OK;
         }
@@ -148,7 +162,7 @@ public final class PsCommand implements Callable<Integer> {
                                             ? String.join(" ", c.command())
                                             : ContainerView.command(c.command()),
                                     Ago.since(c.created(), now),
-                                    ContainerView.status(e.status(), c, now),
+                                    ContainerView.status(e.status(), c, now, e.health()),
                                     ContainerView.ports(e.pod()),
                                     c.name()));
             if (pod) {
@@ -160,7 +174,8 @@ public final class PsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static boolean matches(Filters f, PodRecord p, ContainerRecord c, ContainerStatus s)
+    private static boolean matches(
+            Filters f, PodRecord p, ContainerRecord c, ContainerStatus s, String health)
             throws JpodException {
         return f.names("name", c.name())
                 && f.labels(p.labels())
@@ -175,8 +190,8 @@ public final class PsCommand implements Callable<Integer> {
                         v ->
                                 "exited".equals(s.status())
                                         && v.equals(Integer.toString(s.exitCode())))
-                // no container has a health check yet: each one's health is "none"
-                && f.any("health", "none"::equals);
+                // podman's: "none" for a container without a health check
+                && f.any("health", v -> v.equals(health.isEmpty() ? "none" : health));
     }
 
     /** An image named in full, without its registry, or without its {@code :latest} tag. */

@@ -31,6 +31,16 @@ public final class ContainerView {
     private ContainerView() {}
 
     public static String status(ContainerStatus s, ContainerRecord c, Instant now) {
+        return status(s, c, now, "");
+    }
+
+    /** With the health of a probed container, as podman's {@code Up 3 seconds (healthy)}. */
+    public static String status(ContainerStatus s, ContainerRecord c, Instant now, String health) {
+        String base = baseStatus(s, c, now);
+        return s.running() && !health.isEmpty() ? base + " (" + health + ")" : base;
+    }
+
+    private static String baseStatus(ContainerStatus s, ContainerRecord c, Instant now) {
         return switch (s.status()) {
             case "running" ->
                     "Up " + Ago.since(c.startedAt() == null ? c.created() : c.startedAt(), now);
@@ -70,6 +80,12 @@ public final class ContainerView {
 
     /** The fields podman's ps templates use. */
     public static GoStruct row(PodRecord pod, ContainerRecord c, ContainerStatus s, Instant now) {
+        return row(pod, c, s, now, "");
+    }
+
+    /** {@code health}: empty for a container without probes, else podman's word for it. */
+    public static GoStruct row(
+            PodRecord pod, ContainerRecord c, ContainerStatus s, Instant now, String health) {
         return new GoStruct("psReporter")
                 .with("ID", c.shortId())
                 .with("Id", c.id())
@@ -79,7 +95,7 @@ public final class ContainerView {
                 .with("CreatedAt", GoTime.display(c.created()))
                 .with("CreatedHuman", Ago.since(c.created(), now))
                 .with("RunningFor", Ago.duration(java.time.Duration.between(c.created(), now)))
-                .with("Status", status(s, c, now))
+                .with("Status", status(s, c, now, health))
                 .with("State", s.status())
                 .with("Ports", ports(pod))
                 .with("Names", c.name())
@@ -97,6 +113,11 @@ public final class ContainerView {
     /** One element of {@code ps --format json}, with podman's keys. */
     public static Map<String, Object> json(
             PodRecord pod, ContainerRecord c, ContainerStatus s, Instant now) {
+        return json(pod, c, s, now, "");
+    }
+
+    public static Map<String, Object> json(
+            PodRecord pod, ContainerRecord c, ContainerStatus s, Instant now, String health) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("AutoRemove", false);
         o.put("Command", c.command());
@@ -134,7 +155,7 @@ public final class ContainerView {
                 "StartedAt",
                 c.startedAt() == null ? GoTime.ZERO_UNIX : c.startedAt().getEpochSecond());
         o.put("State", s.status());
-        o.put("Status", status(s, c, now));
+        o.put("Status", status(s, c, now, health));
         return o;
     }
 

@@ -23,14 +23,20 @@ public final class PodView {
 
     private PodView() {}
 
+    /** {@code ready}: the ready app containers over all of them, "1/2". */
     public static GoStruct row(
-            PodRecord pod, Map<String, ContainerStatus> states, String status, Instant now) {
+            PodRecord pod,
+            Map<String, ContainerStatus> states,
+            String status,
+            Instant now,
+            String ready) {
         List<ContainerRecord> all = pod.allContainers();
         return new GoStruct("podReporter")
                 .with("ID", pod.shortId())
                 .with("Id", pod.id())
                 .with("Name", pod.name())
                 .with("Status", status)
+                .with("Ready", ready)
                 .with("Created", Ago.since(pod.created(), now))
                 .with("CreatedAt", GoTime.display(pod.created()))
                 .with("InfraID", pod.infra() == null ? "" : pod.infra().shortId())
@@ -45,7 +51,7 @@ public final class PodView {
     }
 
     public static Map<String, Object> json(
-            PodRecord pod, Map<String, ContainerStatus> states, String status) {
+            PodRecord pod, Map<String, ContainerStatus> states, String status, String ready) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("Cgroup", "");
         List<Map<String, Object>> containers = new ArrayList<>();
@@ -64,6 +70,7 @@ public final class PodView {
         o.put("Namespace", "");
         o.put("Networks", List.of());
         o.put("Status", status);
+        o.put("Ready", ready);
         o.put("Labels", pod.labels());
         return o;
     }

@@ -134,11 +134,6 @@ public final class PlanBuilder {
                                 + "resource requests and limits are not applied (no delegated"
                                 + " cgroup controllers)");
             }
-            if (c.livenessProbe() != null
-                    || c.readinessProbe() != null
-                    || c.startupProbe() != null) {
-                notices.add(where + "probes are not run yet");
-            }
             if (c.lifecycle() != null
                     && (c.lifecycle().postStart() != null || c.lifecycle().preStop() != null)) {
                 notices.add(where + "lifecycle hooks are not run yet");
@@ -191,7 +186,8 @@ public final class PlanBuilder {
                 s.capabilitiesAdd() == null ? List.of() : s.capabilitiesAdd(),
                 s.capabilitiesDrop() == null ? List.of() : s.capabilitiesDrop(),
                 mounts,
-                List.copyOf(p.secretEnv()));
+                List.copyOf(p.secretEnv()),
+                ProbePlans.of(c));
     }
 
     private VolumePlan volume(String name, ResolvedVolume v) {

@@ -10,6 +10,7 @@ import io.jpod.runtime.image.ImageConfig;
 import io.jpod.runtime.pod.ContainerPlan;
 import io.jpod.runtime.pod.PodPlan;
 import io.jpod.runtime.pod.VolumePlan;
+import io.jpod.runtime.probe.ProbePlan;
 import io.jpod.runtime.state.PortMapping;
 
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,57 @@ class PlanBuilderTest {
         assertTrue(c.env().contains("IMG=2"), "the manifest overrides the image: " + c.env());
         assertTrue(!c.env().contains("IMG=1"), c.env().toString());
         assertEquals("/app", c.workingDir());
+    }
+
+    @Test
+    void probesArePlannedWithNamedPortsResolvedAndDefaultsApplied() throws Exception {
+        ContainerPlan c =
+                plan(pod(
+                                """
+                                ports:
+                                - name: http
+                                  containerPort: 8080
+                                readinessProbe:
+                                  httpGet:
+                                    path: /ready
+                                    port: http
+                                    httpHeaders:
+                                    - name: X-A
+                                      value: b
+                                livenessProbe:
+                                  tcpSocket:
+                                    port: 8080
+                                  periodSeconds: 2
+                                  terminationGracePeriodSeconds: 5
+                                startupProbe:
+                                  exec:
+                                    command: [cat, /tmp/ok]
+                                """))
+                        .containers()
+                        .getFirst();
+        ProbePlan ready = c.probes().readiness();
+        assertEquals(
+                new ProbePlan.Action.HttpGet(
+                        "HTTP", null, 8080, "/ready", List.of(new ProbePlan.Header("X-A", "b"))),
+                ready.action());
+        // Kubernetes' defaults: period 10, timeout 1, success 1, failure 3
+        assertEquals(
+                List.of(0, 10, 1, 1, 3),
+                List.of(
+                        ready.initialDelaySeconds(),
+                        ready.periodSeconds(),
+                        ready.timeoutSeconds(),
+                        ready.successThreshold(),
+                        ready.failureThreshold()));
+        assertEquals(new ProbePlan.Action.TcpSocket(null, 8080), c.probes().liveness().action());
+        assertEquals(2, c.probes().liveness().periodSeconds());
+        assertEquals(5L, c.probes().liveness().terminationGracePeriodSeconds());
+        assertEquals(
+                new ProbePlan.Action.Exec(List.of("cat", "/tmp/ok")),
+                c.probes().startup().action());
+        assertTrue(
+                builder.notices().stream().noneMatch(n -> n.contains("probe")),
+                builder.notices().toString());
     }
 
     @Test

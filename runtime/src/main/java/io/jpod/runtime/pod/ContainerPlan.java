@@ -1,5 +1,7 @@
 package io.jpod.runtime.pod;
 
+import io.jpod.runtime.probe.ContainerProbes;
+
 import java.util.List;
 
 /**
@@ -15,6 +17,7 @@ import java.util.List;
  * @param env "K=V" entries in precedence order
  * @param user "uid[:gid]" or names looked up in the image's /etc/passwd and /etc/group; empty for
  *     root
+ * @param probes liveness, readiness and startup probes, run by the prober
  */
 public record ContainerPlan(
         String name,
@@ -31,9 +34,47 @@ public record ContainerPlan(
         List<String> capAdd,
         List<String> capDrop,
         List<MountPlan> mounts,
-        List<String> secretEnv) {
+        List<String> secretEnv,
+        ContainerProbes probes) {
+
+    /** A container with no probes. */
+    public ContainerPlan(
+            String name,
+            String image,
+            String imageId,
+            List<String> argv,
+            List<String> env,
+            String workingDir,
+            String user,
+            boolean tty,
+            boolean privileged,
+            boolean readOnlyRootfs,
+            boolean noNewPrivileges,
+            List<String> capAdd,
+            List<String> capDrop,
+            List<MountPlan> mounts,
+            List<String> secretEnv) {
+        this(
+                name,
+                image,
+                imageId,
+                argv,
+                env,
+                workingDir,
+                user,
+                tty,
+                privileged,
+                readOnlyRootfs,
+                noNewPrivileges,
+                capAdd,
+                capDrop,
+                mounts,
+                secretEnv,
+                ContainerProbes.NONE);
+    }
 
     public ContainerPlan {
+        probes = probes == null ? ContainerProbes.NONE : probes;
         // plans recorded before secretEnv existed read it as absent
         secretEnv = secretEnv == null ? List.of() : List.copyOf(secretEnv);
         argv = List.copyOf(argv);

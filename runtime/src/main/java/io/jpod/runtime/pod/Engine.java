@@ -7,6 +7,11 @@ import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageStore;
 import io.jpod.runtime.image.archive.ArchiveFormat;
 import io.jpod.runtime.logs.K8sFileLog;
+import io.jpod.runtime.probe.HealthFiles;
+import io.jpod.runtime.probe.PodHealth;
+import io.jpod.runtime.probe.PodReadiness;
+import io.jpod.runtime.probe.ProberProcess;
+import io.jpod.runtime.probe.ReadyWait;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.HelperStatus;
@@ -57,6 +62,7 @@ public final class Engine {
     private final SystemPrune prune;
     private final DiskUsage diskUsage;
     private final SystemReset reset;
+    private final HealthFiles health;
 
     public Engine(Runtime rt) {
         this(rt, Map.of());
@@ -89,6 +95,7 @@ public final class Engine {
         this.prune = new SystemPrune(rt, lookups, remove, removals);
         this.diskUsage = new DiskUsage(rt, lookups);
         this.reset = new SystemReset(rt, remove, removals);
+        this.health = new HealthFiles(rt.layout().runDir());
     }
 
     /** The engine of this invocation, for the user and environment it runs in. */
@@ -104,7 +111,9 @@ public final class Engine {
      */
     public List<PodRecord> play(List<PodPlan> plans, boolean replace)
             throws JpodException, IOException {
-        return play.play(plans, replace);
+        List<PodRecord> played = play.play(plans, replace);
+        ProberProcess.ensure(rt);
+        return played;
     }
 
     /**
@@ -171,7 +180,9 @@ public final class Engine {
     }
 
     public PodRecord start(String pod) throws JpodException, IOException {
-        return start.start(pod);
+        PodRecord started = start.start(pod);
+        ProberProcess.ensure(rt);
+        return started;
     }
 
     /** {@code timeoutSeconds} null: the pod's own grace period. */
@@ -352,6 +363,48 @@ public final class Engine {
     /** The manifest the pod was played from; empty if it was not kept. */
     public String source(PodRecord pod) throws IOException {
         return lookups.source(pod);
+    }
+
+    // probes
+
+    /** What the prober last wrote of the pod's containers; empty for a pod without probes. */
+    public Optional<PodHealth> health(PodRecord pod) {
+        return health.read(pod.id());
+    }
+
+    /** Whether the pod is Ready, and if not, why. */
+    public PodReadiness readiness(PodRecord pod) {
+        return PodReadiness.of(pod, lookups.statuses(pod), health.read(pod.id()));
+    }
+
+    /**
+     * Starts the prober if a pod has probes and none runs (after a crash or a kill): the commands
+     * that show or wait for probe results call it.
+     */
+    public void ensureProber() throws IOException {
+        ProberProcess.ensure(rt);
+    }
+
+    /** The hidden {@code prober} command: runs probes until no pod has any. */
+    public void runProber() throws IOException, InterruptedException {
+        ProberProcess.run(rt);
+    }
+
+    /** Polls pods for readiness or deletion, as {@code wait} does. */
+    public ReadyWait readyWait() {
+        return new ReadyWait(
+                new ReadyWait.Pods() {
+                    @Override
+                    public Optional<PodRecord> find(String nameOrId) throws IOException {
+                        return lookups.findPod(nameOrId);
+                    }
+
+                    @Override
+                    public PodReadiness readiness(PodRecord pod) {
+                        return Engine.this.readiness(pod);
+                    }
+                },
+                rt.processes());
     }
 
     // images

@@ -1,0 +1,22 @@
+package io.jpod.runtime.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+class ProberProcessTest {
+
+    @Test
+    void theProbersFlagsComeAfterTheLaunchersSoTheyWin() {
+        List<String> argv =
+                ProberProcess.withFlags(
+                        List.of("/jdk/bin/java", "-XX:TieredStopAtLevel=1", "-jar", "jpod.jar"));
+        List<String> want = new ArrayList<>(List.of("/jdk/bin/java", "-XX:TieredStopAtLevel=1"));
+        want.addAll(ProberProcess.JVM_FLAGS);
+        want.addAll(List.of("-jar", "jpod.jar"));
+        assertEquals(want, argv);
+    }
+}
