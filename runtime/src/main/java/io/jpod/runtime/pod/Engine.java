@@ -122,7 +122,9 @@ public final class Engine {
      */
     public List<PodRecord> play(List<SourcedPlan> plans, boolean replace, PlayOptions options)
             throws JpodException, IOException {
-        return play.play(plans, replace, options);
+        List<PodRecord> played = play.play(plans, replace, options);
+        ProberProcess.ensure(rt);
+        return played;
     }
 
     /**
@@ -138,7 +140,9 @@ public final class Engine {
     public List<Reconciled> reconcile(
             List<SourcedPlan> wanted, Set<String> sources, boolean prune, PlayOptions options)
             throws JpodException, IOException {
-        return reconcile.apply(wanted, sources, prune, options);
+        List<Reconciled> done = reconcile.apply(wanted, sources, prune, options);
+        ProberProcess.ensure(rt);
+        return done;
     }
 
     /**
