@@ -1,9 +1,13 @@
 package io.jpod.runtime.sys;
 
+import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Ends jpod. Helpers that outlive jpod (slirp4netns, the pause process) start as its children, and
@@ -18,7 +22,7 @@ public final class ProcessExit {
     public static void exit(int code) {
         System.out.flush();
         System.err.flush();
-        if (ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive)) {
+        if (hasChildren()) {
             try {
                 MethodHandle exit =
                         Linker.nativeLinker()
@@ -34,5 +38,25 @@ public final class ProcessExit {
             }
         }
         System.exit(code);
+    }
+
+    /**
+     * Whether jpod has child processes, from the kernel's list of each thread's children: {@link
+     * ProcessHandle#children()} would read the status of every process on the host, and start the
+     * JDK's process machinery in a command that never started a process.
+     */
+    private static boolean hasChildren() {
+        Path tasks = Path.of("/proc/self/task");
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                if (!Files.readString(thread.resolve("children")).isBlank()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            // a kernel without the children files (CONFIG_PROC_CHILDREN), or a thread that ended
+            return ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive);
+        }
     }
 }
