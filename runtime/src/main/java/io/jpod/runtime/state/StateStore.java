@@ -1,5 +1,7 @@
 package io.jpod.runtime.state;
 
+import io.jpod.runtime.json.RecordJson;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.jpod.runtime.json.RecordJson;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

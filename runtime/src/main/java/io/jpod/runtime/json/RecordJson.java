@@ -1,4 +1,4 @@
-package io.jpod.runtime.state;
+package io.jpod.runtime.json;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
@@ -7,11 +7,13 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,11 +22,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The state files' JSON, for records of records, without a general-purpose mapper: the format
- * Jackson wrote for them before (and still reads), at a fraction of a cold JVM's cost. Jackson
- * builds and introspects a deserializer per type on every start, which was most of what {@code ps}
- * spent; this walks each record's components once per type, so a field another change adds to a
- * record needs nothing here.
+ * The JSON of jpod's own files (pod state, the image index), for records of records, without a
+ * general-purpose mapper: the format Jackson wrote for them before (and still reads), at a fraction
+ * of a cold JVM's cost. Jackson builds and introspects a deserializer per type on every start,
+ * which was most of what {@code ps} spent and most of a play's planning; this walks each record's
+ * components once per type, so a field another change adds to a record needs nothing here.
  *
  * <p>As Jackson did: a record is an object of its components by name, unknown names are ignored, an
  * absent component is null (0 or false for a primitive) and left to the record's constructor to
@@ -48,7 +50,7 @@ public final class RecordJson {
     private RecordJson() {}
 
     public static <T extends Record> T read(byte[] json, Class<T> type) {
-        Parser p = new Parser(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        Parser p = new Parser(new String(json, StandardCharsets.UTF_8));
         Object tree = p.value();
         p.end();
         return type.cast(bind(tree, type, type.getSimpleName()));
@@ -65,7 +67,7 @@ public final class RecordJson {
      * type this codec does not know fails here, in a test, rather than in a user's {@code ps}.
      */
     public static void check(Class<? extends Record> type) {
-        check(type, new java.util.HashSet<>());
+        check(type, new HashSet<>());
     }
 
     private static void check(Type type, Set<Type> seen) {
