@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * Ends jpod. Helpers that outlive jpod (slirp4netns, the pause process) start as its children, and
  * the JDK's process reaper sits in waitpid for each; at exit HotSpot waits for such threads in
  * native code, about 300 ms (measured in bench/). With live children jpod flushes its output and
- * leaves through _exit instead.
+ * leaves through _exit instead, and otherwise through {@link Runtime#halt}.
  */
 public final class ProcessExit {
 
@@ -37,7 +37,11 @@ public final class ProcessExit {
                 // no native access: fall back to the ordinary, slower exit
             }
         }
-        System.exit(code);
+        // jpod registers no shutdown hook, and since JDK 21 System.exit first asks the
+        // System.Logger
+        // machinery whether to log the exit, which looks for a logging backend in every jar of the
+        // class path: halt ends the same way without that
+        Runtime.getRuntime().halt(code);
     }
 
     /**
