@@ -1,6 +1,8 @@
 package io.jpod.cli;
 
+import io.jpod.cli.command.CompletionCommand;
 import io.jpod.cli.command.JpodCommand;
+import io.jpod.cli.command.JpodRoot;
 import io.jpod.cli.command.ProberCommand;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.sys.ProcessExit;
@@ -8,7 +10,9 @@ import io.jpod.runtime.sys.Trace;
 import io.jpod.runtime.userns.UserNamespace;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -56,13 +60,43 @@ public final class Main {
             // long-lived: spare it the classes of every other command that picocli would load
             return ProberCommand.run();
         }
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** Every verb: for help, completion, and suggestions for a mistyped verb. */
     static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new JpodCommand());
-        // everything after the container name belongs to the command run inside it
-        cmd.getSubcommands().get("exec").setStopAtPositional(true);
+        return configured(new CommandLine(new JpodCommand()));
+    }
+
+    /**
+     * The command line for these arguments: the top level and only their verb, when it is one of
+     * jpod's and needs no other (completion describes them all), else every verb. picocli builds a
+     * command's model by reflection over its annotations, and building all of them is most of what
+     * {@code version} or {@code ps} costs.
+     */
+    static CommandLine commandLine(String[] args) {
+        int at = verb(args);
+        if (at >= args.length) {
+            return commandLine();
+        }
+        for (Class<?> verb : JpodCommand.class.getAnnotation(Command.class).subcommands()) {
+            Command c = verb.getAnnotation(Command.class);
+            if (verb != CompletionCommand.class
+                    && (c.name().equals(args[at]) || List.of(c.aliases()).contains(args[at]))) {
+                CommandLine cmd = new CommandLine(new JpodRoot());
+                cmd.addSubcommand(verb);
+                return configured(cmd);
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine configured(CommandLine cmd) {
+        CommandLine exec = cmd.getSubcommands().get("exec");
+        if (exec != null) {
+            // everything after the container name belongs to the command run inside it
+            exec.setStopAtPositional(true);
+        }
         // the one place failures become output and exit codes: commands only throw
         cmd.setExecutionExceptionHandler((ex, line, parsed) -> Errors.report(ex, line.getErr()));
         cmd.setParameterExceptionHandler(Main::usageError);

@@ -9,6 +9,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 
 /** What jpod answers a command line it cannot run, and its global options. */
 class MainTest {
@@ -83,5 +84,39 @@ class MainTest {
         assertEquals(0, o.code());
         assertTrue(o.out().startsWith("Usage: jpod pod stop [OPTIONS] POD..."), o.out());
         assertTrue(o.out().contains("\nExamples:\n  jpod pod stop web\n"), o.out());
+    }
+
+    @Test
+    void aKnownVerbBuildsOnlyItselfWithTheSameHelp() {
+        CommandLine light = Main.commandLine(new String[] {"--log-level", "warn", "pod", "ps"});
+        assertEquals(java.util.Set.of("pod"), light.getSubcommands().keySet());
+        CommandLine full = Main.commandLine();
+        for (String verb : List.of("pod", "ps", "exec", "logs", "kube", "container-exited")) {
+            CommandLine one = Main.commandLine(new String[] {verb, "x"});
+            assertEquals(
+                    full.getSubcommands().get(verb).getUsageMessage(),
+                    one.getSubcommands().get(verb).getUsageMessage(),
+                    verb);
+        }
+        assertTrue(
+                Main.commandLine(new String[] {"exec", "c", "ls"})
+                        .getSubcommands()
+                        .get("exec")
+                        .isStopAtPositional());
+    }
+
+    @Test
+    void completionHelpAndUnknownVerbsGetEveryVerb() {
+        int all = Main.commandLine().getSubcommands().size();
+        assertTrue(all > 15);
+        for (String[] args :
+                List.of(
+                        new String[] {"completion", "bash"},
+                        new String[] {"pood"},
+                        new String[] {"--help"},
+                        new String[] {})) {
+            assertEquals(
+                    all, Main.commandLine(args).getSubcommands().size(), List.of(args).toString());
+        }
     }
 }

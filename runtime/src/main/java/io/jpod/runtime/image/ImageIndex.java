@@ -2,11 +2,12 @@ package io.jpod.runtime.image;
 
 import io.jpod.runtime.image.blob.Digest;
 import io.jpod.runtime.image.layer.ExtractedLayer;
-import io.jpod.runtime.image.oci.Json;
+import io.jpod.runtime.json.RecordJson;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -57,7 +58,12 @@ final class ImageIndex {
         } catch (NoSuchFileException e) {
             return index;
         }
-        Document document = Json.read(json, Document.class);
+        Document document;
+        try {
+            document = RecordJson.read(json, Document.class);
+        } catch (RecordJson.JsonException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
         if (document.version() != VERSION) {
             throw new IOException(file + ": unsupported version " + document.version());
         }
@@ -90,7 +96,9 @@ final class ImageIndex {
                             i.size(),
                             i.digests().isEmpty() ? null : i.digests()));
         }
-        byte[] json = Json.writePretty(new Document(VERSION, entries, layerSizes));
+        byte[] json =
+                RecordJson.write(new Document(VERSION, entries, layerSizes))
+                        .getBytes(StandardCharsets.UTF_8);
         Path partial = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel out =
                 FileChannel.open(

@@ -31,7 +31,10 @@ public final class Slirp4netns {
     /** slirp4netns' built-in DNS forwarder. */
     public static final String DNS = "10.0.2.3";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: commands that open the runtime and start nothing need no mapper. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private final Processes processes;
 
@@ -94,7 +97,7 @@ public final class Slirp4netns {
                                 "host_addr", hostAddr,
                                 "host_port", port.hostPort(),
                                 "guest_port", port.containerPort()));
-        JsonNode answer = call(apiSocket, JSON.writeValueAsString(request));
+        JsonNode answer = call(apiSocket, Mapper.JSON.writeValueAsString(request));
         if (answer.has("error")) {
             throw new IOException(
                     "cannot forward "
@@ -113,7 +116,7 @@ public final class Slirp4netns {
             ch.connect(UnixDomainSocketAddress.of(apiSocket));
             ch.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8)));
             ch.shutdownOutput();
-            return JSON.readTree(readAll(ch));
+            return Mapper.JSON.readTree(readAll(ch));
         }
     }
 

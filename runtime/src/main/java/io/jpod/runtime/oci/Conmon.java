@@ -25,7 +25,10 @@ import java.util.List;
  */
 public final class Conmon {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: commands that open the runtime and start nothing need no mapper. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private final Path binary;
     private final OciRuntime runtime;
@@ -159,7 +162,7 @@ public final class Conmon {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode msg = JSON.readTree(line);
+                JsonNode msg = Mapper.JSON.readTree(line);
                 long data = msg.path("data").asLong(-1);
                 if (data > 0) {
                     return data;
@@ -201,7 +204,7 @@ public final class Conmon {
         if (Files.exists(ociLog)) {
             for (String line : Files.readAllLines(ociLog)) {
                 try {
-                    JsonNode n = JSON.readTree(line);
+                    JsonNode n = Mapper.JSON.readTree(line);
                     if ("error".equals(n.path("level").asText())) {
                         why.append(n.path("msg").asText()).append(' ');
                     }

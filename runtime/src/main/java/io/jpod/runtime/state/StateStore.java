@@ -1,10 +1,6 @@
 package io.jpod.runtime.state;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jpod.runtime.json.RecordJson;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -27,16 +23,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * Pods as one JSON file each, replaced by atomic rename, so a reader never sees half a file and a
  * kill -9 leaves either the old or the new version. Two kinds of {@link FileLock}: a short global
  * one for what spans pods, and one per pod for its lifecycle. The kernel drops a lock when its
- * holder dies, which is how a later command knows a {@link PodPhase#CREATING} pod was orphaned.
+ * holder dies, which is how a later command knows a {@link PodPhase#CREATING} pod was orphaned. The
+ * files are {@link RecordJson}: the JSON Jackson wrote for the records, without Jackson's cost on
+ * every cold start.
  */
 public final class StateStore {
-
-    private static final ObjectMapper JSON =
-            JsonMapper.builder()
-                    .addModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build();
 
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
             new ConcurrentHashMap<>();
@@ -164,7 +155,7 @@ public final class StateStore {
     public void save(PodRecord pod) throws IOException {
         Path pods = Files.createDirectories(dir.resolve("pods"));
         Path tmp = pods.resolve(pod.id() + ".json.tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), pod);
+        Files.writeString(tmp, RecordJson.write(pod));
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
@@ -181,11 +172,11 @@ public final class StateStore {
 
     private static Optional<PodRecord> read(Path file) throws IOException {
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(file), PodRecord.class));
+            return Optional.of(RecordJson.read(Files.readAllBytes(file), PodRecord.class));
         } catch (NoSuchFileException e) {
             return Optional.empty(); // removed between listing and reading
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException("corrupt state file " + file + ": " + e.getOriginalMessage(), e);
+        } catch (RecordJson.JsonException e) {
+            throw new IOException("corrupt state file " + file + ": " + e.getMessage(), e);
         }
     }
 

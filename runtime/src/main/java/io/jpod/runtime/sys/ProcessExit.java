@@ -1,15 +1,19 @@
 package io.jpod.runtime.sys;
 
+import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Ends jpod. Helpers that outlive jpod (slirp4netns, the pause process) start as its children, and
  * the JDK's process reaper sits in waitpid for each; at exit HotSpot waits for such threads in
  * native code, about 300 ms (measured in bench/). With live children jpod flushes its output and
- * leaves through _exit instead.
+ * leaves through _exit instead, and otherwise through {@link Runtime#halt}.
  */
 public final class ProcessExit {
 
@@ -18,7 +22,7 @@ public final class ProcessExit {
     public static void exit(int code) {
         System.out.flush();
         System.err.flush();
-        if (ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive)) {
+        if (hasChildren()) {
             try {
                 MethodHandle exit =
                         Linker.nativeLinker()
@@ -33,6 +37,30 @@ public final class ProcessExit {
                 // no native access: fall back to the ordinary, slower exit
             }
         }
-        System.exit(code);
+        // jpod registers no shutdown hook, and since JDK 21 System.exit first asks the
+        // System.Logger
+        // machinery whether to log the exit, which looks for a logging backend in every jar of the
+        // class path: halt ends the same way without that
+        Runtime.getRuntime().halt(code);
+    }
+
+    /**
+     * Whether jpod has child processes, from the kernel's list of each thread's children: {@link
+     * ProcessHandle#children()} would read the status of every process on the host, and start the
+     * JDK's process machinery in a command that never started a process.
+     */
+    private static boolean hasChildren() {
+        Path tasks = Path.of("/proc/self/task");
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                if (!Files.readString(thread.resolve("children")).isBlank()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            // a kernel without the children files (CONFIG_PROC_CHILDREN), or a thread that ended
+            return ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive);
+        }
     }
 }
