@@ -34,7 +34,11 @@ class OciConfigTest {
                 mounts,
                 List.of("CAP_CHOWN", "CAP_KILL"),
                 true,
-                rootless);
+                rootless,
+                List.of(),
+                java.util.Map.of(),
+                true,
+                null);
     }
 
     private static List<String> texts(JsonNode array) {
