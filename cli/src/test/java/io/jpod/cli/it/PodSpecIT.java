@@ -35,6 +35,17 @@ class PodSpecIT {
         return r.out();
     }
 
+    /** Which of two paths procMount Default masks have a mount of their own in the container. */
+    private List<String> procMasks(String container) throws Exception {
+        return exec(container, "cat", "/proc/self/mountinfo")
+                .lines()
+                .map(l -> l.split(" ")[4])
+                .filter(p -> p.equals("/proc/keys") || p.equals("/proc/sys"))
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
     @Test
     void everyContainerGetsThePodsSettings() throws Exception {
         String manifest = jpod.stage().resolve("it/podspec.yaml").toString();
@@ -92,6 +103,9 @@ class PodSpecIT {
                 "80\n",
                 exec("podspec-writer", "cat", "/proc/sys/net/ipv4/ip_unprivileged_port_start"));
 
+        // procMount Default: the runtime's masks
+        assertEquals(List.of("/proc/keys", "/proc/sys"), procMasks("podspec-reader"));
+
         // seccomp RuntimeDefault refuses a new user namespace; the unconfined writer may make one
         Jpod.Result refused = jpod.run("exec", "podspec-reader", "unshare", "-U", "true");
         assertNotEquals(0, refused.exitCode(), refused.all());
@@ -101,5 +115,43 @@ class PodSpecIT {
 
         assertEquals(0, jpod.run("kube", "down", manifest).exitCode());
         assertEquals("", jpod.run("pod", "ps", "-q").out());
+    }
+
+    @Test
+    void hostNamespacesUnmaskedProcAndALocalhostProfile() throws Exception {
+        java.nio.file.Path profiles = jpod.dataDir().resolve("seccomp");
+        java.nio.file.Files.createDirectories(profiles);
+        java.nio.file.Path profile = profiles.resolve("no-mkdir.json");
+        java.nio.file.Files.writeString(
+                profile,
+                "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"comment\": \"refuses mkdir\","
+                        + " \"syscalls\": [{\"names\": [\"mkdir\", \"mkdirat\"],"
+                        + " \"action\": \"SCMP_ACT_ERRNO\", \"errnoRet\": 13}]}\n");
+        try {
+            String manifest = jpod.stage().resolve("it/hostns.yaml").toString();
+            Jpod.Result played = jpod.run("play", "kube", manifest);
+            assertEquals(0, played.exitCode(), played.all());
+
+            // hostPID: the host's processes, this test's JVM among them
+            String pids = exec("hostns-app", "ls", "/proc");
+            assertTrue(
+                    pids.lines().anyMatch(String.valueOf(ProcessHandle.current().pid())::equals),
+                    pids);
+            // hostIPC: the host's IPC namespace, not one of the pod's
+            String ipc = exec("hostns-app", "readlink", "/proc/self/ns/ipc").strip();
+            assertEquals(
+                    java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/ipc"))
+                            .toString(),
+                    ipc);
+            // procMount Unmasked: nothing mounted over /proc/keys or /proc/sys
+            assertEquals(List.of(), procMasks("hostns-app"));
+            // the Localhost profile: mkdir refused with the errno it names (EACCES)
+            Jpod.Result mkdir = jpod.run("exec", "hostns-app", "mkdir", "/tmp/x");
+            assertNotEquals(0, mkdir.exitCode(), mkdir.all());
+            assertTrue(mkdir.err().contains("Permission denied"), mkdir.all());
+            assertEquals(0, jpod.run("kube", "down", manifest).exitCode());
+        } finally {
+            java.nio.file.Files.deleteIfExists(profile);
+        }
     }
 }

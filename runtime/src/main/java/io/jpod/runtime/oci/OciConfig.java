@@ -65,6 +65,11 @@ public final class OciConfig {
         }
         ArrayNode mounts = root.putArray("mounts");
         for (BundleSpec.Mount m : defaultMounts(spec.rootless())) {
+            if (m.type().equals("mqueue") && spec.rootless() && !hasIpcNamespace(spec)) {
+                // in the host's IPC namespace (hostIPC) a user namespace may not mount an mqueue,
+                // and the host need not have one to bind: the container goes without, rootless
+                continue;
+            }
             if (spec.mounts().stream().noneMatch(o -> o.destination().equals(m.destination()))) {
                 mount(mounts, m);
             }
@@ -146,6 +151,10 @@ public final class OciConfig {
                         "/sys",
                         List.of("rbind", "nosuid", "noexec", "nodev", "ro")));
         return m;
+    }
+
+    private static boolean hasIpcNamespace(BundleSpec spec) {
+        return spec.namespaces().stream().anyMatch(n -> n.type().equals("ipc"));
     }
 
     private static void mount(ArrayNode mounts, BundleSpec.Mount m) {
