@@ -178,7 +178,7 @@ class VolumeResolverTest {
     @Test
     @DisplayName(
             "a projected volume holds every source's files, with the projected defaultMode unless"
-                + " an item sets its own; serviceAccountToken is dropped with a notice")
+                    + " an item sets its own; serviceAccountToken is dropped with a notice")
     void projectedSources() throws Exception {
         ResolvedVolume v =
                 resolve(
