@@ -355,6 +355,15 @@ final class ContainerReader {
             if (subPath != null && !subPath.isEmpty() && Names.relativePath(subPath) != null) {
                 v.error("subPath", Names.relativePath(subPath));
             }
+            String subPathExpr = v.string("subPathExpr");
+            if (subPathExpr != null && subPathExpr.isEmpty()) {
+                subPathExpr = null;
+            }
+            if (subPathExpr != null && subPath != null && !subPath.isEmpty()) {
+                v.error("subPathExpr", "subPathExpr and subPath are mutually exclusive");
+            } else if (subPathExpr != null && Names.relativePath(subPathExpr) != null) {
+                v.error("subPathExpr", Names.relativePath(subPathExpr));
+            }
             boolean readOnly = v.flag("readOnly");
             MountPropagation propagation =
                     Values.enumValue(
@@ -365,7 +374,7 @@ final class ContainerReader {
                         "Bidirectional mount propagation is available only to privileged"
                                 + " containers");
             }
-            v.unsupported("not supported by jpod; ignored", "subPathExpr", "recursiveReadOnly");
+            v.unsupported("not supported by jpod; ignored", "recursiveReadOnly");
             v.finish();
             out.add(
                     new MountModel(
@@ -373,7 +382,8 @@ final class ContainerReader {
                             path,
                             subPath == null || subPath.isEmpty() ? null : subPath,
                             readOnly,
-                            propagation));
+                            propagation,
+                            subPathExpr));
         }
         return List.copyOf(out);
     }
@@ -399,12 +409,29 @@ final class ContainerReader {
             caps.finish();
         }
         String seccomp = seccomp(m);
+        String procMount = m.string("procMount");
+        if (procMount != null && !procMount.equals("Default") && !procMount.equals("Unmasked")) {
+            m.error(
+                    "procMount",
+                    "unsupported value \""
+                            + procMount
+                            + "\": supported values: \"Default\", \"Unmasked\"");
+            procMount = null;
+        }
         m.accept("windowsOptions");
-        m.unsupported(
-                "not supported by jpod; ignored", "seLinuxOptions", "appArmorProfile", "procMount");
+        m.unsupported("not supported by jpod; ignored", "seLinuxOptions", "appArmorProfile");
         m.finish();
         return new SecurityModel(
-                user, group, nonRoot, privileged, readOnlyRoot, escalation, add, drop, seccomp);
+                user,
+                group,
+                nonRoot,
+                privileged,
+                readOnlyRoot,
+                escalation,
+                add,
+                drop,
+                seccomp,
+                procMount);
     }
 
     /** {@code RuntimeDefault}, {@code Unconfined}, {@code Localhost/<profile>}, or null. */

@@ -48,6 +48,7 @@ public final class ContainerResolver {
                             "no command specified: the container sets none and the image has no"
                                     + " Entrypoint or Cmd"));
         }
+        List<MountModel> mounts = mounts(c, kubelet, problems);
         String user = user(c.securityContext(), image.user());
         checkNonRoot(c, user, problems);
         if (!problems.isEmpty()) {
@@ -59,7 +60,49 @@ public final class ContainerResolver {
                         : image.workingDir() != null && !image.workingDir().isEmpty()
                                 ? image.workingDir()
                                 : "/";
-        return new ResolvedProcess(List.copyOf(argv), env, workingDir, user, Set.copyOf(secretEnv));
+        return new ResolvedProcess(
+                List.copyOf(argv), env, workingDir, user, Set.copyOf(secretEnv), mounts);
+    }
+
+    /**
+     * The container's mounts with each subPathExpr expanded, by the kubelet's rule: against the
+     * environment the kubelet builds (not the image's), and a variable that is undefined or empty
+     * is an error rather than left as written.
+     */
+    static List<MountModel> mounts(
+            ContainerModel c, Map<String, String> env, List<Problem> problems) {
+        List<MountModel> out = new ArrayList<>();
+        for (MountModel m : c.volumeMounts()) {
+            if (m.subPathExpr() == null) {
+                out.add(m);
+                continue;
+            }
+            Set<String> missing = new TreeSet<>();
+            Map<String, String> present = new java.util.HashMap<>();
+            for (String name : EnvExpansion.references(m.subPathExpr())) {
+                String value = env.get(name);
+                if (value == null || value.isEmpty()) {
+                    missing.add(name);
+                } else {
+                    present.put(name, value);
+                }
+            }
+            String where = "volumeMount " + m.mountPath() + ": subPathExpr " + m.subPathExpr();
+            if (!missing.isEmpty()) {
+                problems.add(
+                        problem(c, where + ": missing value for " + String.join(", ", missing)));
+                continue;
+            }
+            String expanded = EnvExpansion.expand(m.subPathExpr(), present);
+            String error = Names.relativePath(expanded);
+            if (error != null) {
+                problems.add(
+                        problem(c, where + " expands to \"" + expanded + "\", which " + error));
+                continue;
+            }
+            out.add(m.withSubPath(expanded));
+        }
+        return List.copyOf(out);
     }
 
     /**

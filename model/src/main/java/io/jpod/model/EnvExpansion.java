@@ -9,6 +9,24 @@ import java.util.Map;
 final class EnvExpansion {
     private EnvExpansion() {}
 
+    /** The names {@code $(NAME)} refers to in {@code input}, as {@link #expand} reads them. */
+    static java.util.List<String> references(String input) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        int i = 0;
+        while (i + 1 < input.length()) {
+            if (input.charAt(i) != '$') {
+                i++;
+            } else if (input.charAt(i + 1) == '(' && input.indexOf(')', i + 2) > 0) {
+                int close = input.indexOf(')', i + 2);
+                names.add(input.substring(i + 2, close));
+                i = close + 1;
+            } else {
+                i += 2;
+            }
+        }
+        return names;
+    }
+
     static String expand(String input, Map<String, String> vars) {
         StringBuilder out = new StringBuilder();
         int i = 0;

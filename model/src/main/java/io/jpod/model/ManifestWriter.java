@@ -125,7 +125,14 @@ public final class ManifestWriter {
                 addIfSet(secrets, e.secretKeyRef() == null ? null : e.secretKeyRef().name());
             }
         }
+        List<VolumeModel> sources = new ArrayList<>();
         for (VolumeModel v : pod.volumes()) {
+            sources.add(v);
+            if (v instanceof VolumeModel.Projected p) {
+                sources.addAll(p.sources());
+            }
+        }
+        for (VolumeModel v : sources) {
             switch (v) {
                 case VolumeModel.ConfigMap c -> configMaps.add(c.configMapName());
                 case VolumeModel.Secret s -> secrets.add(s.secretName());

@@ -135,7 +135,8 @@ final class PodReader {
                             + " false");
         }
         YMap sec = spec.map("securityContext");
-        PodSecurityModel security = sec == null ? PodSecurityModel.EMPTY : podSecurity(sec);
+        PodSecurityModel security =
+                sec == null ? PodSecurityModel.EMPTY : podSecurity(sec, hostNetwork, hostIPC);
 
         List<VolumeModel> volumes = new ArrayList<>();
         Set<String> volumeNames = new HashSet<>();
@@ -320,7 +321,7 @@ final class PodReader {
         }
     }
 
-    private static PodSecurityModel podSecurity(YMap m) {
+    private static PodSecurityModel podSecurity(YMap m, boolean hostNetwork, boolean hostIPC) {
         Long user = Values.bounded(m, "runAsUser", 0, Integer.MAX_VALUE);
         Long group = Values.bounded(m, "runAsGroup", 0, Integer.MAX_VALUE);
         Boolean nonRoot = m.bool("runAsNonRoot");
@@ -339,7 +340,12 @@ final class PodReader {
                 String name = sm.requiredString("name");
                 String value = sm.string("value");
                 sm.finish();
-                if (name != null) {
+                String error = name == null ? null : Sysctls.check(name, hostNetwork, hostIPC);
+                if (error != null) {
+                    sm.error("name", error);
+                } else if (name != null && sysctls.containsKey(name)) {
+                    sm.error("name", "duplicate sysctl \"" + name + "\"");
+                } else if (name != null) {
                     sysctls.put(name, value == null ? "" : value);
                 }
             }

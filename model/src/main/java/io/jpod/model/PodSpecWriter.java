@@ -192,6 +192,7 @@ final class PodSpecWriter {
         m.put("name", v.volumeName());
         m.put("mountPath", v.mountPath());
         putIfSet(m, "subPath", v.subPath());
+        putIfSet(m, "subPathExpr", v.subPathExpr());
         putUnlessDefault(m, "readOnly", v.readOnly(), false);
         putUnlessDefault(m, "mountPropagation", v.propagation().spelling(), "None");
         return m;
@@ -281,6 +282,7 @@ final class PodSpecWriter {
                 Objects.equals(s.seccompProfile(), pod.seccompProfile())
                         ? null
                         : seccomp(s.seccompProfile()));
+        putIfSet(m, "procMount", s.procMount());
         return m;
     }
 
@@ -379,6 +381,33 @@ final class PodSpecWriter {
                                 .toList());
                 putIfSet(s, "defaultMode", d.defaultMode());
                 m.put("downwardAPI", s);
+            }
+            case VolumeModel.Projected p -> {
+                Map<String, Object> s = new LinkedHashMap<>();
+                List<Map<String, Object>> sources = new ArrayList<>();
+                for (VolumeModel source : p.sources()) {
+                    // a source is written as its own volume would be, less the mode the
+                    // projected volume holds and with the name a projection spells "name"
+                    Map<String, Object> one = volume(source);
+                    one.remove("name");
+                    for (Object body : one.values()) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> fields = (Map<String, Object>) body;
+                        fields.remove("defaultMode");
+                        Object secretName = fields.remove("secretName");
+                        if (secretName != null) {
+                            Map<String, Object> renamed = new LinkedHashMap<>();
+                            renamed.put("name", secretName);
+                            renamed.putAll(fields);
+                            fields.clear();
+                            fields.putAll(renamed);
+                        }
+                    }
+                    sources.add(one);
+                }
+                s.put("sources", sources);
+                putIfSet(s, "defaultMode", p.defaultMode());
+                m.put("projected", s);
             }
         }
         return m;

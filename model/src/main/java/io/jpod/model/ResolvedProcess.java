@@ -7,11 +7,12 @@ import java.util.Set;
 /**
  * The process to start for a container: argv, full environment, working directory and user ({@code
  * uid[:gid]} or name), and which variables hold a Secret's data, so that what shows the environment
- * can mask them.
+ * can mask them. volumeMounts are the container's with every subPathExpr expanded into a subPath.
  */
 public record ResolvedProcess(
         List<String> argv,
         LinkedHashMap<String, String> env,
         String workingDir,
         String user,
-        Set<String> secretEnv) {}
+        Set<String> secretEnv,
+        List<MountModel> volumeMounts) {}

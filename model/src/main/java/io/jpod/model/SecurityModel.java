@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A container's security context, already merged with the pod's: a container value wins, a pod
- * value fills the gaps (runAsUser, runAsGroup, runAsNonRoot, seccompProfile). Null means unset.
+ * value fills the gaps (runAsUser, runAsGroup, runAsNonRoot, seccompProfile). Null means unset;
+ * procMount is {@code Default} or {@code Unmasked}.
  */
 public record SecurityModel(
         Long runAsUser,
@@ -15,10 +16,16 @@ public record SecurityModel(
         Boolean allowPrivilegeEscalation,
         List<String> capabilitiesAdd,
         List<String> capabilitiesDrop,
-        String seccompProfile) {
+        String seccompProfile,
+        String procMount) {
 
     public static final SecurityModel EMPTY =
-            new SecurityModel(null, null, null, null, null, null, List.of(), List.of(), null);
+            new SecurityModel(null, null, null, null, null, null, List.of(), List.of(), null, null);
+
+    /** procMount: Unmasked, the runtime masks nothing under /proc and /sys. */
+    public boolean unmaskedProc() {
+        return "Unmasked".equals(procMount);
+    }
 
     public boolean isPrivileged() {
         return Boolean.TRUE.equals(privileged);
@@ -35,6 +42,7 @@ public record SecurityModel(
                 allowPrivilegeEscalation,
                 capabilitiesAdd,
                 capabilitiesDrop,
-                seccompProfile != null ? seccompProfile : pod.seccompProfile());
+                seccompProfile != null ? seccompProfile : pod.seccompProfile(),
+                procMount);
     }
 }

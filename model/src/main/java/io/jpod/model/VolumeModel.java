@@ -34,4 +34,12 @@ public sealed interface VolumeModel {
 
     record DownwardApi(String name, List<DownwardItem> items, Integer defaultMode)
             implements VolumeModel {}
+
+    /**
+     * Several configMap, secret and downwardAPI sources in one directory; each source carries the
+     * projected volume's defaultMode (null means 0644). serviceAccountToken sources are dropped
+     * when read.
+     */
+    record Projected(String name, List<VolumeModel> sources, Integer defaultMode)
+            implements VolumeModel {}
 }

@@ -17,10 +17,10 @@ final class VolumeReader {
                     "configMap",
                     "secret",
                     "persistentVolumeClaim",
-                    "downwardAPI");
+                    "downwardAPI",
+                    "projected");
     private static final List<String> OTHER_SOURCES =
             List.of(
-                    "projected",
                     "ephemeral",
                     "nfs",
                     "csi",
@@ -86,6 +86,7 @@ final class VolumeReader {
                     case "secret" -> secret(name, s, namespace, refs);
                     case "persistentVolumeClaim" -> claim(name, s, namespace, refs);
                     case "downwardAPI" -> downwardApi(name, s);
+                    case "projected" -> projected(name, s, namespace, refs);
                     default -> {
                         m.node()
                                 .warn(
@@ -194,4 +195,93 @@ final class VolumeReader {
         }
         return new VolumeModel.DownwardApi(name, List.copyOf(out), Values.mode(s, "defaultMode"));
     }
+
+    /**
+     * A projected volume's sources, each read as the volume of its kind would be; the mode comes
+     * from the projected volume, which is where Kubernetes has defaultMode.
+     */
+    private static VolumeModel projected(String name, YMap s, String namespace, References refs) {
+        Integer mode = Values.mode(s, "defaultMode");
+        List<VolumeModel> sources = new ArrayList<>();
+        for (YNode item : s.items("sources")) {
+            YMap src = item.map();
+            if (src == null) {
+                continue;
+            }
+            List<String> kinds =
+                    src.keys().stream().filter(k -> PROJECTIONS.contains(k) && src.has(k)).toList();
+            if (kinds.size() != 1) {
+                item.error(
+                        kinds.isEmpty()
+                                ? "must specify one of: `configMap`, `secret`, `downwardAPI` or"
+                                        + " `serviceAccountToken`"
+                                : "may not specify more than 1 projection type");
+                PROJECTIONS.forEach(src::accept);
+                src.finish();
+                continue;
+            }
+            String kind = kinds.get(0);
+            YMap p = src.map(kind);
+            src.finish();
+            if (p == null) {
+                continue;
+            }
+            if (p.has("defaultMode")) {
+                p.error(
+                        "defaultMode",
+                        "not allowed in a projection: set it on the projected volume");
+            }
+            VolumeModel source =
+                    switch (kind) {
+                        case "configMap" -> {
+                            var c = (VolumeModel.ConfigMap) configMap(name, p, namespace, refs);
+                            yield new VolumeModel.ConfigMap(
+                                    name, c.configMapName(), c.items(), mode, c.optional());
+                        }
+                        case "secret" -> {
+                            var c = secretProjection(name, p, namespace, refs);
+                            yield new VolumeModel.Secret(
+                                    name, c.secretName(), c.items(), mode, c.optional());
+                        }
+                        case "downwardAPI" -> {
+                            var d = (VolumeModel.DownwardApi) downwardApi(name, p);
+                            yield new VolumeModel.DownwardApi(name, d.items(), mode);
+                        }
+                        default -> {
+                            p.node()
+                                    .warn(
+                                            kind
+                                                    + " projections are not supported by jpod"
+                                                    + " (there is no API server to issue them);"
+                                                    + " ignored");
+                            p.accept(p.keys().toArray(String[]::new));
+                            yield null;
+                        }
+                    };
+            p.finish();
+            if (source != null) {
+                sources.add(source);
+            }
+        }
+        return new VolumeModel.Projected(name, List.copyOf(sources), mode);
+    }
+
+    /** A secret projection names its Secret {@code name}, not {@code secretName}. */
+    private static VolumeModel.Secret secretProjection(
+            String name, YMap s, String namespace, References refs) {
+        String secret = Values.name(s, "name", Names::dnsSubdomain);
+        boolean optional = s.flag("optional");
+        List<KeyToPath> items = items(s, Target.SECRET, namespace, secret, optional, refs);
+        refs.add(Target.SECRET, namespace, secret, null, optional, s.node());
+        return new VolumeModel.Secret(name, secret, items, null, optional);
+    }
+
+    private static final List<String> PROJECTIONS =
+            List.of(
+                    "configMap",
+                    "secret",
+                    "downwardAPI",
+                    "serviceAccountToken",
+                    "clusterTrustBundle",
+                    "podCertificate");
 }

@@ -54,7 +54,35 @@ public final class VolumeResolver {
                         k -> secret.get().bytes(k));
             }
             case VolumeModel.DownwardApi d -> downward(pod, d, ctx);
+            case VolumeModel.Projected p -> projected(pod, p, ctx, refs);
         };
+    }
+
+    /**
+     * The files of every source in one directory, as the kubelet projects them; two sources writing
+     * the same path is an error, which the API server reports for items too.
+     */
+    private static ResolvedVolume projected(
+            PodModel pod, VolumeModel.Projected p, PodContext ctx, ManifestSet refs)
+            throws ManifestException {
+        java.util.Map<String, VolumeFile> byPath = new java.util.LinkedHashMap<>();
+        for (VolumeModel source : p.sources()) {
+            var files = (ResolvedVolume.Files) resolve(pod, source, ctx, refs);
+            for (VolumeFile f : files.files()) {
+                if (byPath.putIfAbsent(f.path(), f) != null) {
+                    throw new ManifestException(
+                            new Problem(
+                                    "",
+                                    0,
+                                    0,
+                                    "volume \"" + p.name() + "\"",
+                                    "conflicting duplicate paths: \""
+                                            + f.path()
+                                            + "\" is projected by more than one source"));
+                }
+            }
+        }
+        return new ResolvedVolume.Files(List.copyOf(byPath.values()));
     }
 
     private static ResolvedVolume missing(

@@ -2,6 +2,8 @@ package io.jpod.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -171,5 +173,44 @@ class VolumeResolverTest {
                           - name: v
                             configMap: {name: nope}
                         """));
+    }
+
+    @Test
+    @DisplayName(
+            "a projected volume holds every source's files, with the projected defaultMode unless"
+                    + " an item sets its own; serviceAccountToken is dropped with a notice")
+    void projectedSources() throws Exception {
+        ResolvedVolume v =
+                resolve(
+                        """
+                        - name: all
+                          projected:
+                            defaultMode: 0440
+                            sources:
+                            - configMap: {name: cfg, items: [{key: a.conf, path: conf/a, mode: 0600}]}
+                            - secret: {name: sec}
+                            - downwardAPI: {items: [{path: name, fieldRef: {fieldPath: metadata.name}}]}
+                            - serviceAccountToken: {path: token}
+                        """);
+        assertEquals(List.of("conf/a:600", "token:440", "name:440"), paths(v));
+    }
+
+    @Test
+    @DisplayName("two sources of a projected volume writing one path is an error naming the volume")
+    void projectedConflict() {
+        ManifestException e =
+                assertThrows(
+                        ManifestException.class,
+                        () ->
+                                resolve(
+                                        """
+                                        - name: all
+                                          projected:
+                                            sources:
+                                            - configMap: {name: cfg, items: [{key: a.conf, path: x}]}
+                                            - secret: {name: sec, items: [{key: token, path: x}]}
+                                        """));
+        assertTrue(e.getMessage().contains("volume \"all\""), e.getMessage());
+        assertTrue(e.getMessage().contains("conflicting duplicate paths: \"x\""), e.getMessage());
     }
 }

@@ -11,6 +11,7 @@ import io.jpod.model.MountModel;
 import io.jpod.model.OutputKind;
 import io.jpod.model.PodContext;
 import io.jpod.model.PodModel;
+import io.jpod.model.PodSecurityModel;
 import io.jpod.model.PortModel;
 import io.jpod.model.ResolvedProcess;
 import io.jpod.model.ResolvedVolume;
@@ -19,6 +20,7 @@ import io.jpod.model.SecurityModel;
 import io.jpod.model.VolumeFile;
 import io.jpod.model.VolumeModel;
 import io.jpod.model.VolumeResolver;
+import io.jpod.runtime.host.ResourceLimits;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageConfig;
 import io.jpod.runtime.net.PodAddress;
@@ -41,6 +43,7 @@ public final class PlanBuilder {
     private final Function<String, Image> images;
     private final PodPlan.NetworkMode network;
     private final List<String> notices = new ArrayList<>();
+    private final List<String> droppedResources = new ArrayList<>();
 
     /**
      * @param images looks an image up by reference; the caller has checked that every image exists
@@ -50,9 +53,21 @@ public final class PlanBuilder {
         this.network = network;
     }
 
-    /** One-line notices about what jpod cannot honour, for the user. */
+    /**
+     * One-line notices about what jpod cannot honour, for the user; the resources every pod so far
+     * asked for and did not get come last, all named in one line.
+     */
     public List<String> notices() {
-        return notices;
+        if (droppedResources.isEmpty()) {
+            return notices;
+        }
+        List<String> all = new ArrayList<>(notices);
+        all.add(
+                "resources not applied ("
+                        + ResourceLimits.whyNotAppliedHere()
+                        + "): "
+                        + String.join(", ", droppedResources));
+        return all;
     }
 
     public PodPlan build(PodModel pod, ManifestSet set) throws ManifestException {
@@ -60,12 +75,6 @@ public final class PlanBuilder {
         PodPlan.NetworkMode mode = pod.hostNetwork() ? PodPlan.NetworkMode.HOST : network;
         PodAddress address = PodAddress.of(mode.label());
         PodContext ctx = new PodContext(address.podIP(), address.hostIP(), "localhost");
-        if (pod.hostPID() || pod.hostIPC()) {
-            notices.add(
-                    pod.name()
-                            + ": hostPID and hostIPC are not supported yet; the pod gets its own"
-                            + " PID and IPC namespaces");
-        }
         if (Boolean.FALSE.equals(pod.hostUsers())) {
             notices.add(
                     pod.name()
@@ -120,7 +129,15 @@ public final class PlanBuilder {
                 volumes,
                 containers,
                 inits,
-                ManifestWriter.write(pod, OutputKind.POD, set));
+                ManifestWriter.write(pod, OutputKind.POD, set),
+                false,
+                podSecurity(pod));
+    }
+
+    private static PodPlan.PodSecurity podSecurity(PodModel pod) {
+        PodSecurityModel s = pod.securityContext();
+        return new PodPlan.PodSecurity(
+                s.fsGroup(), s.supplementalGroups(), s.sysctls(), pod.hostIPC(), pod.hostPID());
     }
 
     /** Fields jpod reads but does not act on yet: one line each, so nothing is ignored silently. */
@@ -128,11 +145,23 @@ public final class PlanBuilder {
         for (ContainerModel c : pod.allContainers()) {
             String where = pod.name() + "-" + c.name() + ": ";
             ResourcesModel r = c.resources();
-            if (r != null && (!r.limits().isEmpty() || !r.requests().isEmpty())) {
-                notices.add(
-                        where
-                                + "resource requests and limits are not applied (no delegated"
-                                + " cgroup controllers)");
+            if (r != null) {
+                String container = pod.name() + "-" + c.name();
+                new java.util.TreeMap<>(r.limits())
+                        .forEach(
+                                (k, v) ->
+                                        droppedResources.add(
+                                                container + " limits." + k + "=" + v.text()));
+                new java.util.TreeMap<>(r.requests())
+                        .forEach(
+                                (k, v) -> {
+                                    // the API server defaults a request to its limit: not named
+                                    // twice
+                                    if (!v.equals(r.limits().get(k))) {
+                                        droppedResources.add(
+                                                container + " requests." + k + "=" + v.text());
+                                    }
+                                });
             }
             if (c.lifecycle() != null
                     && (c.lifecycle().postStart() != null || c.lifecycle().preStop() != null)) {
@@ -157,7 +186,7 @@ public final class PlanBuilder {
             env.add(e.getKey() + "=" + e.getValue());
         }
         List<ContainerPlan.MountPlan> mounts = new ArrayList<>();
-        for (MountModel m : c.volumeMounts()) {
+        for (MountModel m : p.volumeMounts()) {
             mounts.add(
                     new ContainerPlan.MountPlan(
                             m.volumeName(),
@@ -187,7 +216,8 @@ public final class PlanBuilder {
                 s.capabilitiesDrop() == null ? List.of() : s.capabilitiesDrop(),
                 mounts,
                 List.copyOf(p.secretEnv()),
-                ProbePlans.of(c));
+                ProbePlans.of(c),
+                new ContainerPlan.Confinement(s.seccompProfile(), null, s.unmaskedProc()));
     }
 
     private VolumePlan volume(String name, ResolvedVolume v) {

@@ -32,6 +32,11 @@ class InfoIT {
             // crun refuses cgroup v1 hosts: runc is chosen, and info says why
             assertTrue(out.contains("ociRuntime: runc"), out);
             assertTrue(out.contains("ociRuntimeReason: crun refuses cgroup v1"), out);
+            // and why the containers' resource limits are dropped here
+            assertTrue(
+                    out.contains("resourceLimits: not applied: cgroup v1")
+                            && out.contains("no delegated cgroup controllers"),
+                    out);
         }
     }
 

@@ -342,4 +342,59 @@ class PlanBuilderTest {
         assertEquals(PodPlan.NetworkMode.SLIRP4NETNS, p.network());
         assertEquals(List.of(), builder.notices());
     }
+
+    @Test
+    void everyDroppedResourceIsNamedInOneNotice() throws Exception {
+        plan(
+                pod(
+                        """
+                        resources:
+                          limits: {cpu: 500m, memory: 64Mi}
+                          requests: {cpu: 100m}
+                        """));
+        List<String> lines =
+                builder.notices().stream().filter(n -> n.contains("resources")).toList();
+        assertEquals(1, lines.size(), builder.notices().toString());
+        String line = lines.getFirst();
+        assertTrue(
+                line.endsWith(
+                        "web-app limits.cpu=500m, web-app limits.memory=64Mi,"
+                                + " web-app requests.cpu=100m"),
+                line);
+        assertTrue(line.contains("cgroup"), "says why: " + line);
+    }
+
+    @Test
+    void podSecurityConfinementAndSubPathExprReachThePlan() throws Exception {
+        PodPlan p =
+                plan(
+                        """
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: web
+                        spec:
+                          hostIPC: true
+                          securityContext:
+                            fsGroup: 2000
+                            supplementalGroups: [3000]
+                            sysctls: [{name: net.core.somaxconn, value: "1024"}]
+                            seccompProfile: {type: RuntimeDefault}
+                          containers:
+                          - name: app
+                            image: localhost/app:1
+                            env: [{name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+                            securityContext: {procMount: Unmasked}
+                            volumeMounts: [{name: v, mountPath: /v, subPathExpr: "$(POD)/logs"}]
+                          volumes: [{name: v, emptyDir: {}}]
+                        """);
+        assertEquals(
+                new PodPlan.PodSecurity(
+                        2000L, List.of(3000L), Map.of("net.core.somaxconn", "1024"), true, false),
+                p.security());
+        ContainerPlan c = p.containers().getFirst();
+        assertEquals(new ContainerPlan.Confinement("RuntimeDefault", null, true), c.confinement());
+        assertEquals("web/logs", c.mounts().getFirst().subPath());
+        assertEquals(List.of(), builder.notices(), "hostIPC is no longer a notice");
+    }
 }

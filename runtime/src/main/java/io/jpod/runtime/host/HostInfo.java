@@ -29,6 +29,9 @@ public final class HostInfo {
         host.put("kernel", firstLine(rt, List.of("uname", "-r")));
         host.put("cgroupVersion", rt.cgroups().label());
         host.put(
+                "resourceLimits",
+                "not applied: " + ResourceLimits.whyNotApplied(rt.cgroups(), l.rootless()));
+        host.put(
                 "ociRuntime", rt.runtimeChoice().name() + " (" + rt.runtimeChoice().binary() + ")");
         host.put("ociRuntimeVersion", version(rt, rt.runtimeChoice().binary()));
         host.put("ociRuntimeReason", rt.runtimeChoice().reason());

@@ -9,6 +9,12 @@ import java.util.List;
  * @param namespaces each with a path to join, or a null path to create
  * @param rootless true when the container shares jpod's user namespace (no mappings, no cgroup
  *     mount)
+ * @param additionalGids the process's groups besides gid
+ * @param sysctls written by the runtime in the container's namespaces before it starts
+ * @param maskedProc whether the usual /proc and /sys paths are masked or read-only (procMount
+ *     Default)
+ * @param seccomp the linux.seccomp object as JSON text; null for none. A mount in {@code mounts} at
+ *     a default mount's destination (/proc, /dev/shm) replaces that default.
  */
 public record BundleSpec(
         List<String> args,
@@ -24,7 +30,16 @@ public record BundleSpec(
         List<Mount> mounts,
         List<String> capabilities,
         boolean noNewPrivileges,
-        boolean rootless) {
+        boolean rootless,
+        List<Long> additionalGids,
+        java.util.Map<String, String> sysctls,
+        boolean maskedProc,
+        String seccomp) {
+
+    public BundleSpec {
+        additionalGids = additionalGids == null ? List.of() : List.copyOf(additionalGids);
+        sysctls = sysctls == null ? java.util.Map.of() : sysctls;
+    }
 
     public record Namespace(String type, String path) {}
 

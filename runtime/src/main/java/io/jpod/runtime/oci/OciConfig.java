@@ -45,6 +45,10 @@ public final class OciConfig {
         ObjectNode user = process.putObject("user");
         user.put("uid", spec.uid());
         user.put("gid", spec.gid());
+        if (!spec.additionalGids().isEmpty()) {
+            ArrayNode gids = user.putArray("additionalGids");
+            spec.additionalGids().forEach(gids::add);
+        }
         strings(process.putArray("args"), spec.args());
         strings(process.putArray("env"), spec.env());
         process.put("cwd", spec.cwd() == null || spec.cwd().isEmpty() ? "/" : spec.cwd());
@@ -61,7 +65,14 @@ public final class OciConfig {
         }
         ArrayNode mounts = root.putArray("mounts");
         for (BundleSpec.Mount m : defaultMounts(spec.rootless())) {
-            mount(mounts, m);
+            if (m.type().equals("mqueue") && spec.rootless() && !hasIpcNamespace(spec)) {
+                // in the host's IPC namespace (hostIPC) a user namespace may not mount an mqueue,
+                // and the host need not have one to bind: the container goes without, rootless
+                continue;
+            }
+            if (spec.mounts().stream().noneMatch(o -> o.destination().equals(m.destination()))) {
+                mount(mounts, m);
+            }
         }
         for (BundleSpec.Mount m : spec.mounts()) {
             mount(mounts, m);
@@ -75,8 +86,22 @@ public final class OciConfig {
                 n.put("path", ns.path());
             }
         }
-        strings(linux.putArray("maskedPaths"), MASKED);
-        strings(linux.putArray("readonlyPaths"), READONLY);
+        if (!spec.sysctls().isEmpty()) {
+            ObjectNode sysctl = linux.putObject("sysctl");
+            spec.sysctls().forEach(sysctl::put);
+        }
+        if (spec.maskedProc()) {
+            strings(linux.putArray("maskedPaths"), MASKED);
+            strings(linux.putArray("readonlyPaths"), READONLY);
+        }
+        if (spec.seccomp() != null) {
+            try {
+                linux.set("seccomp", JSON.readTree(spec.seccomp()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(
+                        "seccomp profile is not JSON: " + e.getMessage(), e);
+            }
+        }
         return root;
     }
 
@@ -126,6 +151,10 @@ public final class OciConfig {
                         "/sys",
                         List.of("rbind", "nosuid", "noexec", "nodev", "ro")));
         return m;
+    }
+
+    private static boolean hasIpcNamespace(BundleSpec spec) {
+        return spec.namespaces().stream().anyMatch(n -> n.type().equals("ipc"));
     }
 
     private static void mount(ArrayNode mounts, BundleSpec.Mount m) {

@@ -155,12 +155,17 @@ final class ContainerCreator {
         SpecInput input =
                 SpecInput.of(
                         PodInput.of(plan, new PodPaths(podDir, rt.layout().volumes()), netns),
-                        c,
+                        SeccompProfiles.read(rt.layout(), name, c),
                         user.uid(),
                         user.gid());
-        BundleSpec spec =
-                SpecGenerator.generate(
-                        input, rootfs.toString(), infra.pid(), rt.layout().rootless());
+        BundleSpec spec;
+        try {
+            spec =
+                    SpecGenerator.generate(
+                            input, rootfs.toString(), infra.pid(), rt.layout().rootless());
+        } catch (IllegalArgumentException e) {
+            throw new PodException("container " + name + ": " + e.getMessage(), e);
+        }
         Volumes.makeSubPaths(input);
         makeWorkingDir(name, c.workingDir(), rootfs);
         OciConfig.write(spec, bundle.resolve("config.json"));

@@ -35,9 +35,10 @@ public record ContainerPlan(
         List<String> capDrop,
         List<MountPlan> mounts,
         List<String> secretEnv,
-        ContainerProbes probes) {
+        ContainerProbes probes,
+        Confinement confinement) {
 
-    /** A container with no probes. */
+    /** A container with no probes and the runtime's default confinement, as plans were before. */
     public ContainerPlan(
             String name,
             String image,
@@ -70,11 +71,14 @@ public record ContainerPlan(
                 capDrop,
                 mounts,
                 secretEnv,
-                ContainerProbes.NONE);
+                ContainerProbes.NONE,
+                Confinement.DEFAULT);
     }
 
     public ContainerPlan {
+        // plans recorded before probes and confinement existed read them as absent
         probes = probes == null ? ContainerProbes.NONE : probes;
+        confinement = confinement == null ? Confinement.DEFAULT : confinement;
         // plans recorded before secretEnv existed read it as absent
         secretEnv = secretEnv == null ? List.of() : List.copyOf(secretEnv);
         argv = List.copyOf(argv);
@@ -82,6 +86,53 @@ public record ContainerPlan(
         capAdd = List.copyOf(capAdd);
         capDrop = List.copyOf(capDrop);
         mounts = List.copyOf(mounts);
+    }
+
+    /**
+     * What the kernel filters for the container besides capabilities.
+     *
+     * @param seccomp the seccompProfile: null or {@code Unconfined} (Kubernetes' default: no
+     *     filter), {@code RuntimeDefault} (jpod's own profile) or {@code Localhost/PATH}
+     * @param localhostProfile a Localhost profile's JSON, read when the container is created
+     * @param unmaskedProc procMount Unmasked: nothing masked or read-only under /proc and /sys
+     */
+    public record Confinement(String seccomp, String localhostProfile, boolean unmaskedProc) {
+        public static final Confinement DEFAULT = new Confinement(null, null, false);
+
+        /** The name under the profiles directory of a Localhost profile, else null. */
+        public String localhostPath() {
+            return seccomp != null && seccomp.startsWith(LOCALHOST)
+                    ? seccomp.substring(LOCALHOST.length())
+                    : null;
+        }
+
+        public Confinement withLocalhostProfile(String json) {
+            return new Confinement(seccomp, json, unmaskedProc);
+        }
+
+        private static final String LOCALHOST = "Localhost/";
+    }
+
+    /** This plan with another confinement. */
+    public ContainerPlan with(Confinement c) {
+        return new ContainerPlan(
+                name,
+                image,
+                imageId,
+                argv,
+                env,
+                workingDir,
+                user,
+                tty,
+                privileged,
+                readOnlyRootfs,
+                noNewPrivileges,
+                capAdd,
+                capDrop,
+                mounts,
+                secretEnv,
+                probes,
+                c);
     }
 
     /** A volume of the pod mounted into this container. */

@@ -25,9 +25,13 @@ public record PodPlan(
         List<ContainerPlan> containers,
         List<ContainerPlan> initContainers,
         String source,
-        boolean noHosts) {
+        boolean noHosts,
+        PodSecurity security) {
 
-    /** A plan whose containers bind the pod's /etc/hosts, as every pod's do by default. */
+    /**
+     * A plan whose containers bind the pod's /etc/hosts, with no pod-level security settings, as
+     * plans were before those existed.
+     */
     public PodPlan(
             String name,
             String hostname,
@@ -60,10 +64,12 @@ public record PodPlan(
                 containers,
                 initContainers,
                 source,
-                false);
+                false,
+                PodSecurity.NONE);
     }
 
     public PodPlan {
+        security = security == null ? PodSecurity.NONE : security;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         ports = List.copyOf(ports);
         hostAliases = List.copyOf(hostAliases);
@@ -92,7 +98,8 @@ public record PodPlan(
                 containers,
                 initContainers,
                 source,
-                noHosts);
+                noHosts,
+                security);
     }
 
     /**
@@ -116,7 +123,8 @@ public record PodPlan(
                 containers,
                 initContainers,
                 source,
-                true);
+                true,
+                security);
     }
 
     /** The user-mode network helper that connects the pod's namespace to the host. */
@@ -139,6 +147,46 @@ public record PodPlan(
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The pod's securityContext and host namespaces, as every container gets them.
+     *
+     * @param fsGroup the group that owns the pod's own volumes and that every process has; null
+     *     when unset
+     * @param supplementalGroups further groups of every process
+     * @param sysctls namespaced sysctls, already checked to be the pod's own namespaces'
+     * @param hostIPC whether the containers stay in the host's IPC namespace (and its /dev/shm)
+     * @param hostPID whether the containers stay in the host's PID namespace
+     */
+    public record PodSecurity(
+            Long fsGroup,
+            List<Long> supplementalGroups,
+            Map<String, String> sysctls,
+            boolean hostIPC,
+            boolean hostPID) {
+        public static final PodSecurity NONE =
+                new PodSecurity(null, List.of(), Map.of(), false, false);
+
+        public PodSecurity {
+            supplementalGroups =
+                    supplementalGroups == null ? List.of() : List.copyOf(supplementalGroups);
+            sysctls =
+                    sysctls == null
+                            ? Map.of()
+                            : java.util.Collections.unmodifiableMap(
+                                    new java.util.TreeMap<>(sysctls));
+        }
+
+        /** The groups every process gets besides its own: fsGroup first, as the kubelet lists. */
+        public List<Long> groups() {
+            java.util.LinkedHashSet<Long> all = new java.util.LinkedHashSet<>();
+            if (fsGroup != null) {
+                all.add(fsGroup);
+            }
+            all.addAll(supplementalGroups);
+            return List.copyOf(all);
         }
     }
 

@@ -23,9 +23,26 @@ final class Volumes {
 
     private Volumes() {}
 
-    /** Creates what the pod's volumes need before any container mounts them. */
+    /**
+     * The pod's /dev/shm, which all its containers bind, as the kubelet's pod sandbox gives them
+     * one shared IPC namespace: podman's default size.
+     */
+    static final String SHM_OPTIONS = "mode=1777,size=65536k,nosuid,nodev,noexec";
+
+    /**
+     * Creates what the pod's volumes need before any container mounts them, and the pod's /dev/shm.
+     * With fsGroup, the pod's own volumes belong to that group, as the kubelet makes them:
+     * directories group-writable and setgid, so that what the containers create there inherits the
+     * group; written files group-readable. (Claims and host paths are left as they are: the
+     * kubelet's recursive chown of a claim is fsGroupChangePolicy's, not done here.)
+     */
     static void prepare(PodPlan plan, Path podDir, Path namedVolumes, Processes processes)
             throws IOException, PodException {
+        Long fsGroup = plan.security().fsGroup();
+        if (!plan.security().hostIPC()) {
+            Path shm = Files.createDirectories(PodInput.shm(podDir));
+            new Mounts(processes).tmpfs(shm, SHM_OPTIONS);
+        }
         for (VolumePlan v : plan.volumes()) {
             switch (v) {
                 case VolumePlan.HostPath h -> prepareHostPath(h);
@@ -35,9 +52,17 @@ final class Volumes {
                         new Mounts(processes).tmpfs(dir, "mode=1777");
                     }
                     Files.setPosixFilePermissions(dir, all());
+                    if (fsGroup != null) {
+                        FsGroup.own(v.name(), dir, fsGroup, false);
+                    }
                 }
-                case VolumePlan.Files f ->
-                        writeFiles(Files.createDirectories(source(podDir, v)), f);
+                case VolumePlan.Files f -> {
+                    Path dir = Files.createDirectories(source(podDir, v));
+                    writeFiles(dir, f);
+                    if (fsGroup != null) {
+                        FsGroup.own(v.name(), dir, fsGroup, true);
+                    }
+                }
                 case VolumePlan.Named n ->
                         Files.createDirectories(namedVolumes.resolve(n.claim()).resolve("_data"));
             }
@@ -45,10 +70,11 @@ final class Volumes {
     }
 
     /**
-     * Unmounts what {@link #prepare} mounted (memory-backed emptyDirs) so the pod directory can be
-     * removed.
+     * Unmounts what {@link #prepare} mounted (the pod's /dev/shm, memory-backed emptyDirs) so the
+     * pod directory can be removed.
      */
     static void release(Path podDir, Processes processes) throws IOException {
+        new Mounts(processes).unmount(PodInput.shm(podDir));
         Path volumes = podDir.resolve("volumes");
         if (!Files.isDirectory(volumes)) {
             return;

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A container's mounts besides the runtime's defaults: the /etc files, then its volumeMounts in
- * manifest order. The infra binds only the host's catatonit.
+ * A container's mounts besides the runtime's defaults: the /etc files, the pod's /dev/shm (and the
+ * host's /proc with hostPID), then its volumeMounts in manifest order. The infra binds only the
+ * host's catatonit.
  */
 public final class MountSpec {
 
@@ -23,6 +24,18 @@ public final class MountSpec {
             return List.of(Mount.bind(in.pod().catatonit(), Catatonit.IN_CONTAINER, true));
         }
         List<Mount> mounts = new ArrayList<>(EtcFiles.mounts(in.pod()));
+        if (in.pod().shm() != null) {
+            mounts.add(Mount.bind(in.pod().shm(), "/dev/shm", false));
+        }
+        if (in.pod().hostPID()) {
+            // a user namespace may not mount a proc of the host's PID namespace afresh: bind it
+            mounts.add(
+                    new Mount(
+                            "/proc",
+                            "bind",
+                            "/proc",
+                            List.of("rbind", "nosuid", "noexec", "nodev")));
+        }
         for (ContainerPlan.MountPlan m : in.container().mounts()) {
             VolumeSource v = volume(in, m).orElseThrow();
             mounts.add(volumeMount(v, m));

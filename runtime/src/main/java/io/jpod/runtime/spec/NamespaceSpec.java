@@ -9,7 +9,9 @@ import java.util.List;
  * Which namespaces a container creates and which it joins. The infra creates the pod's PID, IPC and
  * UTS namespaces; the others join its IPC and UTS (and PID when the pod shares it) through
  * /proc/PID/ns, and everyone joins the pod's network namespace file. With hostNetwork there is
- * none: the container stays in jpod's network.
+ * none: the container stays in jpod's network; likewise hostIPC and hostPID keep the container in
+ * jpod's IPC and PID namespaces, which are the host's (the per-user namespace holds only a user and
+ * a mount namespace).
  */
 final class NamespaceSpec {
 
@@ -26,12 +28,25 @@ final class NamespaceSpec {
             return ns;
         }
         String infra = "/proc/" + infraPid + "/ns/";
-        ns.add(new Namespace("ipc", infra + "ipc"));
+        PodInput pod = in.pod();
+        if (!pod.hostIPC()) {
+            ns.add(new Namespace("ipc", infra + "ipc"));
+        }
         ns.add(new Namespace("uts", infra + "uts"));
         ns.add(new Namespace("mount", null));
-        network(ns, in.pod());
-        ns.add(new Namespace("pid", in.pod().shareProcessNamespace() ? infra + "pid" : null));
+        network(ns, pod);
+        if (!pod.hostPID()) {
+            ns.add(new Namespace("pid", pod.shareProcessNamespace() ? infra + "pid" : null));
+        }
         return ns;
+    }
+
+    /**
+     * The pod's sysctls, which each app container writes again in the namespaces it joins (the
+     * writes agree); the model let through only those of namespaces the pod has of its own.
+     */
+    static java.util.Map<String, String> sysctls(SpecInput in) {
+        return in.forInfra() ? java.util.Map.of() : in.pod().sysctls();
     }
 
     /** The hostname is set where the UTS namespace is created, and only there. */

@@ -4,7 +4,10 @@ import io.jpod.runtime.pod.PodPlan;
 import io.jpod.runtime.pod.VolumePlan;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The pod's half of a container's spec input.
@@ -14,6 +17,11 @@ import java.util.List;
  * @param podDir where the pod's /etc files are
  * @param volumes every volume of the pod, mounted or not
  * @param noHosts the container keeps its image's /etc/hosts (absent in older records: false)
+ * @param groups the groups every process has besides its own (fsGroup, supplementalGroups)
+ * @param sysctls namespaced sysctls the containers set in the pod's namespaces
+ * @param shm the directory bound at /dev/shm in every container, so that all of them (init
+ *     containers too) share it as they share the IPC namespace; null for the runtime's own tmpfs
+ *     (the infra, and containers recorded before the pod had one)
  */
 public record PodInput(
         String hostname,
@@ -22,12 +30,21 @@ public record PodInput(
         String podDir,
         List<VolumeSource> volumes,
         String catatonit,
-        boolean noHosts) {
+        boolean noHosts,
+        List<Long> groups,
+        Map<String, String> sysctls,
+        boolean hostIPC,
+        boolean hostPID,
+        String shm) {
 
     public PodInput {
         volumes = List.copyOf(volumes);
+        // inputs recorded before these existed read them as absent
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        sysctls = sysctls == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(sysctls));
     }
 
+    /** An input with no pod security settings, the pod's /etc/hosts and the runtime's /dev/shm. */
     public PodInput(
             String hostname,
             String netns,
@@ -35,8 +52,23 @@ public record PodInput(
             String podDir,
             List<VolumeSource> volumes,
             String catatonit) {
-        this(hostname, netns, shareProcessNamespace, podDir, volumes, catatonit, false);
+        this(
+                hostname,
+                netns,
+                shareProcessNamespace,
+                podDir,
+                volumes,
+                catatonit,
+                false,
+                List.of(),
+                Map.of(),
+                false,
+                false,
+                null);
     }
+
+    /** The host's shared memory, which a hostIPC pod uses as the host's IPC namespace. */
+    public static final String HOST_SHM = "/dev/shm";
 
     /**
      * The infra's: it holds the namespaces, mounts no volume, and runs the host's catatonit (found
@@ -49,12 +81,19 @@ public record PodInput(
                 false,
                 "",
                 List.of(),
-                catatonit.toString());
+                catatonit.toString(),
+                false,
+                List.of(),
+                Map.of(),
+                false,
+                false,
+                null);
     }
 
     /** A pod's, with its volumes placed where {@code paths} say. */
     public static PodInput of(PodPlan plan, PodPaths paths, Path netns) {
         List<VolumeSource> volumes = plan.volumes().stream().map(v -> source(v, paths)).toList();
+        PodPlan.PodSecurity security = plan.security();
         return new PodInput(
                 plan.hostname(),
                 netns == null ? null : netns.toString(),
@@ -62,7 +101,17 @@ public record PodInput(
                 paths.podDir().toString(),
                 volumes,
                 null,
-                plan.noHosts());
+                plan.noHosts(),
+                security.groups(),
+                security.sysctls(),
+                security.hostIPC(),
+                security.hostPID(),
+                security.hostIPC() ? HOST_SHM : shm(paths.podDir()).toString());
+    }
+
+    /** Where the pod's own /dev/shm is mounted on the host. */
+    public static Path shm(Path podDir) {
+        return podDir.resolve("shm");
     }
 
     private static VolumeSource source(VolumePlan v, PodPaths paths) {

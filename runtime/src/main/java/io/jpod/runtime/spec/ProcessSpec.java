@@ -24,6 +24,11 @@ public final class ProcessSpec {
         return in.forInfra() ? "/" : in.container().workingDir();
     }
 
+    /** fsGroup and supplementalGroups: every app container's process has them. */
+    static List<Long> additionalGids(SpecInput in) {
+        return in.forInfra() ? List.of() : in.pod().groups();
+    }
+
     static boolean terminal(SpecInput in) {
         return !in.forInfra() && in.container().tty();
     }

@@ -48,6 +48,41 @@ final class SecuritySpec {
         return in.forInfra() || in.container().noNewPrivileges();
     }
 
+    /**
+     * procMount Default masks the usual /proc and /sys paths; Unmasked, and privileged containers
+     * as the CRI runtimes treat them, see them as they are.
+     */
+    static boolean maskedProc(SpecInput in) {
+        if (in.forInfra()) {
+            return true;
+        }
+        ContainerPlan c = in.container();
+        return !c.privileged() && !c.confinement().unmaskedProc();
+    }
+
+    /**
+     * The seccomp filter: none for Unconfined, unset (Kubernetes' default) and privileged
+     * containers; jpod's own profile for RuntimeDefault, against the container's capabilities; a
+     * Localhost profile as read when the container was created.
+     */
+    static String seccomp(SpecInput in, String arch) {
+        if (in.forInfra() || in.container().privileged()) {
+            return null;
+        }
+        ContainerPlan.Confinement c = in.container().confinement();
+        if (c.seccomp() == null || c.seccomp().equals("Unconfined")) {
+            return null;
+        }
+        if (c.seccomp().equals("RuntimeDefault")) {
+            return SeccompPolicy.runtimeDefault(capabilities(in), arch);
+        }
+        if (c.localhostProfile() == null) {
+            throw new IllegalStateException(
+                    "seccomp profile " + c.localhostPath() + " was not read before the spec");
+        }
+        return SeccompPolicy.localhost(c.localhostPath(), c.localhostProfile());
+    }
+
     static boolean readOnlyRoot(SpecInput in) {
         return in.forInfra() || in.container().readOnlyRootfs();
     }

@@ -5,6 +5,9 @@ import io.jpod.runtime.oci.BundleSpec;
 /** A container's spec from its input: pure, so the same input always gives the same config.json. */
 public final class SpecGenerator {
 
+    /** The JVM's architecture is the kernel's: the seccomp filter covers it and its compat ABIs. */
+    private static final String ARCH = System.getProperty("os.arch");
+
     private SpecGenerator() {}
 
     /**
@@ -29,6 +32,10 @@ public final class SpecGenerator {
                 MountSpec.of(in),
                 SecuritySpec.capabilities(in),
                 SecuritySpec.noNewPrivileges(in),
-                rootless);
+                rootless,
+                ProcessSpec.additionalGids(in),
+                NamespaceSpec.sysctls(in),
+                SecuritySpec.maskedProc(in),
+                SecuritySpec.seccomp(in, ARCH));
     }
 }

@@ -34,6 +34,69 @@ class VolumesTest {
         return dir.resolve("volumes");
     }
 
+    /** The pod's own /dev/shm, mounted before any volume. */
+    private List<String> shmMount() {
+        return List.of(
+                "mount",
+                "-t",
+                "tmpfs",
+                "tmpfs",
+                "-o",
+                Volumes.SHM_OPTIONS,
+                podDir().resolve("shm").toString());
+    }
+
+    @Test
+    void aHostIpcPodHasNoShmOfItsOwn() throws Exception {
+        PodPlan plain = Plans.volumes(List.of());
+        Volumes.prepare(withSecurity(plain, null, true), podDir(), named(), processes);
+        assertEquals(List.of(), processes.calls());
+    }
+
+    @Test
+    void fsGroupOwnsThePodsOwnVolumesSetgidAndGroupWritable() throws Exception {
+        // the test's own group, which any user may give files it owns
+        int gid = (Integer) Files.getAttribute(dir, "unix:gid");
+        PodPlan plan =
+                Plans.volumes(
+                        List.of(
+                                new VolumePlan.EmptyDir("scratch", false),
+                                new VolumePlan.Files(
+                                        "cfg", List.of(file("keys/secret", "s", 0400)))));
+        Volumes.prepare(withSecurity(plan, (long) gid, false), podDir(), named(), processes);
+        Path scratch = podDir().resolve("volumes/scratch");
+        assertEquals(gid, Files.getAttribute(scratch, "unix:gid"));
+        assertEquals(02777, (Integer) Files.getAttribute(scratch, "unix:mode") & 07777);
+        Path secret = podDir().resolve("volumes/cfg/keys/secret");
+        assertEquals(gid, Files.getAttribute(secret, "unix:gid"));
+        assertEquals(0440, (Integer) Files.getAttribute(secret, "unix:mode") & 07777);
+        assertEquals(
+                02050,
+                (Integer) Files.getAttribute(secret.getParent(), "unix:mode") & 02070,
+                "directories of a read-only volume: setgid, group r-x");
+    }
+
+    private static PodPlan withSecurity(PodPlan p, Long fsGroup, boolean hostIPC) {
+        return new PodPlan(
+                p.name(),
+                p.hostname(),
+                p.labels(),
+                p.gracePeriodSeconds(),
+                p.restartPolicy(),
+                p.network(),
+                p.shareProcessNamespace(),
+                p.ports(),
+                p.hostAliases(),
+                p.dnsServers(),
+                p.dnsSearches(),
+                p.volumes(),
+                p.containers(),
+                p.initContainers(),
+                p.source(),
+                false,
+                new PodPlan.PodSecurity(fsGroup, List.of(), java.util.Map.of(), hostIPC, false));
+    }
+
     private static VolumePlan.FileEntry file(String path, String content, int mode) {
         return new VolumePlan.FileEntry(path, content.getBytes(StandardCharsets.UTF_8), mode);
     }
@@ -85,7 +148,7 @@ class VolumesTest {
                 "rwxr-xr-x",
                 PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(vol.resolve("run.sh"))));
-        assertEquals(List.of(), processes.calls());
+        assertEquals(List.of(shmMount()), processes.calls());
     }
 
     @Test
@@ -133,6 +196,7 @@ class VolumesTest {
                 "rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch)));
         assertEquals(
                 List.of(
+                        shmMount(),
                         List.of(
                                 "mount",
                                 "-t",

@@ -59,7 +59,8 @@ class PodReadinessTest {
                         List.of(),
                         List.of(),
                         List.of(),
-                        probes);
+                        probes,
+                        ContainerPlan.Confinement.DEFAULT);
         return new ContainerRecord(
                 name.repeat(64).substring(0, 64),
                 "web-" + name,

@@ -11,7 +11,20 @@ import java.util.List;
 class EtcFilesTest {
 
     private static List<String> destinations(boolean noHosts) {
-        PodInput pod = new PodInput("web", null, false, "/pods/p1", List.of(), null, noHosts);
+        PodInput pod =
+                new PodInput(
+                        "web",
+                        null,
+                        false,
+                        "/pods/p1",
+                        List.of(),
+                        null,
+                        noHosts,
+                        List.of(),
+                        java.util.Map.of(),
+                        false,
+                        false,
+                        null);
         return EtcFiles.mounts(pod).stream().map(Mount::destination).toList();
     }
 

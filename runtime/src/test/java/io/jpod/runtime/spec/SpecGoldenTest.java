@@ -309,4 +309,69 @@ class SpecGoldenTest {
                                                         false,
                                                         Propagation.NONE)))));
     }
+
+    private static PodPlan withSecurity(PodPlan.PodSecurity security) {
+        PodPlan p = pod(PodPlan.NetworkMode.SLIRP4NETNS, false, List.of());
+        return new PodPlan(
+                p.name(),
+                p.hostname(),
+                p.labels(),
+                p.gracePeriodSeconds(),
+                p.restartPolicy(),
+                p.network(),
+                p.shareProcessNamespace(),
+                p.ports(),
+                p.hostAliases(),
+                p.dnsServers(),
+                p.dnsSearches(),
+                p.volumes(),
+                p.containers(),
+                p.initContainers(),
+                p.source(),
+                p.noHosts(),
+                security);
+    }
+
+    /**
+     * fsGroup and supplementalGroups as additionalGids, sysctls in linux.sysctl, and jpod's
+     * RuntimeDefault seccomp profile for a container with the default capabilities.
+     */
+    @Test
+    void podSecurityContextAndRuntimeDefaultSeccomp() throws Exception {
+        PodPlan plan =
+                withSecurity(
+                        new PodPlan.PodSecurity(
+                                2000L,
+                                List.of(3000L, 2000L),
+                                Map.of(
+                                        "net.ipv4.ip_unprivileged_port_start",
+                                        "80",
+                                        "kernel.shmmax",
+                                        "123456789"),
+                                false,
+                                false));
+        ContainerPlan c =
+                container("app", List.of())
+                        .with(new ContainerPlan.Confinement("RuntimeDefault", null, false));
+        check("pod-security-runtime-default", plan, c, 1000, 1000, true);
+    }
+
+    /**
+     * hostIPC and hostPID: no IPC or PID namespace, the host's /proc and /dev/shm bound, no mqueue
+     * rootless; procMount Unmasked; a Localhost profile as its file gave it.
+     */
+    @Test
+    void hostNamespacesUnmaskedAndLocalhostProfile() throws Exception {
+        PodPlan plan = withSecurity(new PodPlan.PodSecurity(null, List.of(), Map.of(), true, true));
+        ContainerPlan c =
+                container("app", List.of())
+                        .with(
+                                new ContainerPlan.Confinement(
+                                        "Localhost/deny-mkdir.json",
+                                        "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"comment\":\"x\","
+                                                + "\"syscalls\":[{\"names\":[\"mkdir\"],"
+                                                + "\"action\":\"SCMP_ACT_ERRNO\"}]}",
+                                        true));
+        check("host-namespaces-unmasked-localhost", plan, c);
+    }
 }
