@@ -1,5 +1,8 @@
 package io.jpod.runtime.json;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.InvocationTargetException;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -75,7 +79,12 @@ public final class RecordJson {
             return;
         }
         Class<?> raw = raw(type);
-        if (raw.isRecord()) {
+        Variants variants = variants(raw);
+        if (variants != null) {
+            for (Class<?> variant : variants.byName().values()) {
+                check(variant, seen);
+            }
+        } else if (raw.isRecord()) {
             for (RecordComponent c : shape(raw).components()) {
                 check(c.getGenericType(), seen);
             }
@@ -104,6 +113,52 @@ public final class RecordJson {
                 || raw == Instant.class
                 || raw == Duration.class
                 || raw.isEnum();
+    }
+
+    // ---------------------------------------------------------------- variants
+
+    /**
+     * A sealed interface of records told apart by a name in a property, as Jackson writes one
+     * annotated {@code @JsonTypeInfo(use = NAME, property = P)} with {@code @JsonSubTypes}.
+     */
+    private record Variants(String property, Map<String, Class<?>> byName) {}
+
+    private static final Map<Class<?>, Optional<Variants>> VARIANTS = new ConcurrentHashMap<>();
+
+    private static Variants variants(Class<?> raw) {
+        if (!raw.isInterface()) {
+            return null;
+        }
+        return VARIANTS.computeIfAbsent(
+                        raw,
+                        t -> {
+                            JsonTypeInfo info = t.getAnnotation(JsonTypeInfo.class);
+                            JsonSubTypes subtypes = t.getAnnotation(JsonSubTypes.class);
+                            if (info == null || subtypes == null) {
+                                return Optional.empty();
+                            }
+                            Map<String, Class<?>> byName = new LinkedHashMap<>();
+                            for (JsonSubTypes.Type sub : subtypes.value()) {
+                                byName.put(sub.name(), sub.value());
+                            }
+                            return Optional.of(new Variants(info.property(), byName));
+                        })
+                .orElse(null);
+    }
+
+    /** The property and name a variant of a tagged sealed interface is written with, or null. */
+    private static String[] tag(Class<?> record) {
+        for (Class<?> iface : record.getInterfaces()) {
+            Variants variants = variants(iface);
+            if (variants != null) {
+                for (Map.Entry<String, Class<?>> e : variants.byName().entrySet()) {
+                    if (e.getValue() == record) {
+                        return new String[] {variants.property(), e.getKey()};
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- binding
@@ -155,6 +210,23 @@ public final class RecordJson {
         Class<?> raw = raw(type);
         if (tree == null) {
             return raw.isPrimitive() ? zero(raw) : null;
+        }
+        Variants variants = variants(raw);
+        if (variants != null) {
+            if (!(tree instanceof Map<?, ?> object)) {
+                throw mismatch(where, "an object", tree);
+            }
+            Class<?> variant = variants.byName().get(object.get(variants.property()));
+            if (variant == null) {
+                throw new JsonException(
+                        where
+                                + ": unknown "
+                                + variants.property()
+                                + " '"
+                                + object.get(variants.property())
+                                + "'");
+            }
+            return bind(tree, variant, where);
         }
         if (raw.isRecord()) {
             if (!(tree instanceof Map<?, ?> object)) {
@@ -342,13 +414,21 @@ public final class RecordJson {
             out.append("null");
         } else if (value instanceof Record r) {
             RecordComponent[] cs = shape(r.getClass()).components();
-            if (cs.length == 0) {
+            String[] tag = tag(r.getClass());
+            if (cs.length == 0 && tag == null) {
                 out.append("{ }");
                 return;
             }
             out.append('{');
+            if (tag != null) {
+                out.append('\n');
+                indent(out, depth + 1);
+                string(tag[0], out);
+                out.append(" : ");
+                string(tag[1], out);
+            }
             for (int i = 0; i < cs.length; i++) {
-                out.append(i == 0 ? "\n" : ",\n");
+                out.append(i == 0 && tag == null ? "\n" : ",\n");
                 indent(out, depth + 1);
                 string(cs[i].getName(), out);
                 out.append(" : ");

@@ -115,7 +115,23 @@ public final class PlanDigest {
             volumes.add(node);
         }
         tree.set("volumes", volumes);
+        pruneEmpty(tree);
         return tree;
+    }
+
+    /**
+     * Leaves out objects that hold nothing but defaults: a record a later jpod adds to the plan
+     * (probes, confinement) is at its default as {@code {}}, and must move no digest either.
+     */
+    private static boolean pruneEmpty(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().removeIf(e -> pruneEmpty(e.getValue()));
+            return object.isEmpty();
+        }
+        if (node instanceof ArrayNode array) {
+            array.forEach(PlanDigest::pruneEmpty);
+        }
+        return false;
     }
 
     private static byte[] bytes(Object tree) {

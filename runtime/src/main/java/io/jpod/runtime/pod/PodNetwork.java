@@ -51,7 +51,9 @@ final class PodNetwork {
             return pod;
         }
         Path netns = Path.of(net.netnsPath());
-        boolean bound = Mounts.isMountPoint(netns);
+        // a file still there but no longer a mount (its mount namespace went) binds nothing either;
+        // only asked while the infra is gone, since the infra holds the namespace it joined
+        boolean bound = Files.exists(netns) && (infraAlive || Mounts.isMountPoint(netns));
         if (!bound && infraAlive) {
             throw new IOException(
                     "the network namespace file "
