@@ -49,7 +49,14 @@ public final class InspectCommand implements Callable<Integer> {
             var located = engine.findContainer(name);
             if (located.isPresent()) {
                 var c = located.get().container();
-                docs.add(Inspection.container(located.get().pod(), c, engine.status(c)));
+                ContainerStatus status = engine.status(c);
+                docs.add(
+                        Inspection.container(
+                                located.get().pod(),
+                                c,
+                                status,
+                                engine.life(c),
+                                engine.terminationMessage(c, status)));
                 continue;
             }
             var pod = engine.findPod(name);

@@ -32,5 +32,14 @@ public final class KubeOptions {
     @Option(names = "--replace", description = "Remove existing pods of the same names first.")
     boolean replace;
 
+    /** Jobs' part of --wait: {@link JobPlayer} runs each Job to its end. */
+    @Option(
+            names = "--wait",
+            description =
+                    "Run each Job to its end (completions, parallelism, backoffLimit,"
+                            + " activeDeadlineSeconds) and exit with its result: 0 when"
+                            + " complete, else the failing container's exit code (1 if none).")
+    boolean waitForJobs;
+
     @Mixin PullOptions pull = new PullOptions();
 }

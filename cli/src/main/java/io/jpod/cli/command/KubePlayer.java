@@ -19,8 +19,10 @@ import io.jpod.runtime.sys.Trace;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@code play kube} and {@code kube play/down} do: manifests to plans, plans to the engine.
@@ -89,10 +91,18 @@ final class KubePlayer {
         Map<String, Image> images = resolved.images();
         PlanBuilder planner = new PlanBuilder(images::get, network);
         List<PodPlan> plans = new ArrayList<>();
+        // a Job's pods are JobPlayer's: it plays them as the Job's parallelism allows
+        Set<String> jobPods = JobPlayer.jobPods(set);
+        Map<String, PodPlan> jobPlans = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         for (PodModel pod : set.pods()) {
             try {
-                plans.add(planner.build(pod, set));
+                PodPlan plan = planner.build(pod, set);
+                if (jobPods.contains(pod.name())) {
+                    jobPlans.put(pod.name(), plan);
+                } else {
+                    plans.add(plan);
+                }
             } catch (ManifestException e) {
                 errors.addAll(problems(e).messages());
             }
@@ -102,16 +112,20 @@ final class KubePlayer {
         }
         planner.notices().forEach(n -> System.err.println("Notice: " + n));
         Trace.mark("parsing: plan");
-        for (PodRecord p : engine.play(plans, options.replace)) {
-            System.out.println("Pod:");
-            System.out.println(p.id());
-            System.out.println("Containers:");
-            for (ContainerRecord c : p.containers()) {
-                System.out.println(c.id());
-            }
-            System.out.println();
+        if (!plans.isEmpty()) {
+            engine.play(plans, options.replace).forEach(KubePlayer::print);
         }
-        return ExitCodes.OK;
+        return JobPlayer.play(set, jobPlans, engine, options, KubePlayer::print);
+    }
+
+    private static void print(PodRecord p) {
+        System.out.println("Pod:");
+        System.out.println(p.id());
+        System.out.println("Containers:");
+        for (ContainerRecord c : p.containers()) {
+            System.out.println(c.id());
+        }
+        System.out.println();
     }
 
     private static JpodException problems(ManifestException e) {

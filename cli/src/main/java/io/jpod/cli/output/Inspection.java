@@ -4,6 +4,7 @@ import io.jpod.runtime.net.PodAddress;
 import io.jpod.runtime.pod.ContainerPlan;
 import io.jpod.runtime.spec.MountSpec;
 import io.jpod.runtime.spec.SpecInput;
+import io.jpod.runtime.state.ContainerLife;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.PodRecord;
@@ -26,6 +27,22 @@ public final class Inspection {
 
     public static Map<String, Object> container(
             PodRecord pod, ContainerRecord c, ContainerStatus s) {
+        return container(pod, c, s, ContainerLife.FRESH, "");
+    }
+
+    /**
+     * With what the kubelet would report beyond podman's keys: {@code State.Reason}
+     * (CrashLoopBackOff while the back-off runs, else Completed, Error or FailedPostStartHook once
+     * exited), {@code State.Message} (the termination message), {@code State.BackOffUntil} and
+     * {@code State.LastState} (how the previous run ended). podman has no CrashLoopBackOff status:
+     * State.Status stays "exited" and State.Error says it.
+     */
+    public static Map<String, Object> container(
+            PodRecord pod,
+            ContainerRecord c,
+            ContainerStatus s,
+            ContainerLife life,
+            String message) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Id", c.id());
         doc.put("Created", c.created().toString());
@@ -44,9 +61,24 @@ public final class Inspection {
         state.put("Pid", s.running() ? c.pid() : 0);
         state.put("ConmonPid", c.conmonPid());
         state.put("ExitCode", s.exitCode());
-        state.put("Error", "");
+        boolean waiting = !s.running() && ContainerLife.CRASH_LOOP.equals(life.waiting());
+        state.put("Error", waiting ? ContainerLife.CRASH_LOOP : "");
         state.put("StartedAt", time(c.startedAt()));
         state.put("FinishedAt", time(s.finishedAt()));
+        state.put("Reason", reason(s, life, waiting));
+        state.put("Message", message);
+        if (waiting) {
+            state.put("BackOffUntil", time(life.restartAt()));
+        }
+        if (life.last() != null) {
+            Map<String, Object> last = new LinkedHashMap<>();
+            last.put("ExitCode", life.last().exitCode());
+            last.put("Reason", life.last().reason());
+            last.put("StartedAt", time(life.last().startedAt()));
+            last.put("FinishedAt", time(life.last().finishedAt()));
+            last.put("Message", life.last().message() == null ? "" : life.last().message());
+            state.put("LastState", last);
+        }
         doc.put("State", state);
         doc.put("Image", ContainerView.bareId(c.imageId()));
         doc.put("ImageName", c.image());
@@ -78,6 +110,16 @@ public final class Inspection {
         return doc;
     }
 
+    private static String reason(ContainerStatus s, ContainerLife life, boolean waiting) {
+        if (waiting) {
+            return ContainerLife.CRASH_LOOP;
+        }
+        if (s.running() || !"exited".equals(s.status())) {
+            return "";
+        }
+        return ContainerLife.reason(s.exitCode(), life.failure());
+    }
+
     /**
      * The values of variables that hold a Secret's data are masked: inspect output ends up in
      * terminals, logs and bug reports.
@@ -101,8 +143,8 @@ public final class Inspection {
         config.put("Cmd", c.command());
         config.put("WorkingDir", plan == null ? "/" : plan.workingDir());
         config.put("Labels", pod.labels());
-        // jpod stops every container with SIGTERM
-        config.put("StopSignal", 15);
+        config.put(
+                "StopSignal", StopSignals.number(plan == null ? "TERM" : plan.life().stopSignal()));
         config.put("Image", c.image());
         config.put("Tty", plan != null && plan.tty());
         return config;

@@ -1,9 +1,11 @@
 package io.jpod.cli.plan;
 
+import io.jpod.model.Action;
 import io.jpod.model.ContainerModel;
 import io.jpod.model.ContainerResolver;
 import io.jpod.model.HostAlias;
 import io.jpod.model.ImageDefaults;
+import io.jpod.model.LifecycleModel;
 import io.jpod.model.ManifestException;
 import io.jpod.model.ManifestSet;
 import io.jpod.model.ManifestWriter;
@@ -15,6 +17,7 @@ import io.jpod.model.PortModel;
 import io.jpod.model.ResolvedProcess;
 import io.jpod.model.ResolvedVolume;
 import io.jpod.model.ResourcesModel;
+import io.jpod.model.RestartPolicy;
 import io.jpod.model.SecurityModel;
 import io.jpod.model.VolumeFile;
 import io.jpod.model.VolumeModel;
@@ -23,6 +26,7 @@ import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageConfig;
 import io.jpod.runtime.net.PodAddress;
 import io.jpod.runtime.pod.ContainerPlan;
+import io.jpod.runtime.pod.LifePlan;
 import io.jpod.runtime.pod.PodPlan;
 import io.jpod.runtime.pod.VolumePlan;
 import io.jpod.runtime.state.PortMapping;
@@ -139,10 +143,6 @@ public final class PlanBuilder {
                     || c.startupProbe() != null) {
                 notices.add(where + "probes are not run yet");
             }
-            if (c.lifecycle() != null
-                    && (c.lifecycle().postStart() != null || c.lifecycle().preStop() != null)) {
-                notices.add(where + "lifecycle hooks are not run yet");
-            }
         }
     }
 
@@ -191,7 +191,44 @@ public final class PlanBuilder {
                 s.capabilitiesAdd() == null ? List.of() : s.capabilitiesAdd(),
                 s.capabilitiesDrop() == null ? List.of() : s.capabilitiesDrop(),
                 mounts,
-                List.copyOf(p.secretEnv()));
+                List.copyOf(p.secretEnv()),
+                life(c));
+    }
+
+    /**
+     * Hooks jpod runs (exec and sleep; the model has given a located notice for the others), the
+     * stop signal (the manifest's, else the image's STOPSIGNAL) and the termination message.
+     */
+    private LifePlan life(ContainerModel c) {
+        LifecycleModel l = c.lifecycle();
+        String signal = l == null ? null : l.stopSignal();
+        if (signal == null || signal.isEmpty()) {
+            signal = images.apply(c.image()).config().stopSignal();
+        }
+        return new LifePlan(
+                l == null ? null : hook(l.postStart()),
+                l == null ? null : hook(l.preStop()),
+                signalName(signal),
+                c.terminationMessagePath(),
+                c.fallbackToLogsOnError(),
+                c.restartPolicy() == RestartPolicy.ALWAYS);
+    }
+
+    private static LifePlan.Hook hook(Action a) {
+        return switch (a) {
+            case Action.Exec e -> LifePlan.Hook.exec(e.command());
+            case Action.Sleep s -> LifePlan.Hook.sleep(s.seconds());
+            case null, default -> null;
+        };
+    }
+
+    /** SIGQUIT and QUIT as the OCI runtime's kill takes them: QUIT; numbers stay. */
+    static String signalName(String signal) {
+        if (signal == null || signal.isBlank()) {
+            return "TERM";
+        }
+        String s = signal.strip().toUpperCase(java.util.Locale.ROOT);
+        return s.startsWith("SIG") ? s.substring(3) : s;
     }
 
     private VolumePlan volume(String name, ResolvedVolume v) {

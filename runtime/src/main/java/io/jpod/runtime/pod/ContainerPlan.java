@@ -15,6 +15,8 @@ import java.util.List;
  * @param env "K=V" entries in precedence order
  * @param user "uid[:gid]" or names looked up in the image's /etc/passwd and /etc/group; empty for
  *     root
+ * @param life hooks, stop signal, termination message, sidecar; {@link LifePlan#DEFAULT} in records
+ *     of an older jpod
  */
 public record ContainerPlan(
         String name,
@@ -31,9 +33,47 @@ public record ContainerPlan(
         List<String> capAdd,
         List<String> capDrop,
         List<MountPlan> mounts,
-        List<String> secretEnv) {
+        List<String> secretEnv,
+        LifePlan life) {
+
+    /** A container with the kubelet's defaults for its life. */
+    public ContainerPlan(
+            String name,
+            String image,
+            String imageId,
+            List<String> argv,
+            List<String> env,
+            String workingDir,
+            String user,
+            boolean tty,
+            boolean privileged,
+            boolean readOnlyRootfs,
+            boolean noNewPrivileges,
+            List<String> capAdd,
+            List<String> capDrop,
+            List<MountPlan> mounts,
+            List<String> secretEnv) {
+        this(
+                name,
+                image,
+                imageId,
+                argv,
+                env,
+                workingDir,
+                user,
+                tty,
+                privileged,
+                readOnlyRootfs,
+                noNewPrivileges,
+                capAdd,
+                capDrop,
+                mounts,
+                secretEnv,
+                LifePlan.DEFAULT);
+    }
 
     public ContainerPlan {
+        life = life == null ? LifePlan.DEFAULT : life;
         // plans recorded before secretEnv existed read it as absent
         secretEnv = secretEnv == null ? List.of() : List.copyOf(secretEnv);
         argv = List.copyOf(argv);
