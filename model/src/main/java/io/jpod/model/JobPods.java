@@ -51,8 +51,10 @@ final class JobPods {
         List<ContainerModel> out = new ArrayList<>();
         for (ContainerModel c : containers) {
             List<EnvVarModel> env = new ArrayList<>(c.env());
-            // first, so that a value the manifest sets itself wins, as in Kubernetes
-            env.addFirst(e);
+            // a value the manifest sets itself (or a Job written back by jpod) is kept
+            if (env.stream().noneMatch(v -> v.name().equals(e.name()))) {
+                env.addFirst(e);
+            }
             out.add(
                     new ContainerModel(
                             c.name(),

@@ -31,11 +31,11 @@ public final class Inspection {
     }
 
     /**
-     * With what the kubelet would report beyond podman's keys: {@code State.Reason}
-     * (CrashLoopBackOff while the back-off runs, else Completed, Error or FailedPostStartHook once
-     * exited), {@code State.Message} (the termination message), {@code State.BackOffUntil} and
-     * {@code State.LastState} (how the previous run ended). podman has no CrashLoopBackOff status:
-     * State.Status stays "exited" and State.Error says it.
+     * With what the kubelet would report beyond podman's keys, under jpod's own {@code KubeState}:
+     * {@code Reason} (CrashLoopBackOff while the back-off runs, else Completed, Error or
+     * FailedPostStartHook once exited), {@code Message} (the termination message), {@code
+     * BackOffUntil} and {@code LastState} (how the previous run ended). podman has no
+     * CrashLoopBackOff status: State.Status stays "exited" and State.Error says it.
      */
     public static Map<String, Object> container(
             PodRecord pod,
@@ -65,10 +65,12 @@ public final class Inspection {
         state.put("Error", waiting ? ContainerLife.CRASH_LOOP : "");
         state.put("StartedAt", time(c.startedAt()));
         state.put("FinishedAt", time(s.finishedAt()));
-        state.put("Reason", reason(s, life, waiting));
-        state.put("Message", message);
+        doc.put("State", state);
+        Map<String, Object> kube = new LinkedHashMap<>();
+        kube.put("Reason", reason(s, life, waiting));
+        kube.put("Message", message);
         if (waiting) {
-            state.put("BackOffUntil", time(life.restartAt()));
+            kube.put("BackOffUntil", time(life.restartAt()));
         }
         if (life.last() != null) {
             Map<String, Object> last = new LinkedHashMap<>();
@@ -77,9 +79,8 @@ public final class Inspection {
             last.put("StartedAt", time(life.last().startedAt()));
             last.put("FinishedAt", time(life.last().finishedAt()));
             last.put("Message", life.last().message() == null ? "" : life.last().message());
-            state.put("LastState", last);
+            kube.put("LastState", last);
         }
-        doc.put("State", state);
         doc.put("Image", ContainerView.bareId(c.imageId()));
         doc.put("ImageName", c.image());
         doc.put("Rootfs", "");
@@ -88,6 +89,9 @@ public final class Inspection {
         doc.put("RestartCount", c.restartCount());
         doc.put("IsInfra", c.infra());
         doc.put("Bundle", Path.of(c.bundle()).toString());
+        if (!c.infra()) {
+            doc.put("KubeState", kube);
+        }
         ContainerPlan plan = c.spec() == null ? null : c.spec().container();
         doc.put("Mounts", plan == null ? List.of() : mounts(c.spec(), plan));
         doc.put("Config", config(pod, c, plan));

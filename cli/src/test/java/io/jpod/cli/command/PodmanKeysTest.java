@@ -47,10 +47,11 @@ class PodmanKeysTest {
     private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
 
     /**
-     * jpod's own: the bundle directory, and a pod's address and network mode, which podman shows
-     * only on its infra container.
+     * jpod's own: the bundle directory, a pod's address and network mode, which podman shows only
+     * on its infra container, and what the kubelet would report of a container (KubeState).
      */
-    private static final Set<String> JPOD_ONLY = Set.of("$.Bundle", "$.NetworkSettings");
+    private static final Set<String> JPOD_ONLY =
+            Set.of("$.Bundle", "$.NetworkSettings", "$.KubeState");
 
     private final ContainerRecord app = container();
     private final PodRecord pod =
