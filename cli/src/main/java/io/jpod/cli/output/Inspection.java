@@ -118,7 +118,10 @@ public final class Inspection {
         if (waiting) {
             return ContainerLife.CRASH_LOOP;
         }
-        if (s.running() || !"exited".equals(s.status())) {
+        if (s.running()) {
+            return ContainerLife.CREATING.equals(life.waiting()) ? ContainerLife.CREATING : "";
+        }
+        if (!"exited".equals(s.status())) {
             return "";
         }
         return ContainerLife.reason(s.exitCode(), life.failure());

@@ -43,15 +43,20 @@ final class LifecycleHooks {
         if (hook == null) {
             return true;
         }
+        Path dir = dir(c);
+        // not Running, for the kubelet, until postStart returns
+        LifeFile.write(dir, LifeFile.read(dir).waitingFor(ContainerLife.CREATING));
         try {
             if (!hook.isExec()) {
                 rt.processes().sleep(hook.sleepSeconds() * 1000);
+                LifeFile.write(dir, LifeFile.read(dir).waitingFor(null));
                 return true;
             }
             ExecResult r =
                     rt.processes()
                             .run(rt.oci().execArgv(c.id(), false, List.of(), null, hook.exec()));
             if (r.ok()) {
+                LifeFile.write(dir, LifeFile.read(dir).waitingFor(null));
                 return true;
             }
             String message =
@@ -62,7 +67,6 @@ final class LifecycleHooks {
                             + " failed: exit code "
                             + r.exitCode()
                             + (r.errorText().isEmpty() ? "" : ", message: " + r.errorText());
-            Path dir = rt.layout().containers().resolve(c.id());
             // written before the kill, so that the exit hook finds the reason
             LifeFile.write(dir, LifeFile.read(dir).failed(FAILED_POST_START, message));
             rt.oci().kill(c.id(), "KILL");

@@ -29,6 +29,9 @@ public record ContainerLife(
 
     public static final String CRASH_LOOP = "CrashLoopBackOff";
 
+    /** The kubelet's waiting reason while a started container's postStart hook runs. */
+    public static final String CREATING = "ContainerCreating";
+
     public static final ContainerLife FRESH =
             new ContainerLife(0, null, null, 0, 0, null, null, null);
 
@@ -64,13 +67,18 @@ public record ContainerLife(
 
     public ContainerLife failed(String reason, String message) {
         return new ContainerLife(
+                backoffStep, null, restartAt, sleeperPid, sleeperStartTime, reason, message, last);
+    }
+
+    public ContainerLife waitingFor(String reason) {
+        return new ContainerLife(
                 backoffStep,
-                waiting,
+                reason,
                 restartAt,
                 sleeperPid,
                 sleeperStartTime,
-                reason,
-                message,
+                failure,
+                failureMessage,
                 last);
     }
 }
