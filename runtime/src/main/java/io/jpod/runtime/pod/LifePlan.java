@@ -46,7 +46,7 @@ public record LifePlan(
             return new Hook(List.of(), seconds);
         }
 
-        public boolean isExec() {
+        public boolean hasCommand() {
             return !exec.isEmpty();
         }
     }

@@ -47,7 +47,7 @@ final class LifecycleHooks {
         // not Running, for the kubelet, until postStart returns
         LifeFile.write(dir, LifeFile.read(dir).waitingFor(ContainerLife.CREATING));
         try {
-            if (!hook.isExec()) {
+            if (!hook.hasCommand()) {
                 rt.processes().sleep(hook.sleepSeconds() * 1000);
                 LifeFile.write(dir, LifeFile.read(dir).waitingFor(null));
                 return true;
@@ -87,7 +87,7 @@ final class LifecycleHooks {
             return 0;
         }
         long start = rt.processes().nanoTime();
-        if (!hook.isExec()) {
+        if (!hook.hasCommand()) {
             rt.processes().sleep(Math.min(budgetMillis, hook.sleepSeconds() * 1000));
         } else {
             ProcessBuilder b =
