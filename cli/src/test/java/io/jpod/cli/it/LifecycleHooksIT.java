@@ -89,4 +89,39 @@ class LifecycleHooksIT {
             jpod.run("pod", "rm", "-f", "-a");
         }
     }
+
+    @Test
+    void theImagesStopSignalIsHonoured() throws Exception {
+        Jpod jpod = Jpod.get();
+        java.nio.file.Path tarball = jpod.stage().resolve("busybox-rootfs.tar");
+        Jpod.Result built =
+                jpod.script(
+                        java.util.List.of(
+                                jpod.stage().resolve("samples/build-images").toString(),
+                                tarball.toString()));
+        assertEquals(0, built.exitCode(), built.all());
+        Jpod.Result imported =
+                jpod.run(
+                        "import",
+                        tarball.toString(),
+                        "jpod-usr1:latest",
+                        "--change",
+                        "ENV PATH=/bin",
+                        "--change",
+                        "STOPSIGNAL SIGUSR1");
+        assertEquals(0, imported.exitCode(), imported.all());
+        SharedDir shared = SharedDir.of(jpod, "image-stopsignal.yaml");
+        Jpod.Result played = jpod.run("play", "kube", shared.manifest().toString());
+        try {
+            assertEquals(0, played.exitCode(), played.all());
+            JsonNode c = JSON.readTree(jpod.run("inspect", "imgsignal-app").out()).get(0);
+            assertEquals(10, c.at("/Config/StopSignal").asInt(), c.toString());
+            Jpod.Result stopped = jpod.run("pod", "stop", "imgsignal");
+            assertEquals(0, stopped.exitCode(), stopped.all());
+            assertEquals("usr1\n", shared.read("signals"));
+        } finally {
+            jpod.run("pod", "rm", "-f", "-a");
+            jpod.run("rmi", "jpod-usr1:latest");
+        }
+    }
 }
