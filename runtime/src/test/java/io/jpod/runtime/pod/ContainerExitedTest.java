@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.runtime.state.ContainerLife;
 import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.LifeFile;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.RecordingProcesses;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -84,6 +87,35 @@ class ContainerExitedTest {
                 "container web-a is not in back-off",
                 engine.containerBackedOff(a.id()),
                 "a second sleeper's call does nothing");
+    }
+
+    @Test
+    void aContainerThatRanTenMinutesStartsItsBackOffAfresh() throws Exception {
+        ContainerRecord a = play("Always");
+        host.processes.onSpawn(
+                List.of("setsid"), argv -> new RecordingProcesses.FakeProcess(4242, "", 0));
+        Path dir = host.rt.layout().containers().resolve(a.id());
+        // three crashes before: the next wait would be 40 s
+        LifeFile.write(dir, ContainerLife.FRESH.restartedAfter(3, null));
+        host.exitNow("web-a", 1);
+        assertEquals(
+                "back-off 40000 ms restarting failed container web-a",
+                engine.containerExited(a.id()));
+        engine.containerBackedOff(a.id());
+        PodRecord pod = engine.pod("web");
+        ContainerRecord now = pod.containers().getFirst();
+        ContainerRecord longAgo =
+                now.started(
+                        now.conmonPid(),
+                        now.pid(),
+                        now.pidStartTime(),
+                        Instant.now().minus(Duration.ofMinutes(11)));
+        host.rt.state().save(pod.withContainer(longAgo));
+        host.exitNow("web-a", 1);
+        assertEquals(
+                "restarted web-a (restart 2)",
+                engine.containerExited(a.id()),
+                "after 11 minutes of running, the restart is immediate again");
     }
 
     @Test
