@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A container or init container as written, with Kubernetes' defaults applied. command and args are
  * null when absent, which differs from empty. restartPolicy is null except for sidecar init
- * containers.
+ * containers. terminationMessagePath is Kubernetes' default /dev/termination-log when absent;
+ * fallbackToLogsOnError is terminationMessagePolicy FallbackToLogsOnError.
  */
 public record ContainerModel(
         String name,
@@ -27,7 +28,11 @@ public record ContainerModel(
         RestartPolicy restartPolicy,
         boolean tty,
         boolean stdin,
-        boolean stdinOnce) {
+        boolean stdinOnce,
+        String terminationMessagePath,
+        boolean fallbackToLogsOnError) {
+
+    public static final String DEFAULT_TERMINATION_MESSAGE_PATH = "/dev/termination-log";
 
     /**
      * Kubernetes' default: Always for {@code :latest} or no tag (unless pinned by digest), else

@@ -67,7 +67,21 @@ final class ContainerReader {
         boolean tty = m.flag("tty");
         boolean stdin = m.flag("stdin");
         boolean stdinOnce = m.flag("stdinOnce");
-        m.accept("terminationMessagePath", "terminationMessagePolicy", "resizePolicy");
+        String terminationPath = m.string("terminationMessagePath");
+        if (terminationPath != null && !terminationPath.startsWith("/")) {
+            m.error("terminationMessagePath", "must be an absolute path");
+        }
+        String terminationPolicy = m.string("terminationMessagePolicy");
+        if (terminationPolicy != null
+                && !terminationPolicy.equals("File")
+                && !terminationPolicy.equals("FallbackToLogsOnError")) {
+            m.error(
+                    "terminationMessagePolicy",
+                    "unsupported value \""
+                            + terminationPolicy
+                            + "\": supported values: \"FallbackToLogsOnError\", \"File\"");
+        }
+        m.accept("resizePolicy");
         m.unsupported("not supported by jpod; ignored", "volumeDevices", "restartPolicyRules");
         m.finish();
         return new ContainerModel(
@@ -90,7 +104,11 @@ final class ContainerReader {
                 restart,
                 tty,
                 stdin,
-                stdinOnce);
+                stdinOnce,
+                terminationPath == null || terminationPath.isEmpty()
+                        ? ContainerModel.DEFAULT_TERMINATION_MESSAGE_PATH
+                        : terminationPath,
+                "FallbackToLogsOnError".equals(terminationPolicy));
     }
 
     private static ProbeModel probe(

@@ -14,6 +14,7 @@ final class DocumentReader {
     private final Diagnostics diagnostics;
     private final References refs = new References();
     private final List<PodModel> pods = new ArrayList<>();
+    private final List<JobModel> jobs = new ArrayList<>();
     private final List<ConfigMapModel> configMaps = new ArrayList<>();
     private final List<SecretModel> secrets = new ArrayList<>();
     private final List<PvcModel> claims = new ArrayList<>();
@@ -109,6 +110,7 @@ final class DocumentReader {
         }
         SourceKind source = Spelled.parse(SourceKind.class, kind);
         long replicas = 1;
+        JobModel job = null;
         if (source == SourceKind.DEPLOYMENT) {
             Long r = Values.bounded(spec, "replicas", 0, Integer.MAX_VALUE);
             replicas = r == null ? 1 : r;
@@ -121,15 +123,24 @@ final class DocumentReader {
         } else if (source == SourceKind.DAEMONSET) {
             spec.accept("updateStrategy", "minReadySeconds", "revisionHistoryLimit");
         } else {
-            for (String key : List.of("completions", "parallelism")) {
-                Long n = Values.bounded(spec, key, 0, Integer.MAX_VALUE);
-                if (n != null && n > 1) {
-                    spec.node().warn(key + " is " + n + "; jpod runs the Job's pod once");
-                }
+            Long completions = Values.bounded(spec, "completions", 1, 10_000);
+            Long parallelism = Values.bounded(spec, "parallelism", 0, 10_000);
+            Long backoff = Values.bounded(spec, "backoffLimit", 0, Integer.MAX_VALUE);
+            Long deadline = Values.bounded(spec, "activeDeadlineSeconds", 1, Long.MAX_VALUE);
+            replicas = completions == null ? 1 : completions;
+            if (parallelism != null && parallelism == 0) {
+                spec.node().warn("parallelism 0 suspends a Job in Kubernetes; jpod runs it with 1");
             }
+            job =
+                    new JobModel(
+                            owner.name() == null ? "" : owner.name(),
+                            owner.namespace(),
+                            (int) replicas,
+                            parallelism == null ? 1 : parallelism.intValue(),
+                            backoff == null ? 6 : backoff.intValue(),
+                            deadline,
+                            List.of());
             spec.accept(
-                    "backoffLimit",
-                    "activeDeadlineSeconds",
                     "ttlSecondsAfterFinished",
                     "completionMode",
                     "suspend",
@@ -166,11 +177,27 @@ final class DocumentReader {
         if (replicas == 0) {
             m.node().warn(kind + " \"" + name + "\" has 0 replicas; no pod is created");
         }
+        List<String> podNames = new ArrayList<>();
         for (long i = 0; i < replicas; i++) {
-            String podName = replicas == 1 ? name + "-pod" : name + "-pod-" + i;
+            String podName =
+                    job != null
+                            ? name + "-" + i
+                            : replicas == 1 ? name + "-pod" : name + "-pod-" + i;
             PodModel pod = PodReader.spec(podSpec, meta, source, name, podName, refs);
             checkRestartPolicy(podSpec, source, pod.restartPolicy());
-            add(pod, m);
+            add(job == null ? pod : JobPods.indexed(pod, name, (int) i), m);
+            podNames.add(podName);
+        }
+        if (job != null) {
+            jobs.add(
+                    new JobModel(
+                            job.name(),
+                            job.namespace(),
+                            job.completions(),
+                            job.parallelism(),
+                            job.backoffLimit(),
+                            job.activeDeadlineSeconds(),
+                            podNames));
         }
     }
 
@@ -358,6 +385,6 @@ final class DocumentReader {
 
     ManifestSet finish() {
         refs.check(configMaps, secrets, claims, diagnostics);
-        return new ManifestSet(pods, configMaps, secrets, claims, diagnostics.notices());
+        return new ManifestSet(pods, configMaps, secrets, claims, diagnostics.notices(), jobs);
     }
 }

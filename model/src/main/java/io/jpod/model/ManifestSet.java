@@ -9,9 +9,20 @@ public record ManifestSet(
         List<ConfigMapModel> configMaps,
         List<SecretModel> secrets,
         List<PvcModel> claims,
-        List<Notice> notices) {
+        List<Notice> notices,
+        List<JobModel> jobs) {
+
+    public ManifestSet(
+            List<PodModel> pods,
+            List<ConfigMapModel> configMaps,
+            List<SecretModel> secrets,
+            List<PvcModel> claims,
+            List<Notice> notices) {
+        this(pods, configMaps, secrets, claims, notices, List.of());
+    }
 
     public ManifestSet {
+        jobs = jobs == null ? List.of() : List.copyOf(jobs);
         pods = List.copyOf(pods);
         configMaps = List.copyOf(configMaps);
         secrets = List.copyOf(secrets);

@@ -113,6 +113,7 @@ final class PodSpecWriter {
             Map<String, Object> hooks = new LinkedHashMap<>();
             putIfSet(hooks, "postStart", action(c.lifecycle().postStart()));
             putIfSet(hooks, "preStop", action(c.lifecycle().preStop()));
+            putIfSet(hooks, "stopSignal", c.lifecycle().stopSignal());
             m.put("lifecycle", hooks);
         }
         putNonEmpty(m, "securityContext", security(c.securityContext(), pod));
@@ -123,6 +124,14 @@ final class PodSpecWriter {
         putUnlessDefault(m, "tty", c.tty(), false);
         putUnlessDefault(m, "stdin", c.stdin(), false);
         putUnlessDefault(m, "stdinOnce", c.stdinOnce(), false);
+        putUnlessDefault(
+                m,
+                "terminationMessagePath",
+                c.terminationMessagePath(),
+                ContainerModel.DEFAULT_TERMINATION_MESSAGE_PATH);
+        if (c.fallbackToLogsOnError()) {
+            m.put("terminationMessagePolicy", "FallbackToLogsOnError");
+        }
         return m;
     }
 

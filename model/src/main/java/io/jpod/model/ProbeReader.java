@@ -33,15 +33,33 @@ final class ProbeReader {
     static LifecycleModel lifecycle(YMap m, List<PortModel> ports) {
         YMap postStart = m.map("postStart");
         YMap preStop = m.map("preStop");
-        m.unsupported("not supported by jpod; ignored", "stopSignal");
+        String stopSignal = m.string("stopSignal");
+        if (stopSignal != null && !STOP_SIGNAL.matcher(stopSignal).matches()) {
+            m.error(
+                    "stopSignal",
+                    "unsupported value \""
+                            + stopSignal
+                            + "\": a signal name such as \"SIGTERM\", \"SIGQUIT\" or"
+                            + " \"SIGRTMIN+1\"");
+            stopSignal = null;
+        }
         m.finish();
-        return new LifecycleModel(hook(postStart, ports), hook(preStop, ports));
+        return new LifecycleModel(hook(postStart, ports), hook(preStop, ports), stopSignal);
     }
+
+    private static final java.util.regex.Pattern STOP_SIGNAL =
+            java.util.regex.Pattern.compile("SIG(RTMIN\\+\\d+|RTMAX-\\d+|[A-Z0-9]+)");
 
     private static Action hook(YMap m, List<PortModel> ports) {
         if (m == null) {
             return null;
         }
+        // read, so the manifest stays valid, but jpod cannot make the call yet: say so, here
+        m.unsupported("httpGet hooks not supported yet; this hook is not run", "httpGet");
+        m.unsupported(
+                "tcpSocket hooks are not supported (Kubernetes never ran them); this hook is not"
+                        + " run",
+                "tcpSocket");
         Action a = action(m, ports, true);
         m.finish();
         return a;

@@ -4,6 +4,7 @@ import io.jpod.cli.ExitCodes;
 import io.jpod.runtime.pod.Engine;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
@@ -18,9 +19,15 @@ public final class ContainerExitedCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONTAINER-ID")
     String id;
 
+    /** Run by the back-off's detached sleeper once the back-off is over. */
+    @Option(names = "--after-backoff", hidden = true)
+    boolean afterBackoff;
+
     @Override
     public Integer call() throws Exception {
-        System.err.println(Engine.open(System.getenv()).containerExited(id));
+        Engine engine = Engine.open(System.getenv());
+        System.err.println(
+                afterBackoff ? engine.containerBackedOff(id) : engine.containerExited(id));
         return ExitCodes.OK;
     }
 }

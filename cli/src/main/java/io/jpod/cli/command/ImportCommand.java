@@ -29,7 +29,7 @@ public final class ImportCommand implements Callable<Integer> {
             paramLabel = "INSTRUCTION",
             description =
                     "Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, WORKDIR, USER, EXPOSE,"
-                            + " LABEL.")
+                            + " LABEL, STOPSIGNAL.")
     List<String> changes = new ArrayList<>();
 
     @Parameters(index = "0", paramLabel = "ROOTFS.tar")

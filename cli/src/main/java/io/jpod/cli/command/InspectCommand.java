@@ -50,10 +50,15 @@ public final class InspectCommand implements Callable<Integer> {
             if (located.isPresent()) {
                 var c = located.get().container();
                 var pod = located.get().pod();
-                var status = engine.status(c);
+                ContainerStatus status = engine.status(c);
                 docs.add(
                         HealthView.addTo(
-                                Inspection.container(pod, c, status),
+                                Inspection.container(
+                                        pod,
+                                        c,
+                                        status,
+                                        engine.life(c),
+                                        engine.terminationMessage(c, status)),
                                 pod,
                                 c,
                                 status,

@@ -60,7 +60,10 @@ public final class KubeOptions {
             names = "--wait",
             description =
                     "Stay in the foreground until every pod's containers exit, or until SIGINT or"
-                            + " SIGTERM; then remove the pods.")
+                            + " SIGTERM; then remove the pods. A Job runs to its end"
+                            + " (completions, parallelism, backoffLimit, activeDeadlineSeconds)"
+                            + " and gives its result: 0 when complete, else the failing"
+                            + " container's exit code (1 if none).")
     boolean waitForPods;
 
     @Option(

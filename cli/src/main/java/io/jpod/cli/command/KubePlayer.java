@@ -21,8 +21,10 @@ import io.jpod.runtime.sys.Trace;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@code play kube} and {@code kube play/down} do: manifests to plans, plans to the engine.
@@ -41,6 +43,10 @@ final class KubePlayer {
         Trace.mark("storage: open runtime");
         if (options.down) {
             return KubeDown.run(input, engine, options.force);
+        }
+        Set<String> jobPods = JobPlayer.jobPods(input.set());
+        if (!jobPods.isEmpty()) {
+            return playJobs(input, engine, options, jobPods);
         }
         List<PodRecord> played = play(input, engine, options, options.replace);
         if (options.waitReady != null) {
@@ -112,16 +118,42 @@ final class KubePlayer {
         List<SourcedPlan> plans = plans(input, engine, options);
         PlayOptions play = playOptions(plans, options);
         List<PodRecord> played = engine.play(plans, false, play);
-        for (PodRecord p : played) {
-            System.out.println("Pod:");
-            System.out.println(p.id());
-            System.out.println("Containers:");
-            for (ContainerRecord c : p.containers()) {
-                System.out.println(c.id());
-            }
-            System.out.println();
-        }
+        played.forEach(KubePlayer::print);
         return played;
+    }
+
+    /**
+     * Plays a file with Jobs: the other pods as a first play does, each Job's pods as {@link
+     * JobPlayer} runs them (with {@code --wait}, to the Job's end, whose result is the exit code).
+     * Jobs are not reconciled: a Job runs to an end, and a new play of it is a new run.
+     */
+    private static int playJobs(
+            ManifestInput input, Engine engine, KubeOptions options, Set<String> jobPods)
+            throws JpodException, IOException, InterruptedException {
+        List<SourcedPlan> others = new ArrayList<>();
+        Map<String, PodPlan> jobPlans = new LinkedHashMap<>();
+        for (SourcedPlan p : plans(input, engine, options)) {
+            if (jobPods.contains(p.plan().name())) {
+                jobPlans.put(p.plan().name(), p.plan());
+            } else {
+                others.add(p);
+            }
+        }
+        if (!others.isEmpty()) {
+            engine.play(others, options.replace, playOptions(others, options))
+                    .forEach(KubePlayer::print);
+        }
+        return JobPlayer.play(input.set(), jobPlans, engine, options, KubePlayer::print);
+    }
+
+    private static void print(PodRecord p) {
+        System.out.println("Pod:");
+        System.out.println(p.id());
+        System.out.println("Containers:");
+        for (ContainerRecord c : p.containers()) {
+            System.out.println(c.id());
+        }
+        System.out.println();
     }
 
     /** {@code play kube --replace}: each pod made to match its plan. */

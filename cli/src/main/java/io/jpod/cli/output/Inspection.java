@@ -4,6 +4,7 @@ import io.jpod.runtime.net.PodAddress;
 import io.jpod.runtime.pod.ContainerPlan;
 import io.jpod.runtime.spec.MountSpec;
 import io.jpod.runtime.spec.SpecInput;
+import io.jpod.runtime.state.ContainerLife;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.HelperStatus;
@@ -28,6 +29,22 @@ public final class Inspection {
 
     public static Map<String, Object> container(
             PodRecord pod, ContainerRecord c, ContainerStatus s) {
+        return container(pod, c, s, ContainerLife.FRESH, "");
+    }
+
+    /**
+     * With what the kubelet would report beyond podman's keys, under jpod's own {@code KubeState}:
+     * {@code Reason} (CrashLoopBackOff while the back-off runs, else Completed, Error or
+     * FailedPostStartHook once exited), {@code Message} (the termination message), {@code
+     * BackOffUntil} and {@code LastState} (how the previous run ended). podman has no
+     * CrashLoopBackOff status: State.Status stays "exited" and State.Error says it.
+     */
+    public static Map<String, Object> container(
+            PodRecord pod,
+            ContainerRecord c,
+            ContainerStatus s,
+            ContainerLife life,
+            String message) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Id", c.id());
         doc.put("Created", c.created().toString());
@@ -46,10 +63,26 @@ public final class Inspection {
         state.put("Pid", s.running() ? c.pid() : 0);
         state.put("ConmonPid", c.conmonPid());
         state.put("ExitCode", s.exitCode());
-        state.put("Error", "");
+        boolean waiting = !s.running() && ContainerLife.CRASH_LOOP.equals(life.waiting());
+        state.put("Error", waiting ? ContainerLife.CRASH_LOOP : "");
         state.put("StartedAt", time(c.startedAt()));
         state.put("FinishedAt", time(s.finishedAt()));
         doc.put("State", state);
+        Map<String, Object> kube = new LinkedHashMap<>();
+        kube.put("Reason", reason(s, life, waiting));
+        kube.put("Message", message);
+        if (waiting) {
+            kube.put("BackOffUntil", time(life.restartAt()));
+        }
+        if (life.last() != null) {
+            Map<String, Object> last = new LinkedHashMap<>();
+            last.put("ExitCode", life.last().exitCode());
+            last.put("Reason", life.last().reason());
+            last.put("StartedAt", time(life.last().startedAt()));
+            last.put("FinishedAt", time(life.last().finishedAt()));
+            last.put("Message", life.last().message() == null ? "" : life.last().message());
+            kube.put("LastState", last);
+        }
         doc.put("Image", ContainerView.bareId(c.imageId()));
         doc.put("ImageName", c.image());
         doc.put("Rootfs", "");
@@ -58,6 +91,9 @@ public final class Inspection {
         doc.put("RestartCount", c.restartCount());
         doc.put("IsInfra", c.infra());
         doc.put("Bundle", Path.of(c.bundle()).toString());
+        if (!c.infra()) {
+            doc.put("KubeState", kube);
+        }
         ContainerPlan plan = c.spec() == null ? null : c.spec().container();
         doc.put("Mounts", plan == null ? List.of() : mounts(c.spec(), plan));
         doc.put("Config", config(pod, c, plan));
@@ -78,6 +114,19 @@ public final class Inspection {
         host.put("RestartPolicy", restart);
         doc.put("HostConfig", host);
         return doc;
+    }
+
+    private static String reason(ContainerStatus s, ContainerLife life, boolean waiting) {
+        if (waiting) {
+            return ContainerLife.CRASH_LOOP;
+        }
+        if (s.running()) {
+            return ContainerLife.CREATING.equals(life.waiting()) ? ContainerLife.CREATING : "";
+        }
+        if (!"exited".equals(s.status())) {
+            return "";
+        }
+        return ContainerLife.reason(s.exitCode(), life.failure());
     }
 
     /**
@@ -106,8 +155,8 @@ public final class Inspection {
         config.put("WorkingDir", plan == null ? "/" : plan.workingDir());
         config.put("Labels", pod.labels());
         config.put("Annotations", annotations(pod, c, plan));
-        // jpod stops every container with SIGTERM
-        config.put("StopSignal", 15);
+        config.put(
+                "StopSignal", StopSignals.number(plan == null ? "TERM" : plan.life().stopSignal()));
         config.put("Image", c.image());
         config.put("Tty", plan != null && plan.tty());
         return config;

@@ -1,9 +1,11 @@
 package io.jpod.cli.plan;
 
+import io.jpod.model.Action;
 import io.jpod.model.ContainerModel;
 import io.jpod.model.ContainerResolver;
 import io.jpod.model.HostAlias;
 import io.jpod.model.ImageDefaults;
+import io.jpod.model.LifecycleModel;
 import io.jpod.model.ManifestException;
 import io.jpod.model.ManifestSet;
 import io.jpod.model.ManifestWriter;
@@ -16,6 +18,7 @@ import io.jpod.model.PortModel;
 import io.jpod.model.ResolvedProcess;
 import io.jpod.model.ResolvedVolume;
 import io.jpod.model.ResourcesModel;
+import io.jpod.model.RestartPolicy;
 import io.jpod.model.SecurityModel;
 import io.jpod.model.VolumeFile;
 import io.jpod.model.VolumeModel;
@@ -25,6 +28,7 @@ import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageConfig;
 import io.jpod.runtime.net.PodAddress;
 import io.jpod.runtime.pod.ContainerPlan;
+import io.jpod.runtime.pod.LifePlan;
 import io.jpod.runtime.pod.PodPlan;
 import io.jpod.runtime.pod.VolumePlan;
 import io.jpod.runtime.state.PortMapping;
@@ -163,10 +167,6 @@ public final class PlanBuilder {
                                     }
                                 });
             }
-            if (c.lifecycle() != null
-                    && (c.lifecycle().postStart() != null || c.lifecycle().preStop() != null)) {
-                notices.add(where + "lifecycle hooks are not run yet");
-            }
         }
     }
 
@@ -217,7 +217,44 @@ public final class PlanBuilder {
                 mounts,
                 List.copyOf(p.secretEnv()),
                 ProbePlans.of(c),
-                new ContainerPlan.Confinement(s.seccompProfile(), null, s.unmaskedProc()));
+                new ContainerPlan.Confinement(s.seccompProfile(), null, s.unmaskedProc()),
+                life(c));
+    }
+
+    /**
+     * Hooks jpod runs (exec and sleep; the model has given a located notice for the others), the
+     * stop signal (the manifest's, else the image's STOPSIGNAL) and the termination message.
+     */
+    private LifePlan life(ContainerModel c) {
+        LifecycleModel l = c.lifecycle();
+        String signal = l == null ? null : l.stopSignal();
+        if (signal == null || signal.isEmpty()) {
+            signal = images.apply(c.image()).config().stopSignal();
+        }
+        return new LifePlan(
+                l == null ? null : hook(l.postStart()),
+                l == null ? null : hook(l.preStop()),
+                signalName(signal),
+                c.terminationMessagePath(),
+                c.fallbackToLogsOnError(),
+                c.restartPolicy() == RestartPolicy.ALWAYS);
+    }
+
+    private static LifePlan.Hook hook(Action a) {
+        return switch (a) {
+            case Action.Exec e -> LifePlan.Hook.exec(e.command());
+            case Action.Sleep s -> LifePlan.Hook.sleep(s.seconds());
+            case null, default -> null;
+        };
+    }
+
+    /** SIGQUIT and QUIT as the OCI runtime's kill takes them: QUIT; numbers stay. */
+    static String signalName(String signal) {
+        if (signal == null || signal.isBlank()) {
+            return "TERM";
+        }
+        String s = signal.strip().toUpperCase(java.util.Locale.ROOT);
+        return s.startsWith("SIG") ? s.substring(3) : s;
     }
 
     private VolumePlan volume(String name, ResolvedVolume v) {

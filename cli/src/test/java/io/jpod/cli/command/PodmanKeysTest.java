@@ -48,12 +48,15 @@ class PodmanKeysTest {
     private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
 
     /**
-     * jpod's own: the bundle directory, and a pod's address and network mode, which podman shows
-     * only on its infra container.
+     * jpod's own: the bundle directory, a pod's address and network mode, which podman shows only
+     * on its infra container, and what the kubelet would report of a container (KubeState).
      */
-    /** Ready: readiness, which podman does not have (pod ps json; a container's State). */
+    /**
+     * Ready: readiness, and KubeState: the kubelet's view of a container's life, which podman does
+     * not have (pod ps json; a container's State).
+     */
     private static final Set<String> JPOD_ONLY =
-            Set.of("$.Bundle", "$.NetworkSettings", "$.Ready", "$.State.Ready");
+            Set.of("$.Bundle", "$.NetworkSettings", "$.Ready", "$.State.Ready", "$.KubeState");
 
     private final ContainerRecord app = container();
     private final PodRecord pod =

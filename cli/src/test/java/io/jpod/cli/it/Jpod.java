@@ -88,6 +88,16 @@ public final class Jpod {
         return run(List.of(args), null);
     }
 
+    /** Runs ./jpod with extra environment variables (JPOD_BACKOFF_BASE, say). */
+    public Result runWithEnv(java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("env"));
+        env.forEach((k, v) -> argv.add(k + "=" + v));
+        argv.add(stage.resolve("jpod").toString());
+        argv.addAll(List.of(args));
+        return exec(asUser(argv), null);
+    }
+
     /** Runs ./jpod with the given arguments, from {@code cwd} when not null. */
     public Result run(List<String> args, Path cwd) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>();

@@ -397,4 +397,67 @@ class PlanBuilderTest {
         assertEquals("web/logs", c.mounts().getFirst().subPath());
         assertEquals(List.of(), builder.notices(), "hostIPC is no longer a notice");
     }
+
+    @Test
+    void lifecycleHooksStopSignalAndTerminationMessageArePlanned() throws Exception {
+        ContainerPlan c =
+                plan(pod(
+                                """
+                                terminationMessagePath: /tmp/why
+                                terminationMessagePolicy: FallbackToLogsOnError
+                                lifecycle:
+                                  stopSignal: SIGQUIT
+                                  postStart:
+                                    exec: {command: [touch, /ready]}
+                                  preStop:
+                                    sleep: {seconds: 3}
+                                """))
+                        .containers()
+                        .getFirst();
+        assertEquals(List.of("touch", "/ready"), c.life().postStart().exec());
+        assertEquals(3, c.life().preStop().sleepSeconds());
+        assertEquals("QUIT", c.life().stopSignal());
+        assertEquals("/tmp/why", c.life().terminationMessagePath());
+        assertTrue(c.life().fallbackToLogsOnError());
+        ContainerPlan plain = plan(pod("")).containers().getFirst();
+        assertEquals("TERM", plain.life().stopSignal(), "no STOPSIGNAL in the image");
+        assertEquals("/dev/termination-log", plain.life().terminationMessagePath());
+        assertEquals(null, plain.life().postStart());
+    }
+
+    @Test
+    void anHttpGetHookIsNotPlannedAndTheModelSaysWhere() throws Exception {
+        ManifestSet set =
+                ManifestLoader.parse(
+                        "pod.yaml",
+                        pod(
+                                """
+                                lifecycle:
+                                  preStop:
+                                    httpGet: {path: /quit, port: 80}
+                                """));
+        assertTrue(
+                set.notices().stream()
+                        .anyMatch(
+                                n ->
+                                        n.toString().startsWith("pod.yaml:11:")
+                                                && n.toString()
+                                                        .contains(
+                                                                "httpGet hooks not supported yet")),
+                set.notices().toString());
+        ContainerPlan c =
+                new PlanBuilder(ref -> IMAGE, PodPlan.NetworkMode.SLIRP4NETNS)
+                        .build(set.pods().getFirst(), set)
+                        .containers()
+                        .getFirst();
+        assertEquals(null, c.life().preStop());
+    }
+
+    @Test
+    void signalNamesLoseTheirPrefix() {
+        assertEquals("QUIT", PlanBuilder.signalName("SIGQUIT"));
+        assertEquals("USR1", PlanBuilder.signalName("usr1"));
+        assertEquals("3", PlanBuilder.signalName("3"));
+        assertEquals("TERM", PlanBuilder.signalName(""));
+    }
 }

@@ -24,6 +24,7 @@ final class ConfigChanges {
     private final List<String> env = new ArrayList<>();
     private String workingDir;
     private String user;
+    private String stopSignal;
     private final Map<String, String> labels = new TreeMap<>();
     private final Map<String, Map<String, Object>> exposedPorts = new LinkedHashMap<>();
 
@@ -59,12 +60,13 @@ final class ConfigChanges {
             case "WORKDIR" -> workingDir = workingDir(required(value, change));
             case "USER" -> user = required(value, change);
             case "EXPOSE" -> expose(value, change);
+            case "STOPSIGNAL" -> stopSignal = required(value, change);
             default ->
                     throw new ImageException(
                             "unsupported --change instruction "
                                     + instruction
-                                    + ": CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, USER and WORKDIR are"
-                                    + " supported");
+                                    + ": CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER and"
+                                    + " WORKDIR are supported");
         }
     }
 
@@ -188,6 +190,7 @@ final class ConfigChanges {
                 entrypoint,
                 cmd,
                 workingDir,
-                labels.isEmpty() ? null : labels);
+                labels.isEmpty() ? null : labels,
+                stopSignal);
     }
 }

@@ -10,6 +10,8 @@ import java.util.TreeMap;
  *
  * @param env {@code KEY=value} entries
  * @param exposedPorts {@code 80/tcp} style
+ * @param stopSignal the image's STOPSIGNAL ({@code SIGQUIT}, {@code 3}), "" when unset; images
+ *     stored by an older jpod read as unset
  */
 public record ImageConfig(
         List<String> entrypoint,
@@ -18,12 +20,25 @@ public record ImageConfig(
         String workingDir,
         String user,
         Map<String, String> labels,
-        List<String> exposedPorts) {
+        List<String> exposedPorts,
+        String stopSignal) {
 
     public static final ImageConfig EMPTY =
-            new ImageConfig(null, null, null, null, null, null, null);
+            new ImageConfig(null, null, null, null, null, null, null, null);
+
+    public ImageConfig(
+            List<String> entrypoint,
+            List<String> cmd,
+            List<String> env,
+            String workingDir,
+            String user,
+            Map<String, String> labels,
+            List<String> exposedPorts) {
+        this(entrypoint, cmd, env, workingDir, user, labels, exposedPorts, null);
+    }
 
     public ImageConfig {
+        stopSignal = stopSignal == null ? "" : stopSignal;
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         cmd = cmd == null ? List.of() : List.copyOf(cmd);
         env = env == null ? List.of() : List.copyOf(env);

@@ -554,7 +554,8 @@ public final class ImageStore {
                 c.workingDir(),
                 c.user(),
                 c.labels(),
-                ports == null ? null : List.copyOf(ports.keySet()));
+                ports == null ? null : List.copyOf(ports.keySet()),
+                c.stopSignal());
     }
 
     /** RFC 3339 as Go writes it; an image without a valid time counts as created now. */

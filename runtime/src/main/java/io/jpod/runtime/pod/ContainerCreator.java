@@ -18,6 +18,7 @@ import io.jpod.runtime.sys.SelfCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,7 +169,7 @@ final class ContainerCreator {
         }
         Volumes.makeSubPaths(input);
         makeWorkingDir(name, c.workingDir(), rootfs);
-        OciConfig.write(spec, bundle.resolve("config.json"));
+        OciConfig.write(withTerminationLog(spec, dir, c), bundle.resolve("config.json"));
         ContainerRecord record =
                 new ContainerRecord(
                         id,
@@ -193,6 +194,20 @@ final class ContainerCreator {
                 bundle,
                 dir.resolve("ctr.log"),
                 restartHook ? exitHook(podId, id) : List.of());
+    }
+
+    /**
+     * Binds a file of the container's directory at its terminationMessagePath, emptied for each
+     * run, so that what the container writes there outlives it (the kubelet's way).
+     */
+    private static BundleSpec withTerminationLog(BundleSpec spec, Path dir, ContainerPlan c)
+            throws IOException {
+        Path file = TerminationMessage.file(dir);
+        Files.write(file, new byte[0]);
+        // any user the container runs as may write it, as the kubelet's file
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+        return spec.withMount(
+                BundleSpec.Mount.bind(file.toString(), c.life().terminationMessagePath(), false));
     }
 
     /**
@@ -233,9 +248,14 @@ final class ContainerCreator {
                                 "[ -e \"$1\" ] && exit 0; shift; exec \"$@\"",
                                 "sh",
                                 stoppingMarker(rt, podId).toString()));
-        argv.addAll(SelfCommand.argv());
+        argv.addAll(selfCommand());
         argv.addAll(List.of(EXIT_HOOK_VERB, id));
         return argv;
+    }
+
+    /** This program again, as hooks run it; a seam for tests, which fork nothing. */
+    List<String> selfCommand() {
+        return SelfCommand.argv();
     }
 
     /**
@@ -292,9 +312,12 @@ final class ContainerCreator {
         if (c.overlay() && !io.jpod.runtime.storage.Overlay.isMountPoint(Path.of(c.rootfs()))) {
             rt.overlay().mount(layers.get(), Path.of(c.rootfs()).getParent());
         }
-        OciConfig.write(
-                SpecGenerator.generate(c.spec(), c.rootfs(), infra.pid(), rt.layout().rootless()),
-                bundle.resolve("config.json"));
+        BundleSpec spec =
+                SpecGenerator.generate(c.spec(), c.rootfs(), infra.pid(), rt.layout().rootless());
+        if (c.spec().container() != null) {
+            spec = withTerminationLog(spec, bundle.getParent(), c.spec().container());
+        }
+        OciConfig.write(spec, bundle.resolve("config.json"));
         return launch(
                 c,
                 bundle,

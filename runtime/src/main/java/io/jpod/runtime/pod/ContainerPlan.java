@@ -18,6 +18,8 @@ import java.util.List;
  * @param user "uid[:gid]" or names looked up in the image's /etc/passwd and /etc/group; empty for
  *     root
  * @param probes liveness, readiness and startup probes, run by the prober
+ * @param life hooks, stop signal, termination message, sidecar; {@link LifePlan#DEFAULT} in records
+ *     of an older jpod
  */
 public record ContainerPlan(
         String name,
@@ -36,9 +38,13 @@ public record ContainerPlan(
         List<MountPlan> mounts,
         List<String> secretEnv,
         ContainerProbes probes,
-        Confinement confinement) {
+        Confinement confinement,
+        LifePlan life) {
 
-    /** A container with no probes and the runtime's default confinement, as plans were before. */
+    /**
+     * A container with no probes, the runtime's default confinement and the kubelet's defaults for
+     * its life, as plans were before those existed.
+     */
     public ContainerPlan(
             String name,
             String image,
@@ -72,13 +78,15 @@ public record ContainerPlan(
                 mounts,
                 secretEnv,
                 ContainerProbes.NONE,
-                Confinement.DEFAULT);
+                Confinement.DEFAULT,
+                LifePlan.DEFAULT);
     }
 
     public ContainerPlan {
-        // plans recorded before probes and confinement existed read them as absent
+        // plans recorded before probes, confinement and life existed read them as absent
         probes = probes == null ? ContainerProbes.NONE : probes;
         confinement = confinement == null ? Confinement.DEFAULT : confinement;
+        life = life == null ? LifePlan.DEFAULT : life;
         // plans recorded before secretEnv existed read it as absent
         secretEnv = secretEnv == null ? List.of() : List.copyOf(secretEnv);
         argv = List.copyOf(argv);
@@ -132,7 +140,8 @@ public record ContainerPlan(
                 mounts,
                 secretEnv,
                 probes,
-                c);
+                c,
+                life);
     }
 
     /** A volume of the pod mounted into this container. */

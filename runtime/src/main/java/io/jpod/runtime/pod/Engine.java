@@ -12,9 +12,11 @@ import io.jpod.runtime.probe.PodHealth;
 import io.jpod.runtime.probe.PodReadiness;
 import io.jpod.runtime.probe.ProberProcess;
 import io.jpod.runtime.probe.ReadyWait;
+import io.jpod.runtime.state.ContainerLife;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.HelperStatus;
+import io.jpod.runtime.state.LifeFile;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.volume.VolumeStore;
 
@@ -78,11 +80,17 @@ public final class Engine {
         this.lookups = new Lookups(rt);
         Orphans orphans = new Orphans(rt, teardown);
         this.remove = new Remove(rt, lookups, teardown, orphans);
-        this.play = new Play(rt, new PodBuilder(rt, creator), teardown, remove, orphans);
+        this.play =
+                new Play(
+                        rt,
+                        new PodBuilder(rt, creator, RestartRule.baseMillis(env)),
+                        teardown,
+                        remove,
+                        orphans);
         this.reconcile = new Reconcile(rt, play, remove, orphans, lookups);
         this.start = new Start(rt, lookups, creator, layers);
         this.stop = new Stop(rt, lookups, teardown);
-        this.exited = new ContainerExited(rt, lookups, creator, layers);
+        this.exited = new ContainerExited(rt, lookups, creator, layers, teardown, env);
         this.exec = new Exec(rt, lookups);
         this.removals = new StoreRemovals(rt);
         this.containerStop = new ContainerStop(rt, lookups, teardown);
@@ -181,6 +189,20 @@ public final class Engine {
                         .flatMap(Optional::stream)
                         .toList();
         return removed;
+    }
+
+    /**
+     * Runs a Job to its end in this process ({@code play kube --wait}); each pod it plays is handed
+     * to {@code played}, each retry explained to {@code notices}.
+     */
+    public JobRun.Result runJob(
+            JobPlan job,
+            boolean replace,
+            java.util.function.Consumer<PodRecord> played,
+            java.util.function.Consumer<String> notices)
+            throws JpodException, IOException {
+        return new JobRun(play, stop, lookups, rt.processes(), RestartRule.baseMillis(env))
+                .run(job, replace, played, notices);
     }
 
     public PodRecord start(String pod) throws JpodException, IOException {
@@ -299,6 +321,35 @@ public final class Engine {
     /** conmon's exit hook; returns what it did, for conmon's log. */
     public String containerExited(String containerId) throws JpodException, IOException {
         return exited.handle(containerId);
+    }
+
+    /** The back-off's sleeper, once the back-off is over: restarts the container. */
+    public String containerBackedOff(String containerId) throws JpodException, IOException {
+        return exited.afterBackoff(containerId);
+    }
+
+    /** What the kubelet would know of the container beyond its process. */
+    public ContainerLife life(ContainerRecord c) {
+        return LifeFile.read(rt.layout().containers().resolve(c.id()));
+    }
+
+    /**
+     * The current run's termination message, once it exited; empty while it runs. The previous
+     * run's is in {@link #life}.
+     */
+    public String terminationMessage(ContainerRecord c, ContainerStatus status) {
+        if (c.infra() || status.running() || c.startedAt() == null) {
+            return "";
+        }
+        ContainerLife life = life(c);
+        if (life.failure() != null) {
+            return life.failureMessage() == null ? "" : life.failureMessage();
+        }
+        return TerminationMessage.read(
+                TerminationMessage.file(rt.layout().containers().resolve(c.id())),
+                lookups.log(c),
+                LifecycleHooks.plan(c).fallbackToLogsOnError(),
+                status.exitCode());
     }
 
     /** What {@code exec} runs, and how. */

@@ -2,13 +2,16 @@ package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
+import io.jpod.runtime.state.ContainerLife;
 import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.LifeFile;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.Trace;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +26,98 @@ final class PodBuilder {
     private final Runtime rt;
     private final ContainerCreator creator;
     private final PodNetwork network;
+    private final LifecycleHooks hooks;
+    private final Layers layers;
+    private final long backoffBaseMillis;
 
     PodBuilder(Runtime rt, ContainerCreator creator) {
+        this(rt, creator, RestartRule.DEFAULT_BASE_MILLIS);
+    }
+
+    PodBuilder(Runtime rt, ContainerCreator creator, long backoffBaseMillis) {
         this.rt = rt;
         this.creator = creator;
         this.network = new PodNetwork(rt);
+        this.hooks = new LifecycleHooks(rt);
+        this.layers = new Layers(rt);
+        this.backoffBaseMillis = backoffBaseMillis;
+    }
+
+    /**
+     * Runs an init container to a successful exit. Under restartPolicy Never a failure fails the
+     * pod; under Always and OnFailure it is run again after the kubelet's back-off, for as long as
+     * it takes (the record says CrashLoopBackOff meanwhile), as the kubelet retries it.
+     */
+    private void runInit(
+            ContainerRecord created, PodPlan plan, ContainerRecord infra, Progress progress)
+            throws IOException, PodException {
+        ContainerRecord c = progress.addInit(creator.start(created));
+        Path dir = hooks.dir(c);
+        while (true) {
+            int code = awaitExit(c);
+            if (code == 0) {
+                return;
+            }
+            String failed =
+                    "init container "
+                            + c.name().substring(plan.name().length() + 1)
+                            + " of pod "
+                            + plan.name()
+                            + " exited with code "
+                            + code;
+            if ("Never".equals(plan.restartPolicy())) {
+                throw new PodException(failed + " (see `jpod logs " + c.name() + "`)");
+            }
+            ContainerLife life = LifeFile.read(dir);
+            Instant finished = Instant.now();
+            ContainerLife.Terminated run =
+                    new ContainerLife.Terminated(
+                            code,
+                            ContainerLife.reason(code, life.failure()),
+                            c.startedAt(),
+                            finished,
+                            "");
+            long delay = RestartRule.backoffMillis(life.backoffStep(), backoffBaseMillis);
+            System.err.println(
+                    "Notice: "
+                            + failed
+                            + "; restarting it"
+                            + (delay == 0 ? "" : " in " + delay + " ms")
+                            + " (restart "
+                            + (c.restartCount() + 1)
+                            + ")");
+            LifeFile.write(
+                    dir, life.backingOff(life.backoffStep() + 1, finished.plusMillis(delay), run));
+            try {
+                rt.processes().sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while backing off " + c.name(), e);
+            }
+            LifeFile.write(dir, LifeFile.read(dir).running());
+            ContainerRecord again = creator.recreate(c.restarted(), infra, layers.of(c), false);
+            c = progress.addInit(creator.start(again));
+        }
+    }
+
+    /**
+     * The gate before the next init container: the sidecar has started, its process runs (or has
+     * run already). A startupProbe, once jpod runs probes, belongs here too.
+     */
+    private void awaitStarted(ContainerRecord c) throws IOException {
+        Path exitFile = rt.layout().exits().resolve(c.id());
+        long deadline = rt.processes().nanoTime() + 10_000_000_000L;
+        try {
+            while (!rt.processes().alive(c.pid(), c.pidStartTime()) && !Files.exists(exitFile)) {
+                if (rt.processes().nanoTime() > deadline) {
+                    throw new IOException("sidecar " + c.name() + " did not start");
+                }
+                rt.processes().sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting " + c.name(), e);
+        }
     }
 
     /** Returns the pod with every container started; images by id, as reserved. */
@@ -60,8 +150,10 @@ final class PodBuilder {
         ContainerRecord runningInfra = creator.start(infra);
         progress.infra(runningInfra);
 
-        // init containers run one at a time, each to a successful exit, before any app container
+        // init containers run one at a time, each to a successful exit, before any app container;
+        // a sidecar (restartPolicy Always) only has to have started, and keeps running
         for (ContainerPlan init : plan.initContainers()) {
+            boolean sidecar = init.life().sidecar();
             ContainerRecord c =
                     creator.createApp(
                             pod.id(),
@@ -72,21 +164,14 @@ final class PodBuilder {
                             runningInfra,
                             netns,
                             podDir,
-                            false);
+                            sidecar);
             progress.addInit(c);
-            c = progress.addInit(creator.start(c));
-            int code = awaitExit(c);
-            if (code != 0) {
-                throw new PodException(
-                        "init container "
-                                + init.name()
-                                + " of pod "
-                                + plan.name()
-                                + " exited with code "
-                                + code
-                                + " (see `jpod logs "
-                                + c.name()
-                                + "`)");
+            if (sidecar) {
+                c = progress.addInit(creator.start(c));
+                hooks.postStart(c);
+                awaitStarted(c);
+            } else {
+                runInit(c, plan, runningInfra, progress);
             }
         }
         Trace.mark("runtime: infra");
@@ -94,7 +179,10 @@ final class PodBuilder {
         // containers are independent once the infra holds the namespaces: create and start them
         // in parallel, recording each as soon as it exists so that a failure half-way tears down
         // exactly what was made
-        boolean hooked = RestartRule.hooked(plan.restartPolicy());
+        // with sidecars, the last app container to finish stops them from its exit hook
+        boolean hooked =
+                RestartRule.hooked(plan.restartPolicy())
+                        || plan.initContainers().stream().anyMatch(i -> i.life().sidecar());
         List<ContainerRecord> created =
                 Parallel.each(
                         plan.containers(),
@@ -115,7 +203,13 @@ final class PodBuilder {
         if (!start) {
             return progress.pod();
         }
-        Parallel.each(created, c -> progress.add(creator.start(c)));
+        Parallel.each(
+                created,
+                c -> {
+                    ContainerRecord started = progress.add(creator.start(c));
+                    hooks.postStart(started);
+                    return started;
+                });
         Trace.mark("runtime: start containers");
         return progress.pod();
     }

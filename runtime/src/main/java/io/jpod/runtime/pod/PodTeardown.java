@@ -2,7 +2,9 @@ package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.net.NetworkHelper;
+import io.jpod.runtime.state.ContainerLife;
 import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.LifeFile;
 import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
@@ -26,9 +28,11 @@ import java.util.stream.Stream;
 final class PodTeardown {
 
     private final Runtime rt;
+    private final LifecycleHooks hooks;
 
     PodTeardown(Runtime rt) {
         this.rt = rt;
+        this.hooks = new LifecycleHooks(rt);
     }
 
     void remove(PodRecord pod, long graceSeconds) throws IOException {
@@ -97,28 +101,47 @@ final class PodTeardown {
     }
 
     /**
-     * SIGTERM to every container at once, SIGKILL to those still running after the grace period.
+     * Stops containers the kubelet's way, within one grace period: the app containers at once, then
+     * the sidecars one by one in the reverse of their start order, then the infra. Each gets its
+     * preStop hook, then its stop signal, then SIGKILL once the grace period is used up.
      */
     void stopContainers(List<ContainerRecord> containers, long graceSeconds) throws IOException {
-        List<ContainerRecord> running =
-                containers.stream()
-                        .filter(c -> c.pid() > 0 && rt.processes().alive(c.pid(), c.pidStartTime()))
-                        .toList();
+        containers.forEach(this::stopSleeper);
+        long deadline = rt.processes().nanoTime() + graceSeconds * 1_000_000_000L;
         try {
-            Parallel.each(
-                    running,
-                    c -> {
-                        stopOne(c, graceSeconds);
-                        return c;
-                    });
+            for (List<ContainerRecord> wave : StopOrder.waves(containers)) {
+                List<ContainerRecord> running =
+                        wave.stream()
+                                .filter(
+                                        c ->
+                                                c.pid() > 0
+                                                        && rt.processes()
+                                                                .alive(c.pid(), c.pidStartTime()))
+                                .toList();
+                Parallel.each(
+                        running,
+                        c -> {
+                            stopOne(c, deadline);
+                            return c;
+                        });
+            }
         } catch (PodException e) {
             throw new IOException(e.getMessage(), e);
         }
     }
 
-    private void stopOne(ContainerRecord c, long graceSeconds) throws IOException {
+    /** The back-off's sleeper would only find the container stopped on purpose. */
+    private void stopSleeper(ContainerRecord c) {
+        ContainerLife life = LifeFile.read(rt.layout().containers().resolve(c.id()));
+        if (life.sleeperPid() > 0
+                && rt.processes().alive(life.sleeperPid(), life.sleeperStartTime())) {
+            rt.processes().kill(life.sleeperPid());
+        }
+    }
+
+    private void stopOne(ContainerRecord c, long deadline) throws IOException {
         try {
-            stopProcess(c, graceSeconds);
+            stopProcess(c, deadline);
             awaitConmon(c);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -141,11 +164,16 @@ final class PodTeardown {
         }
     }
 
-    private void stopProcess(ContainerRecord c, long graceSeconds)
+    private void stopProcess(ContainerRecord c, long deadline)
             throws IOException, InterruptedException {
-        if (graceSeconds > 0) {
-            rt.oci().kill(c.id(), "TERM");
-            if (rt.processes().awaitExit(c.pid(), c.pidStartTime(), graceSeconds * 1000)) {
+        long left = (deadline - rt.processes().nanoTime()) / 1_000_000;
+        if (left > 0) {
+            hooks.preStop(c, left);
+            left = (deadline - rt.processes().nanoTime()) / 1_000_000;
+        }
+        if (left > 0) {
+            rt.oci().kill(c.id(), LifecycleHooks.plan(c).stopSignal());
+            if (rt.processes().awaitExit(c.pid(), c.pidStartTime(), left)) {
                 return;
             }
         }

@@ -21,7 +21,10 @@ final class Start {
     private final Layers layers;
     private final PodNetwork network;
 
+    private final LifecycleHooks hooks;
+
     Start(Runtime rt, Lookups lookups, ContainerCreator creator, Layers layers) {
+        this.hooks = new LifecycleHooks(rt);
         this.rt = rt;
         this.lookups = lookups;
         this.creator = creator;
@@ -54,6 +57,17 @@ final class Start {
                 progress.infra(infra);
             }
             ContainerRecord newInfra = infra;
+            // sidecars first, in order, as the play started them; finished init containers stay
+            List<ContainerRecord> sidecars =
+                    pod.initContainers().stream()
+                            .filter(c -> LifecycleHooks.plan(c).sidecar() && !lookups.alive(c))
+                            .toList();
+            for (ContainerRecord c : sidecars) {
+                ContainerRecord started =
+                        progress.addInit(
+                                creator.start(creator.recreate(c, newInfra, layers.of(c), true)));
+                hooks.postStart(started);
+            }
             List<ContainerRecord> stopped =
                     pod.containers().stream().filter(c -> !lookups.alive(c)).toList();
             // played with --start=false: created, never started, waiting in the runtime's init
@@ -61,15 +75,30 @@ final class Start {
                     pod.containers().stream()
                             .filter(c -> c.startedAt() == null && lookups.alive(c))
                             .toList();
-            boolean hooked = RestartRule.hooked(pod.restartPolicy());
-            Parallel.each(waiting, c -> progress.add(creator.start(c)));
+            boolean hooked = RestartRule.hooked(pod.restartPolicy()) || !sidecarsOf(pod).isEmpty();
+            Parallel.each(
+                    waiting,
+                    c -> {
+                        ContainerRecord started = progress.add(creator.start(c));
+                        hooks.postStart(started);
+                        return started;
+                    });
             Parallel.each(
                     stopped,
-                    c ->
-                            progress.add(
-                                    creator.start(
-                                            creator.recreate(c, newInfra, layers.of(c), hooked))));
+                    c -> {
+                        ContainerRecord started =
+                                progress.add(
+                                        creator.start(
+                                                creator.recreate(
+                                                        c, newInfra, layers.of(c), hooked)));
+                        hooks.postStart(started);
+                        return started;
+                    });
             return progress.pod();
         }
+    }
+
+    static List<ContainerRecord> sidecarsOf(PodRecord pod) {
+        return pod.initContainers().stream().filter(c -> LifecycleHooks.plan(c).sidecar()).toList();
     }
 }

@@ -218,11 +218,15 @@ public record PodRecord(
                 applied);
     }
 
-    /** Records an init container that ran to completion. */
+    /** Adds an init container, or replaces the one with the same id in its place. */
     public PodRecord withInitContainer(ContainerRecord record) {
         List<ContainerRecord> next = new ArrayList<>(initContainers);
-        next.removeIf(c -> c.id().equals(record.id()));
-        next.add(record);
+        int at = next.stream().map(ContainerRecord::id).toList().indexOf(record.id());
+        if (at >= 0) {
+            next.set(at, record);
+        } else {
+            next.add(record);
+        }
         return new PodRecord(
                 id,
                 name,

@@ -46,7 +46,9 @@ class ConfigChangesTest {
                                 "WORKDIR /srv",
                                 "WORKDIR app",
                                 "USER www-data",
-                                "EXPOSE 80 53/udp 8000-8010"));
+                                "EXPOSE 80 53/udp 8000-8010",
+                                "STOPSIGNAL SIGQUIT"));
+        assertEquals("SIGQUIT", c.stopSignal());
         assertEquals("/srv/app", c.workingDir());
         assertEquals("www-data", c.user());
         assertEquals(

@@ -39,9 +39,14 @@ class PlayTest {
     }
 
     private PodPlan initsAndApps() {
+        return initsAndApps("Always");
+    }
+
+    /** Under Never a failed init container fails the pod; under the others it is retried. */
+    private PodPlan initsAndApps(String policy) {
         return Plans.pod(
                 "web",
-                "Always",
+                policy,
                 30,
                 List.of(Plans.container("i1", box), Plans.container("i2", box)),
                 List.of(Plans.container("a", box), Plans.container("b", box)));
@@ -105,7 +110,8 @@ class PlayTest {
         }
         JpodException e =
                 assertThrows(
-                        JpodException.class, () -> engine.play(List.of(initsAndApps()), false));
+                        JpodException.class,
+                        () -> engine.play(List.of(initsAndApps("Never")), false));
         assertEquals(125, e.exitCode());
         assertEquals(List.of(), engine.pods(), "no record left");
         assertEquals(List.of(), host.leftovers(), "no directory, netns file or lock left");

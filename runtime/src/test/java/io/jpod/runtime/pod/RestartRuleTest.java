@@ -27,4 +27,29 @@ class RestartRuleTest {
         assertEquals(300_000, RestartRule.backoffMillis(6));
         assertEquals(300_000, RestartRule.backoffMillis(60));
     }
+
+    @Test
+    void aShorterBaseKeepsTheShape() {
+        assertEquals(0, RestartRule.backoffMillis(0, 1000));
+        assertEquals(1000, RestartRule.backoffMillis(1, 1000));
+        assertEquals(4000, RestartRule.backoffMillis(3, 1000));
+        assertEquals(30_000, RestartRule.backoffMillis(40, 1000), "capped at 30 times the base");
+    }
+
+    @Test
+    void theBaseIsADurationInTheEnvironment() {
+        assertEquals(10_000, RestartRule.baseMillis(java.util.Map.of()));
+        assertEquals(500, RestartRule.baseMillis(java.util.Map.of(RestartRule.BASE_ENV, "500ms")));
+        assertEquals(1000, RestartRule.baseMillis(java.util.Map.of(RestartRule.BASE_ENV, "1s")));
+        assertEquals(1500, RestartRule.baseMillis(java.util.Map.of(RestartRule.BASE_ENV, "1.5s")));
+        assertEquals(120_000, RestartRule.baseMillis(java.util.Map.of(RestartRule.BASE_ENV, "2m")));
+        assertEquals(
+                10_000,
+                RestartRule.baseMillis(java.util.Map.of(RestartRule.BASE_ENV, "soon")),
+                "not a duration: Kubernetes' base");
+        assertEquals(
+                10_000,
+                RestartRule.baseMillis(java.util.Map.of(RestartRule.BASE_ENV, "1000")),
+                "a unit is required");
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.runtime.pod.ContainerPlan;
+import io.jpod.runtime.pod.LifePlan;
 import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
@@ -60,7 +61,8 @@ class PodReadinessTest {
                         List.of(),
                         List.of(),
                         probes,
-                        ContainerPlan.Confinement.DEFAULT);
+                        ContainerPlan.Confinement.DEFAULT,
+                        LifePlan.DEFAULT);
         return new ContainerRecord(
                 name.repeat(64).substring(0, 64),
                 "web-" + name,

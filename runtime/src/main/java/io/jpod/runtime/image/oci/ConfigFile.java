@@ -27,7 +27,20 @@ public record ConfigFile(
             @JsonProperty("Entrypoint") List<String> entrypoint,
             @JsonProperty("Cmd") List<String> cmd,
             @JsonProperty("WorkingDir") String workingDir,
-            @JsonProperty("Labels") Map<String, String> labels) {}
+            @JsonProperty("Labels") Map<String, String> labels,
+            @JsonProperty("StopSignal") String stopSignal) {
+
+        public ContainerConfig(
+                String user,
+                Map<String, Map<String, Object>> exposedPorts,
+                List<String> env,
+                List<String> entrypoint,
+                List<String> cmd,
+                String workingDir,
+                Map<String, String> labels) {
+            this(user, exposedPorts, env, entrypoint, cmd, workingDir, labels, null);
+        }
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RootFs(String type, @JsonProperty("diff_ids") List<String> diffIds) {}

@@ -1,0 +1,63 @@
+package io.jpod.cli.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+/** Native sidecars: init containers with restartPolicy Always. */
+class SidecarIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void sidecarsStartInOrderRunBesideTheAppRestartAndStopAfterItInReverse() throws Exception {
+        Jpod jpod = Jpod.get();
+        SharedDir shared = SharedDir.of(jpod, "sidecars.yaml");
+        Jpod.Result played =
+                jpod.runWithEnv(
+                        Map.of("JPOD_BACKOFF_BASE", "500ms"),
+                        "play",
+                        "kube",
+                        shared.manifest().toString());
+        try {
+            assertEquals(0, played.exitCode(), played.all());
+            assertEquals("prepare\napp-start\n", shared.await("events", "app-start"));
+            JsonNode first = null;
+            for (int i = 0; i < 100; i++) {
+                first = JSON.readTree(jpod.run("inspect", "sidecars-first").out()).get(0);
+                if (first.at("/State/Running").asBoolean()
+                        && first.get("RestartCount").asInt() == 1) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals(1, first.get("RestartCount").asInt(), "restarted under Never: " + first);
+            assertTrue(first.at("/State/Running").asBoolean(), first.toString());
+            JsonNode second = JSON.readTree(jpod.run("inspect", "sidecars-second").out()).get(0);
+            JsonNode app = JSON.readTree(jpod.run("inspect", "sidecars-app").out()).get(0);
+            assertTrue(second.at("/State/Running").asBoolean());
+            assertTrue(
+                    second.at("/State/StartedAt")
+                                    .asText()
+                                    .compareTo(app.at("/State/StartedAt").asText())
+                            <= 0,
+                    "the sidecar started before the app");
+            String ps = jpod.run("ps").out();
+            assertTrue(ps.contains("sidecars-first") && ps.contains("sidecars-second"), ps);
+            Jpod.Result stopped = jpod.run("pod", "stop", "sidecars");
+            assertEquals(0, stopped.exitCode(), stopped.all());
+            assertEquals(
+                    "prepare\napp-start\napp-stop\nsecond-stop\nfirst-stop\n",
+                    shared.read("events"),
+                    "the app stops first, then the sidecars, last started first");
+        } finally {
+            jpod.run("pod", "rm", "-f", "-a");
+        }
+    }
+}
