@@ -87,7 +87,7 @@ class PlanDigestTest {
     }
 
     private static final String GOLDEN =
-            "sha256:918ed0b142f45811914f51f8c7aec1a39596cc62db37cb034f02c90f4a3c23c1"
+            "sha256:10b854f6402b5916f2729489d764c6f48a11264a5cbfa04f5f34d1562a66c1b0"
                     + " sha256:b8601afcbe424c78aa61a4406bf70906856898db0c4d58e97d62d745a2d25a23";
 
     @Test
