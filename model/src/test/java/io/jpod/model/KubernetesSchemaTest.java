@@ -1,6 +1,7 @@
 package io.jpod.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,7 +25,6 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
@@ -50,10 +50,9 @@ import java.util.Set;
  *       properties") and of its type (no scalar coercion);
  *   <li>against Kubernetes v1.30's JSON schemas in the "standalone-strict" form of
  *       yannh/kubernetes-json-schema (made from the OpenAPI spec, with unknown fields refused), by
- *       networknt's validator. Those files are data from outside the project and are not committed:
- *       the test reads them from {@code $JPOD_K8S_SCHEMAS}, else from {@code
- *       shared/kubernetes-json-schema/v1.30.0-standalone-strict} beside the repository, and is
- *       skipped, saying so, where neither exists.
+ *       networknt's validator. Those files are data from outside the project, kept with their
+ *       origin in {@code src/test/resources/kubernetes-json-schema/}; {@code $JPOD_K8S_SCHEMAS}
+ *       points the test at another version's.
  * </ul>
  */
 class KubernetesSchemaTest {
@@ -151,11 +150,11 @@ class KubernetesSchemaTest {
     @DisplayName("every export validates against Kubernetes v1.30's strict JSON schemas")
     void kubernetesJsonSchemas() throws Exception {
         Path dir = schemaDirectory();
-        Assumptions.assumeTrue(
-                dir != null,
-                "Kubernetes JSON schemas not found: set JPOD_K8S_SCHEMAS or place"
+        assertNotNull(
+                dir,
+                "Kubernetes JSON schemas not found: set JPOD_K8S_SCHEMAS or restore"
                         + " yannh/kubernetes-json-schema's v1.30.0-standalone-strict files in"
-                        + " shared/kubernetes-json-schema/");
+                        + " src/test/resources/kubernetes-json-schema/");
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
         Map<String, JsonSchema> schemas = new HashMap<>();
         List<String> problems = new ArrayList<>();
@@ -218,9 +217,9 @@ class KubernetesSchemaTest {
                         ? List.of(Path.of(env))
                         : List.of(
                                 Path.of(
-                                        "..",
-                                        "..",
-                                        "shared",
+                                        "src",
+                                        "test",
+                                        "resources",
                                         "kubernetes-json-schema",
                                         "v1.30.0-standalone-strict"));
         return candidates.stream()
