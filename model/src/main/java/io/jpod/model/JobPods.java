@@ -52,7 +52,7 @@ final class JobPods {
         for (ContainerModel c : containers) {
             List<EnvVarModel> env = new ArrayList<>(c.env());
             // a value the manifest sets itself (or a Job written back by jpod) is kept
-            if (env.stream().noneMatch(v -> v.name().equals(e.name()))) {
+            if (env.stream().noneMatch(v -> e.name().equals(v.name()))) {
                 env.addFirst(e);
             }
             out.add(
