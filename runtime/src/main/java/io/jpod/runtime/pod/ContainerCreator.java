@@ -325,10 +325,13 @@ final class ContainerCreator {
                 restartHook ? exitHook(c.podId(), c.id()) : List.of());
     }
 
-    /** Starts a created container; its record gains the start time. */
+    /**
+     * Starts a created container; its record gains the start time, taken before the start: a
+     * process that exits at once must not look as if it finished before it started.
+     */
     ContainerRecord start(ContainerRecord record) throws IOException {
+        Instant starting = Instant.now();
         rt.oci().start(record.id());
-        return record.started(
-                record.conmonPid(), record.pid(), record.pidStartTime(), Instant.now());
+        return record.started(record.conmonPid(), record.pid(), record.pidStartTime(), starting);
     }
 }
