@@ -65,7 +65,13 @@ record ManifestInput(ManifestSet set, Map<String, String> sourceOfPod, Set<Strin
         }
         ManifestSet set = loaded.set();
         ManifestSet withAnnotations =
-                new ManifestSet(pods, set.configMaps(), set.secrets(), set.claims(), set.notices());
+                new ManifestSet(
+                        pods,
+                        set.configMaps(),
+                        set.secrets(),
+                        set.claims(),
+                        set.notices(),
+                        set.jobs());
         return new ManifestInput(withAnnotations, sourceOfPod, sources);
     }
 
