@@ -36,7 +36,25 @@ final class Reconcile {
     List<ReconcileStep> plan(List<SourcedPlan> wanted, Set<String> sources, boolean prune)
             throws IOException {
         orphans.repair();
-        return ReconcilePlan.of(wanted, lookups.pods(), sources, prune);
+        return ReconcilePlan.of(wanted, lookups.pods(), sources, prune).stream()
+                .map(this::replacedIfGone)
+                .toList();
+    }
+
+    /**
+     * A pod whose infra no longer runs (a reboot, a kill) has lost its namespaces: an unchanged
+     * spec must not leave it down, so it is made anew, as a first play would.
+     */
+    private ReconcileStep replacedIfGone(ReconcileStep step) {
+        boolean kept =
+                step.action() == ReconcileStep.Action.UNCHANGED
+                        || step.action() == ReconcileStep.Action.UPDATED;
+        PodRecord pod = step.existing();
+        if (kept && (pod.infra() == null || !lookups.alive(pod.infra()))) {
+            return new ReconcileStep(
+                    ReconcileStep.Action.REPLACED, step.name(), step.sourced(), pod);
+        }
+        return step;
     }
 
     List<Reconciled> apply(
