@@ -10,6 +10,7 @@ import io.jpod.runtime.pod.SystemPrune;
 import io.jpod.runtime.state.PodRecord;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -68,21 +69,17 @@ public final class SystemCommand {
         @Option(names = "--volumes", description = "Volumes no pod holds too.")
         boolean volumes;
 
-        @Option(
-                names = {"-f", "--force"},
-                description = "Do not ask for confirmation.")
-        boolean force;
+        @Mixin Confirmation confirmation;
 
         @Override
         public Integer call() throws Exception {
-            if (!force
-                    && !Confirmation.ask(
-                            "WARNING! This command removes:\n"
-                                    + "\t- all pods with no running container\n"
-                                    + (all
-                                            ? "\t- all images not used by a pod\n"
-                                            : "\t- all dangling images\n")
-                                    + (volumes ? "\t- all volumes not used by a pod\n" : ""))) {
+            if (!confirmation.granted(
+                    "WARNING! This command removes:\n"
+                            + "\t- all pods with no running container\n"
+                            + (all
+                                    ? "\t- all images not used by a pod\n"
+                                    : "\t- all dangling images\n")
+                            + (volumes ? "\t- all volumes not used by a pod\n" : ""))) {
                 return ExitCodes.OK;
             }
             SystemPrune.Selection removed = Engine.open(System.getenv()).prune(all, volumes);
@@ -110,19 +107,15 @@ public final class SystemCommand {
                             + " for you. Asks first unless --force.",
             footer = {"Examples:", "  jpod system reset", "  jpod system reset -f"})
     public static final class Reset implements Callable<Integer> {
-        @Option(
-                names = {"-f", "--force"},
-                description = "Do not ask for confirmation.")
-        boolean force;
+        @Mixin Confirmation confirmation;
 
         @Override
         public Integer call() throws Exception {
-            if (!force
-                    && !Confirmation.ask(
-                            "WARNING! This will remove:\n"
-                                    + "\t- all pods and their containers\n"
-                                    + "\t- all images\n"
-                                    + "\t- all volumes")) {
+            if (!confirmation.granted(
+                    "WARNING! This will remove:\n"
+                            + "\t- all pods and their containers\n"
+                            + "\t- all images\n"
+                            + "\t- all volumes")) {
                 return ExitCodes.OK;
             }
             Engine.open(System.getenv()).reset();

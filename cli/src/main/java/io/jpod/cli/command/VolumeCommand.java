@@ -200,17 +200,12 @@ public final class VolumeCommand {
             description = "Remove the volumes no pod holds. Asks first unless --force.",
             footer = {"Examples:", "  jpod volume prune", "  jpod volume prune -f"})
     public static final class Prune implements Callable<Integer> {
-        @Option(
-                names = {"-f", "--force"},
-                description = "Do not ask for confirmation.")
-        boolean force;
+        @Mixin Confirmation confirmation;
 
         @Override
         public Integer call() throws Exception {
-            if (!force
-                    && !Confirmation.ask(
-                            "WARNING! This will remove all volumes not used by at least one"
-                                    + " pod.")) {
+            if (!confirmation.granted(
+                    "WARNING! This will remove all volumes not used by at least one" + " pod.")) {
                 return ExitCodes.OK;
             }
             Engine.open(System.getenv()).pruneVolumes().forEach(System.out::println);
