@@ -136,7 +136,8 @@ class PodmanKeysTest {
                                     null),
                             plan,
                             0,
-                            0);
+                            0,
+                            null);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -142,7 +142,8 @@ class InspectionTest {
                                 null),
                         plan,
                         1000,
-                        1000);
+                        1000,
+                        null);
         ContainerRecord c = Records.container("a".repeat(64), "web-app", false, spec);
         Map<String, Object> doc =
                 Inspection.container(

@@ -41,31 +41,6 @@ public record BundleSpec(
         sysctls = sysctls == null ? java.util.Map.of() : sysctls;
     }
 
-    /** This spec with {@code extra} mounted after its own mounts. */
-    public BundleSpec withMount(Mount extra) {
-        List<Mount> all = new java.util.ArrayList<>(mounts);
-        all.add(extra);
-        return new BundleSpec(
-                args,
-                env,
-                cwd,
-                uid,
-                gid,
-                terminal,
-                rootfs,
-                readonlyRootfs,
-                hostname,
-                namespaces,
-                all,
-                capabilities,
-                noNewPrivileges,
-                rootless,
-                additionalGids,
-                sysctls,
-                maskedProc,
-                seccomp);
-    }
-
     public record Namespace(String type, String path) {}
 
     public record Mount(String destination, String type, String source, List<String> options) {

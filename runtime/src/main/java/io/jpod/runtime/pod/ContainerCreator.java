@@ -158,7 +158,8 @@ final class ContainerCreator {
                         PodInput.of(plan, new PodPaths(podDir, rt.layout().volumes()), netns),
                         SeccompProfiles.read(rt.layout(), name, c),
                         user.uid(),
-                        user.gid());
+                        user.gid(),
+                        TerminationMessage.file(dir).toString());
         BundleSpec spec;
         try {
             spec =
@@ -169,7 +170,8 @@ final class ContainerCreator {
         }
         Volumes.makeSubPaths(input);
         makeWorkingDir(name, c.workingDir(), rootfs);
-        OciConfig.write(withTerminationLog(spec, dir, c), bundle.resolve("config.json"));
+        emptyTerminationLog(input);
+        OciConfig.write(spec, bundle.resolve("config.json"));
         ContainerRecord record =
                 new ContainerRecord(
                         id,
@@ -197,17 +199,17 @@ final class ContainerCreator {
     }
 
     /**
-     * Binds a file of the container's directory at its terminationMessagePath, emptied for each
-     * run, so that what the container writes there outlives it (the kubelet's way).
+     * The file the spec binds at the container's terminationMessagePath, emptied for each run, so
+     * that what the container writes there outlives it (the kubelet's way).
      */
-    private static BundleSpec withTerminationLog(BundleSpec spec, Path dir, ContainerPlan c)
-            throws IOException {
-        Path file = TerminationMessage.file(dir);
+    private static void emptyTerminationLog(SpecInput input) throws IOException {
+        if (input.terminationLog() == null) {
+            return;
+        }
+        Path file = Path.of(input.terminationLog());
         Files.write(file, new byte[0]);
         // any user the container runs as may write it, as the kubelet's file
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
-        return spec.withMount(
-                BundleSpec.Mount.bind(file.toString(), c.life().terminationMessagePath(), false));
     }
 
     /**
@@ -314,9 +316,7 @@ final class ContainerCreator {
         }
         BundleSpec spec =
                 SpecGenerator.generate(c.spec(), c.rootfs(), infra.pid(), rt.layout().rootless());
-        if (c.spec().container() != null) {
-            spec = withTerminationLog(spec, bundle.getParent(), c.spec().container());
-        }
+        emptyTerminationLog(c.spec());
         OciConfig.write(spec, bundle.resolve("config.json"));
         return launch(
                 c,

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * A container's mounts besides the runtime's defaults: the /etc files, the pod's /dev/shm (and the
- * host's /proc with hostPID), then its volumeMounts in manifest order. The infra binds only the
- * host's catatonit.
+ * host's /proc with hostPID), then its volumeMounts in manifest order, and last its termination
+ * log, so that no volume hides it. The infra binds only the host's catatonit.
  */
 public final class MountSpec {
 
@@ -39,6 +39,13 @@ public final class MountSpec {
         for (ContainerPlan.MountPlan m : in.container().mounts()) {
             VolumeSource v = volume(in, m).orElseThrow();
             mounts.add(volumeMount(v, m));
+        }
+        if (in.terminationLog() != null) {
+            mounts.add(
+                    Mount.bind(
+                            in.terminationLog(),
+                            in.container().life().terminationMessagePath(),
+                            false));
         }
         return mounts;
     }

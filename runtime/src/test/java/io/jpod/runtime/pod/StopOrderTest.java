@@ -52,7 +52,7 @@ class StopOrderTest {
                 0,
                 0,
                 0,
-                infra ? null : new SpecInput(null, plan, 0, 0));
+                infra ? null : new SpecInput(null, plan, 0, 0, null));
     }
 
     @Test

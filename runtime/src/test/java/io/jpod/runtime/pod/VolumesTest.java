@@ -273,7 +273,8 @@ class VolumesTest {
                                         false,
                                         ContainerPlan.Propagation.NONE))),
                 0,
-                0);
+                0,
+                null);
     }
 
     @Test

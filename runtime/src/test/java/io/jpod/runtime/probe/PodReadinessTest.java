@@ -80,7 +80,7 @@ class PodReadinessTest {
                 11,
                 77,
                 0,
-                new SpecInput(null, plan, 0, 0));
+                new SpecInput(null, plan, 0, 0, null));
     }
 
     private static PodRecord pod(PodPhase phase, ContainerRecord... containers) {

@@ -84,7 +84,13 @@ class SpecGoldenTest {
             String golden, PodPlan plan, ContainerPlan c, long uid, long gid, boolean rootless)
             throws Exception {
         Path netns = plan.network() == PodPlan.NetworkMode.HOST ? null : NETNS;
-        SpecInput in = SpecInput.of(PodInput.of(plan, PATHS, netns), c, uid, gid);
+        SpecInput in =
+                SpecInput.of(
+                        PodInput.of(plan, PATHS, netns),
+                        c,
+                        uid,
+                        gid,
+                        "/home/u/.local/share/jpod/containers/c1/termination-log");
         Golden.check(
                 golden, OciConfig.toJson(SpecGenerator.generate(in, ROOTFS, INFRA_PID, rootless)));
     }

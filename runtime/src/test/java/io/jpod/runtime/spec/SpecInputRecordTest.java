@@ -84,7 +84,8 @@ class SpecInputRecordTest {
                         Path.of("/run/netns/1")),
                 c,
                 1000,
-                1000);
+                1000,
+                null);
     }
 
     static PodRecord pod(ContainerRecord c) {
