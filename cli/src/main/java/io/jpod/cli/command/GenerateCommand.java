@@ -26,8 +26,12 @@ import java.util.concurrent.Callable;
 @Command(
         name = "generate",
         description = "Generate structured data from pods.",
-        subcommands = GenerateCommand.Kube.class,
-        footer = {"Examples:", "  jpod generate kube web > web.yaml"})
+        subcommands = {GenerateCommand.Kube.class, GenerateSystemd.class},
+        footer = {
+            "Examples:",
+            "  jpod generate kube web > web.yaml",
+            "  jpod generate systemd --kube web.yaml -f"
+        })
 public final class GenerateCommand {
 
     /**

@@ -108,7 +108,9 @@ public final class KubeOptions {
             names = "--log-driver",
             paramLabel = "DRIVER",
             defaultValue = "k8s-file",
-            description = "Container logs: k8s-file (the default and only one yet).")
+            description =
+                    "Container logs: k8s-file (the default; read by jpod logs) or none (no log"
+                            + " kept).")
     String logDriver;
 
     @Option(

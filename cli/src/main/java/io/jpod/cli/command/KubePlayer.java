@@ -9,6 +9,7 @@ import io.jpod.model.PodModel;
 import io.jpod.model.Problem;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.image.Image;
+import io.jpod.runtime.logs.LogDriver;
 import io.jpod.runtime.pod.Engine;
 import io.jpod.runtime.pod.PlayOptions;
 import io.jpod.runtime.pod.PodPlan;
@@ -18,6 +19,7 @@ import io.jpod.runtime.pod.SourcedPlan;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.Trace;
+import io.jpod.runtime.systemd.SdNotify;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,15 +54,17 @@ final class KubePlayer {
         if (options.waitReady != null) {
             ReadyGate.await(engine, played, WaitTimeout.millis(options.waitReady));
         }
-        return options.waitForPods ? PlayWait.run(engine, played) : ExitCodes.OK;
+        if (!options.waitForPods) {
+            return ExitCodes.OK;
+        }
+        SdNotify.from(System.getenv())
+                .ifPresent(notify -> ServiceReady.notifyWhenReady(engine, played, notify));
+        return PlayWait.run(engine, played);
     }
 
     /** Values jpod would have to pretend to honour; refused, each with what is possible. */
     private static void refuseUnsupported(KubeOptions options) throws JpodException {
-        if (!options.logDriver.equals("k8s-file")) {
-            throw new JpodException(
-                    "--log-driver " + options.logDriver + " is not supported: jpod logs k8s-file");
-        }
+        logDriver(options);
         if (!options.userns.isEmpty() && !options.userns.equals("host")) {
             throw new JpodException(
                     "--userns "
@@ -181,7 +185,15 @@ final class KubePlayer {
                 }
             }
         }
-        return new PlayOptions(options.start);
+        return new PlayOptions(options.start, logDriver(options));
+    }
+
+    private static LogDriver logDriver(KubeOptions options) throws JpodException {
+        try {
+            return LogDriver.parse(options.logDriver);
+        } catch (IllegalArgumentException e) {
+            throw new JpodException(e.getMessage());
+        }
     }
 
     private static List<SourcedPlan> plans(ManifestInput input, Engine engine, KubeOptions options)

@@ -160,6 +160,24 @@ public final class Jpod {
                 .start();
     }
 
+    /** As {@link #startLogged}, with extra environment variables (NOTIFY_SOCKET, say). */
+    public Process startLoggedWithEnv(
+            java.util.Map<String, String> env, List<String> args, Path out, Path err)
+            throws IOException {
+        List<String> withEnv = new ArrayList<>(List.of("env"));
+        env.forEach((k, v) -> withEnv.add(k + "=" + v));
+        withEnv.add(stage.resolve("jpod").toString());
+        withEnv.addAll(args);
+        List<String> argv = new ArrayList<>(List.of("setsid"));
+        argv.addAll(asUser(withEnv));
+        return new ProcessBuilder(argv)
+                .directory(Path.of("/tmp").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+    }
+
     /**
      * As {@link #start}, with {@code JPOD_TRACE} set: the phase marks can be read from the
      * process's stderr as they happen.

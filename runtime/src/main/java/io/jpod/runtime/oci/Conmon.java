@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jpod.runtime.sys.Processes;
+import io.jpod.runtime.systemd.ServiceEnv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * conmon, the per-container monitor: it runs the OCI runtime's {@code create}, double-forks so the
@@ -48,6 +50,8 @@ public final class Conmon {
     /**
      * What conmon needs for one container.
      *
+     * @param logFile where conmon writes the k8s-file log; empty: no log (podman's {@code
+     *     --log-driver none})
      * @param exitCommand run by conmon after the container exits (empty: none)
      */
     public record Launch(
@@ -56,7 +60,7 @@ public final class Conmon {
             Path bundle,
             Path exitDir,
             Path socketDir,
-            Path logFile,
+            Optional<Path> logFile,
             long logSizeMax,
             List<String> exitCommand) {}
 
@@ -106,7 +110,7 @@ public final class Conmon {
                                 l.socketDir().toString(),
                                 "--full-attach",
                                 "-l",
-                                "k8s-file:" + l.logFile(),
+                                l.logFile().map(f -> "k8s-file:" + f).orElse("none"),
                                 "--log-level",
                                 "warning",
                                 // a kernel keyring per container exhausts kernel.keys.maxkeys (200
@@ -133,6 +137,8 @@ public final class Conmon {
         }
         Path conmonLog = l.bundle().resolve("conmon.log");
         ProcessBuilder builder = new ProcessBuilder(argv).redirectError(conmonLog.toFile());
+        // conmon passes its environment to runc create, which acts on systemd's variables itself
+        ServiceEnv.strip(builder.environment());
         builder.environment().put("_OCI_SYNCPIPE", "3");
         Process process = processes.spawn(builder);
         try {

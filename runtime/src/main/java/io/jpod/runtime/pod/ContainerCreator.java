@@ -3,6 +3,7 @@ package io.jpod.runtime.pod;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.exec.RootfsPaths;
 import io.jpod.runtime.image.Image;
+import io.jpod.runtime.logs.LogDriver;
 import io.jpod.runtime.oci.BundleSpec;
 import io.jpod.runtime.oci.Conmon;
 import io.jpod.runtime.oci.OciConfig;
@@ -22,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Creates one container (rootfs, bundle, conmon + runtime create) and starts it. */
 final class ContainerCreator {
@@ -276,6 +278,7 @@ final class ContainerCreator {
             throws IOException {
         Files.createDirectories(rt.layout().exits());
         Files.createDirectories(rt.layout().sockets());
+        boolean logged = LogDriver.of(rt.layout().pods().resolve(record.podId())) != LogDriver.NONE;
         Conmon.Created created =
                 rt.conmon()
                         .create(
@@ -285,7 +288,7 @@ final class ContainerCreator {
                                         bundle,
                                         rt.layout().exits(),
                                         rt.layout().sockets(),
-                                        log,
+                                        logged ? Optional.of(log) : Optional.empty(),
                                         0,
                                         exitCommand));
         long startTime = ProcInfo.startTime(created.pid()).orElse(0);

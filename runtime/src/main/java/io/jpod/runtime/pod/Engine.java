@@ -7,6 +7,7 @@ import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageStore;
 import io.jpod.runtime.image.archive.ArchiveFormat;
 import io.jpod.runtime.logs.K8sFileLog;
+import io.jpod.runtime.logs.LogDriver;
 import io.jpod.runtime.probe.HealthFiles;
 import io.jpod.runtime.probe.PodHealth;
 import io.jpod.runtime.probe.PodReadiness;
@@ -406,7 +407,14 @@ public final class Engine {
         return lookups.networkHelper(pod);
     }
 
-    public K8sFileLog log(ContainerRecord c) {
+    /** The container's log; an error when its pod was played with {@code --log-driver none}. */
+    public K8sFileLog log(ContainerRecord c) throws JpodException {
+        if (LogDriver.of(rt.layout().pods().resolve(c.podId())) == LogDriver.NONE) {
+            throw new JpodException(
+                    "container "
+                            + c.name()
+                            + " has no log: its pod was played with --log-driver none");
+        }
         return lookups.log(c);
     }
 

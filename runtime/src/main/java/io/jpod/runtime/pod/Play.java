@@ -102,6 +102,7 @@ final class Play {
             }
             Trace.mark("storage: lock, state");
             try {
+                options.logDriver().record(rt.layout().pods().resolve(id));
                 PodRecord pod =
                         builder.build(reserved.pod(), plan, reserved.images(), options.start());
                 pod = pod.withPhase(PodPhase.CREATED);

@@ -1,5 +1,7 @@
 package io.jpod.runtime.sys;
 
+import io.jpod.runtime.systemd.ServiceEnv;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,10 +17,12 @@ public final class HostProcesses implements Processes {
 
     @Override
     public ExecResult run(List<String> argv) throws IOException {
-        Process process =
+        ProcessBuilder builder =
                 new ProcessBuilder(argv)
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                        .start();
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // runc start, kill, delete and the other helpers: systemd's variables are jpod's alone
+        ServiceEnv.strip(builder.environment());
+        Process process = builder.start();
         CompletableFuture<String> err =
                 CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
         String out = drain(process.getInputStream());

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 
 class ConmonTest {
 
@@ -32,7 +33,7 @@ class ConmonTest {
                 bundle,
                 dir.resolve("exits"),
                 dir.resolve("sock"),
-                dir.resolve("ctr.log"),
+                Optional.of(dir.resolve("ctr.log")),
                 logSizeMax,
                 List.of());
     }
@@ -83,9 +84,29 @@ class ConmonTest {
                 String.join(" ", argv)
                         .contains("--runtime-arg --root --runtime-arg /run/jpod/runc"),
                 argv.toString());
-        assertTrue(argv.contains("k8s-file:" + l.logFile()), argv.toString());
+        assertTrue(argv.contains("k8s-file:" + l.logFile().orElseThrow()), argv.toString());
         assertTrue(!argv.contains("--log-size-max"), "no limit unless asked");
         assertEquals(1, processes.calls().size(), "nothing else run");
+    }
+
+    @Test
+    void keepsNoLogWithTheNoneDriver() throws Exception {
+        Conmon.Launch full = launch(0);
+        Conmon.Launch l =
+                new Conmon.Launch(
+                        full.id(),
+                        full.name(),
+                        full.bundle(),
+                        full.exitDir(),
+                        full.socketDir(),
+                        Optional.empty(),
+                        0,
+                        List.of());
+        conmonSays("{\"data\": 1234}\n", l.bundle(), "conmon.pid", "777");
+        conmon().create(l);
+        List<String> argv = processes.spawned().getFirst().command();
+        int at = argv.indexOf("-l");
+        assertEquals("none", argv.get(at + 1), argv.toString());
     }
 
     @Test
