@@ -1,5 +1,8 @@
 package io.jpod.runtime.pod;
 
+import io.jpod.runtime.probe.ContainerProbes;
+import io.jpod.runtime.probe.ProbePlan;
+
 import java.util.List;
 import java.util.Map;
 
@@ -84,6 +87,32 @@ final class Plans {
                 List.of(),
                 List.of(),
                 List.of());
+    }
+
+    /**
+     * A native sidecar (an init container with restartPolicy Always), with a startup probe or none.
+     */
+    static ContainerPlan sidecar(String name, String imageId, ProbePlan startup) {
+        ContainerPlan c = container(name, imageId);
+        return new ContainerPlan(
+                c.name(),
+                c.image(),
+                c.imageId(),
+                c.argv(),
+                c.env(),
+                c.workingDir(),
+                c.user(),
+                c.tty(),
+                c.privileged(),
+                c.readOnlyRootfs(),
+                c.noNewPrivileges(),
+                c.capAdd(),
+                c.capDrop(),
+                c.mounts(),
+                c.secretEnv(),
+                new ContainerProbes(null, null, startup),
+                c.confinement(),
+                new LifePlan(null, null, "TERM", null, false, true));
     }
 
     static PodPlan withVolumes(PodPlan p, List<VolumePlan> volumes) {
