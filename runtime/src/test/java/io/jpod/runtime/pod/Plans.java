@@ -93,7 +93,14 @@ final class Plans {
      * A native sidecar (an init container with restartPolicy Always), with a startup probe or none.
      */
     static ContainerPlan sidecar(String name, String imageId, ProbePlan startup) {
-        ContainerPlan c = container(name, imageId);
+        return with(
+                container(name, imageId),
+                new ContainerProbes(null, null, startup),
+                new LifePlan(null, null, "TERM", null, false, true));
+    }
+
+    /** The container with these probes and this life. */
+    static ContainerPlan with(ContainerPlan c, ContainerProbes probes, LifePlan life) {
         return new ContainerPlan(
                 c.name(),
                 c.image(),
@@ -110,9 +117,29 @@ final class Plans {
                 c.capDrop(),
                 c.mounts(),
                 c.secretEnv(),
-                new ContainerProbes(null, null, startup),
+                probes,
                 c.confinement(),
-                new LifePlan(null, null, "TERM", null, false, true));
+                life);
+    }
+
+    /** The pod on the host's network, as hostNetwork: true plans it. */
+    static PodPlan onHostNetwork(PodPlan p) {
+        return new PodPlan(
+                p.name(),
+                p.hostname(),
+                p.labels(),
+                p.gracePeriodSeconds(),
+                p.restartPolicy(),
+                PodPlan.NetworkMode.HOST,
+                p.shareProcessNamespace(),
+                p.ports(),
+                p.hostAliases(),
+                p.dnsServers(),
+                p.dnsSearches(),
+                p.volumes(),
+                p.containers(),
+                p.initContainers(),
+                p.source());
     }
 
     static PodPlan withVolumes(PodPlan p, List<VolumePlan> volumes) {
