@@ -54,8 +54,7 @@ final class ProbeReader {
         if (m == null) {
             return null;
         }
-        // read, so the manifest stays valid, but jpod cannot make the call yet: say so, here
-        m.unsupported("httpGet hooks not supported yet; this hook is not run", "httpGet");
+        // read, so the manifest stays valid, but never run: say so, here
         m.unsupported(
                 "tcpSocket hooks are not supported (Kubernetes never ran them); this hook is not"
                         + " run",

@@ -222,8 +222,9 @@ public final class PlanBuilder {
     }
 
     /**
-     * Hooks jpod runs (exec and sleep; the model has given a located notice for the others), the
-     * stop signal (the manifest's, else the image's STOPSIGNAL) and the termination message.
+     * Hooks jpod runs (exec, httpGet and sleep; the model has given a located notice for
+     * tcpSocket), the stop signal (the manifest's, else the image's STOPSIGNAL) and the termination
+     * message.
      */
     private LifePlan life(ContainerModel c) {
         LifecycleModel l = c.lifecycle();
@@ -232,17 +233,18 @@ public final class PlanBuilder {
             signal = images.apply(c.image()).config().stopSignal();
         }
         return new LifePlan(
-                l == null ? null : hook(l.postStart()),
-                l == null ? null : hook(l.preStop()),
+                l == null ? null : hook(c, l.postStart()),
+                l == null ? null : hook(c, l.preStop()),
                 signalName(signal),
                 c.terminationMessagePath(),
                 c.fallbackToLogsOnError(),
                 c.restartPolicy() == RestartPolicy.ALWAYS);
     }
 
-    private static LifePlan.Hook hook(Action a) {
+    private static LifePlan.Hook hook(ContainerModel c, Action a) {
         return switch (a) {
             case Action.Exec e -> LifePlan.Hook.exec(e.command());
+            case Action.HttpGet h -> LifePlan.Hook.httpGet(ProbePlans.httpGet(c, h));
             case Action.Sleep s -> LifePlan.Hook.sleep(s.seconds());
             case null, default -> null;
         };

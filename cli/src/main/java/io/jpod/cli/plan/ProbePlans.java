@@ -25,15 +25,7 @@ final class ProbePlans {
         ProbePlan.Action action =
                 switch (p.action()) {
                     case Action.Exec e -> new ProbePlan.Action.Exec(e.command());
-                    case Action.HttpGet h ->
-                            new ProbePlan.Action.HttpGet(
-                                    h.scheme(),
-                                    h.host(),
-                                    h.port().resolve(c),
-                                    h.path(),
-                                    h.headers().stream()
-                                            .map(x -> new ProbePlan.Header(x.name(), x.value()))
-                                            .toList());
+                    case Action.HttpGet h -> httpGet(c, h);
                     case Action.TcpSocket t ->
                             new ProbePlan.Action.TcpSocket(t.host(), t.port().resolve(c));
                     case Action.Grpc g -> new ProbePlan.Action.Grpc(g.port(), g.service());
@@ -49,5 +41,15 @@ final class ProbePlans {
                 p.successThreshold(),
                 p.failureThreshold(),
                 p.terminationGracePeriodSeconds());
+    }
+
+    /** An httpGet of a probe or a lifecycle hook, its port by number. */
+    static ProbePlan.Action.HttpGet httpGet(ContainerModel c, Action.HttpGet h) {
+        return new ProbePlan.Action.HttpGet(
+                h.scheme(),
+                h.host(),
+                h.port().resolve(c),
+                h.path(),
+                h.headers().stream().map(x -> new ProbePlan.Header(x.name(), x.value())).toList());
     }
 }

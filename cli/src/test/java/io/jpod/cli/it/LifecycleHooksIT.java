@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 
-/** postStart and preStop hooks (exec and sleep) and the stop signal, as the kubelet runs them. */
+/**
+ * postStart and preStop hooks (exec, httpGet and sleep) and the stop signal, as the kubelet runs
+ * them.
+ */
 class LifecycleHooksIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,31 +63,33 @@ class LifecycleHooksIT {
     }
 
     @Test
-    void httpGetHooksGetALocatedNotice() throws Exception {
+    void httpGetHooksAreMadeFromThePodsNetworkAndAFailingOneKillsItsContainer() throws Exception {
         Jpod jpod = Jpod.get();
-        java.nio.file.Path manifest = jpod.stage().resolve("http-hook.yaml");
-        java.nio.file.Files.writeString(
-                manifest,
-                """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: httphook}
-                spec:
-                  containers:
-                    - name: app
-                      image: localhost/jpod-busybox:latest
-                      command: ["sleep", "1000"]
-                      lifecycle:
-                        preStop:
-                          httpGet: {path: /quit, port: 8080}
-                """);
-        Jpod.Result played = jpod.run("play", "kube", manifest.toString());
+        SharedDir shared = SharedDir.of(jpod, "http-hooks.yaml");
+        Jpod.Result played = jpod.run("play", "kube", shared.manifest().toString());
         try {
             assertEquals(0, played.exitCode(), played.all());
+            assertEquals(
+                    "/cgi-bin/hook?post-start post-start\n",
+                    shared.await("requests", "post-start\n"),
+                    "the server in the pod got postStart's GET, with its header");
+            JsonNode bad = CrashLoopIT.awaitExited(jpod, "httphooks-bad");
+            assertEquals(137, bad.at("/State/ExitCode").asInt(), bad.toString());
+            assertEquals(
+                    "FailedPostStartHook", bad.at("/KubeState/Reason").asText(), bad.toString());
             assertTrue(
-                    played.err().contains("http-hook.yaml:11:")
-                            && played.err().contains("httpGet hooks not supported yet"),
-                    played.err());
+                    bad.at("/KubeState/Message").asText().contains("HTTP status 404"),
+                    bad.toString());
+            JsonNode app = JSON.readTree(jpod.run("inspect", "httphooks-app").out()).get(0);
+            assertTrue(app.at("/State/Running").asBoolean(), app.toString());
+            Jpod.Result stopped = jpod.run("pod", "stop", "httphooks");
+            assertEquals(0, stopped.exitCode(), stopped.all());
+            assertEquals(
+                    "/cgi-bin/hook?post-start post-start\n"
+                            + "/cgi-bin/hook?pre-stop pre-stop\n"
+                            + "app-term\n",
+                    shared.read("requests"),
+                    "preStop's GET came before the stop signal");
         } finally {
             jpod.run("pod", "rm", "-f", "-a");
         }

@@ -60,4 +60,40 @@ class SidecarIT {
             jpod.run("pod", "rm", "-f", "-a");
         }
     }
+
+    @Test
+    void theAppStartsOnlyOnceTheSidecarsStartupProbePassed() throws Exception {
+        Jpod jpod = Jpod.get();
+        SharedDir shared = SharedDir.of(jpod, "sidecar-startup.yaml");
+        Jpod.Result played = jpod.run("play", "kube", shared.manifest().toString());
+        try {
+            assertEquals(0, played.exitCode(), played.all());
+            assertEquals(
+                    "found\n",
+                    shared.await("app", "\n"),
+                    "the sidecar had written its file when the app started");
+        } finally {
+            jpod.run("pod", "rm", "-f", "-a");
+        }
+    }
+
+    @Test
+    void aSidecarWhoseStartupProbeFailsFailsThePlayAndLeavesNothing() throws Exception {
+        Jpod jpod = Jpod.get();
+        String manifest = jpod.stage().resolve("it/sidecar-never-starts.yaml").toString();
+        Jpod.Result played = jpod.run("play", "kube", manifest);
+        try {
+            assertEquals(125, played.exitCode(), played.all());
+            assertTrue(
+                    played.err()
+                            .contains(
+                                    "sidecar stuck of pod sidenever did not start: startup probe"
+                                            + " tcp-socket :9 failed 2 times"),
+                    played.err());
+            assertEquals("", jpod.run("pod", "ps", "-q").out());
+            assertEquals("", jpod.run("ps", "-a", "-q").out());
+        } finally {
+            jpod.run("pod", "rm", "-f", "-a");
+        }
+    }
 }

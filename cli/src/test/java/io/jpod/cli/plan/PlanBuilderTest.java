@@ -1,6 +1,7 @@
 package io.jpod.cli.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.model.ManifestLoader;
@@ -426,31 +427,34 @@ class PlanBuilderTest {
     }
 
     @Test
-    void anHttpGetHookIsNotPlannedAndTheModelSaysWhere() throws Exception {
-        ManifestSet set =
-                ManifestLoader.parse(
-                        "pod.yaml",
-                        pod(
-                                """
-                                lifecycle:
-                                  preStop:
-                                    httpGet: {path: /quit, port: 80}
-                                """));
-        assertTrue(
-                set.notices().stream()
-                        .anyMatch(
-                                n ->
-                                        n.toString().startsWith("pod.yaml:11:")
-                                                && n.toString()
-                                                        .contains(
-                                                                "httpGet hooks not supported yet")),
-                set.notices().toString());
+    void httpGetHooksArePlannedWithTheirPortByNumber() throws Exception {
         ContainerPlan c =
-                new PlanBuilder(ref -> IMAGE, PodPlan.NetworkMode.SLIRP4NETNS)
-                        .build(set.pods().getFirst(), set)
+                plan(pod(
+                                """
+                                ports: [{name: web, containerPort: 8080}]
+                                lifecycle:
+                                  postStart:
+                                    httpGet:
+                                      path: /started
+                                      port: web
+                                      httpHeaders: [{name: X-Hook, value: post-start}]
+                                  preStop:
+                                    httpGet: {path: /quit, port: 9090, host: 127.0.0.1}
+                                """))
                         .containers()
                         .getFirst();
-        assertEquals(null, c.life().preStop());
+        assertEquals(
+                new ProbePlan.Action.HttpGet(
+                        "HTTP",
+                        null,
+                        8080,
+                        "/started",
+                        List.of(new ProbePlan.Header("X-Hook", "post-start"))),
+                c.life().postStart().httpGet());
+        assertEquals(
+                new ProbePlan.Action.HttpGet("HTTP", "127.0.0.1", 9090, "/quit", List.of()),
+                c.life().preStop().httpGet());
+        assertFalse(c.life().preStop().hasCommand());
     }
 
     @Test

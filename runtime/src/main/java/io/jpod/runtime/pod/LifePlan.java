@@ -1,5 +1,7 @@
 package io.jpod.runtime.pod;
 
+import io.jpod.runtime.probe.ProbePlan;
+
 import java.util.List;
 
 /**
@@ -32,18 +34,27 @@ public record LifePlan(
                         : terminationMessagePath;
     }
 
-    /** A lifecycle hook jpod runs itself: a command in the container, or a pause. */
-    public record Hook(List<String> exec, long sleepSeconds) {
+    /**
+     * A lifecycle hook jpod runs itself: a command in the container, an HTTP GET made from the
+     * pod's network namespace (as an httpGet probe's, named port resolved), or a pause.
+     *
+     * @param httpGet null unless the hook is an httpGet; null in records of an older jpod
+     */
+    public record Hook(List<String> exec, long sleepSeconds, ProbePlan.Action.HttpGet httpGet) {
         public Hook {
             exec = exec == null ? List.of() : List.copyOf(exec);
         }
 
         public static Hook exec(List<String> command) {
-            return new Hook(command, 0);
+            return new Hook(command, 0, null);
         }
 
         public static Hook sleep(long seconds) {
-            return new Hook(List.of(), seconds);
+            return new Hook(List.of(), seconds, null);
+        }
+
+        public static Hook httpGet(ProbePlan.Action.HttpGet get) {
+            return new Hook(List.of(), 0, get);
         }
 
         public boolean hasCommand() {

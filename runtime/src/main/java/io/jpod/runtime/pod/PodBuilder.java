@@ -27,6 +27,7 @@ final class PodBuilder {
     private final ContainerCreator creator;
     private final PodNetwork network;
     private final LifecycleHooks hooks;
+    private final SidecarStart sidecars;
     private final Layers layers;
     private final long backoffBaseMillis;
 
@@ -39,6 +40,7 @@ final class PodBuilder {
         this.creator = creator;
         this.network = new PodNetwork(rt);
         this.hooks = new LifecycleHooks(rt);
+        this.sidecars = new SidecarStart(rt);
         this.layers = new Layers(rt);
         this.backoffBaseMillis = backoffBaseMillis;
     }
@@ -100,26 +102,6 @@ final class PodBuilder {
         }
     }
 
-    /**
-     * The gate before the next init container: the sidecar has started, its process runs (or has
-     * run already). A startupProbe, once jpod runs probes, belongs here too.
-     */
-    private void awaitStarted(ContainerRecord c) throws IOException {
-        Path exitFile = rt.layout().exits().resolve(c.id());
-        long deadline = rt.processes().nanoTime() + 10_000_000_000L;
-        try {
-            while (!rt.processes().alive(c.pid(), c.pidStartTime()) && !Files.exists(exitFile)) {
-                if (rt.processes().nanoTime() > deadline) {
-                    throw new IOException("sidecar " + c.name() + " did not start");
-                }
-                rt.processes().sleep(20);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting " + c.name(), e);
-        }
-    }
-
     /** Returns the pod with every container started; images by id, as reserved. */
     PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images)
             throws IOException, PodException {
@@ -151,7 +133,8 @@ final class PodBuilder {
         progress.infra(runningInfra);
 
         // init containers run one at a time, each to a successful exit, before any app container;
-        // a sidecar (restartPolicy Always) only has to have started, and keeps running
+        // a sidecar (restartPolicy Always) only has to have started (its startupProbe passed), and
+        // keeps running
         for (ContainerPlan init : plan.initContainers()) {
             boolean sidecar = init.life().sidecar();
             ContainerRecord c =
@@ -169,7 +152,7 @@ final class PodBuilder {
             if (sidecar) {
                 c = progress.addInit(creator.start(c));
                 hooks.postStart(c);
-                awaitStarted(c);
+                sidecars.await(progress.pod(), c);
             } else {
                 runInit(c, plan, runningInfra, progress);
             }

@@ -22,6 +22,7 @@ final class Start {
     private final PodNetwork network;
 
     private final LifecycleHooks hooks;
+    private final SidecarStart sidecarStart;
 
     Start(Runtime rt, Lookups lookups, ContainerCreator creator, Layers layers) {
         this.hooks = new LifecycleHooks(rt);
@@ -30,6 +31,7 @@ final class Start {
         this.creator = creator;
         this.layers = layers;
         this.network = new PodNetwork(rt);
+        this.sidecarStart = new SidecarStart(rt);
     }
 
     /** The infra first, then the others in parallel. */
@@ -57,7 +59,8 @@ final class Start {
                 progress.infra(infra);
             }
             ContainerRecord newInfra = infra;
-            // sidecars first, in order, as the play started them; finished init containers stay
+            // sidecars first, in order, each started before the next, as the play started them;
+            // finished init containers stay
             List<ContainerRecord> sidecars =
                     pod.initContainers().stream()
                             .filter(c -> LifecycleHooks.plan(c).sidecar() && !lookups.alive(c))
@@ -67,6 +70,7 @@ final class Start {
                         progress.addInit(
                                 creator.start(creator.recreate(c, newInfra, layers.of(c), true)));
                 hooks.postStart(started);
+                sidecarStart.await(progress.pod(), started);
             }
             List<ContainerRecord> stopped =
                     pod.containers().stream().filter(c -> !lookups.alive(c)).toList();

@@ -19,44 +19,65 @@ import javax.net.ssl.X509TrustManager;
  * httpGet: one HTTP/1.1 request on a socket opened inside the pod's network namespace, so the image
  * needs no curl. Passes on a status from 200 to 399, as the kubelet's; HTTPS skips certificate
  * checks, as the kubelet's does. The JDK's HTTP client is not used: it may open its sockets on
- * threads of its own, outside the namespace.
+ * threads of its own, outside the namespace. Lifecycle hooks make their httpGet through {@link
+ * #get} too.
  */
-final class HttpGetProbe implements ProbeCheck {
+public final class HttpGetProbe implements ProbeCheck {
 
     private static final String USER_AGENT = "kube-probe/1.31";
 
     private final ProbePlan.Action.HttpGet action;
 
-    HttpGetProbe(ProbePlan.Action.HttpGet action) {
+    public HttpGetProbe(ProbePlan.Action.HttpGet action) {
         this.action = action;
     }
 
     @Override
     public Outcome check(Target target, int timeoutSeconds) throws InterruptedException {
-        String host = action.host() == null ? target.podIp() : action.host();
-        String url =
-                action.scheme().toLowerCase(java.util.Locale.ROOT)
-                        + "://"
-                        + host
-                        + ":"
-                        + action.port()
-                        + action.path();
         try {
-            int status = Netns.run(target.netns(), () -> request(host, timeoutSeconds * 1000));
-            if (status >= 200 && status < 400) {
+            int status = get(target, timeoutSeconds * 1000L);
+            if (passes(status)) {
                 return Outcome.passed("HTTP probe succeeded with statuscode: " + status);
             }
             return Outcome.failed("HTTP probe failed with statuscode: " + status);
         } catch (SocketTimeoutException e) {
             return Outcome.failed(
                     "Get \""
-                            + url
+                            + url(target)
                             + "\": context deadline exceeded (timeout "
                             + timeoutSeconds
                             + "s)");
         } catch (IOException e) {
-            return Outcome.failed("Get \"" + url + "\": " + e.getMessage());
+            return Outcome.failed("Get \"" + url(target) + "\": " + e.getMessage());
         }
+    }
+
+    /** Whether a status counts as success: 2xx and 3xx, as the kubelet's. */
+    public static boolean passes(int status) {
+        return status >= 200 && status < 400;
+    }
+
+    /**
+     * Makes the request from the target's network namespace and returns the response's status;
+     * {@code timeoutMillis} bounds the connection and each read.
+     */
+    public int get(Target target, long timeoutMillis) throws IOException, InterruptedException {
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMillis));
+        return Netns.run(target.netns(), () -> request(host(target), millis));
+    }
+
+    /** "http://10.0.2.100:8080/healthz", for messages. */
+    public String url(Target target) {
+        return action.scheme().toLowerCase(java.util.Locale.ROOT)
+                + "://"
+                + host(target)
+                + ":"
+                + action.port()
+                + action.path();
+    }
+
+    private String host(Target target) {
+        return action.host() == null ? target.podIp() : action.host();
     }
 
     private int request(String host, int timeoutMillis) throws IOException {

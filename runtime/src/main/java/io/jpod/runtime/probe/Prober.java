@@ -1,15 +1,12 @@
 package io.jpod.runtime.probe;
 
 import io.jpod.runtime.Runtime;
-import io.jpod.runtime.net.PodAddress;
 import io.jpod.runtime.state.ContainerRecord;
-import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -187,7 +184,7 @@ public final class Prober {
 
     private void begin(PodRecord pod, ContainerProber c, ProbeWorker w) {
         ProbeCheck check = ProbeChecks.of(w.plan().action(), rt);
-        ProbeCheck.Target target = target(pod, c.containerId());
+        ProbeCheck.Target target = ProbeCheck.Target.of(pod, c.containerId());
         Thread.ofPlatform()
                 .daemon()
                 .stackSize(256 * 1024)
@@ -206,14 +203,6 @@ public final class Prober {
                             finished.add(
                                     new Finished(pod.id(), c, w, outcome, start, Instant.now()));
                         });
-    }
-
-    static ProbeCheck.Target target(PodRecord pod, String containerId) {
-        NetworkRecord net = pod.network();
-        String mode = net == null || net.mode() == null ? "host" : net.mode();
-        Path netns = net == null || net.netnsPath() == null ? null : Path.of(net.netnsPath());
-        String ip = netns == null ? "127.0.0.1" : PodAddress.of(mode).podIP();
-        return new ProbeCheck.Target(containerId, netns, ip);
     }
 
     /**

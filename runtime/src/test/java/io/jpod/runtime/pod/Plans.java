@@ -1,5 +1,8 @@
 package io.jpod.runtime.pod;
 
+import io.jpod.runtime.probe.ContainerProbes;
+import io.jpod.runtime.probe.ProbePlan;
+
 import java.util.List;
 import java.util.Map;
 
@@ -84,6 +87,59 @@ final class Plans {
                 List.of(),
                 List.of(),
                 List.of());
+    }
+
+    /**
+     * A native sidecar (an init container with restartPolicy Always), with a startup probe or none.
+     */
+    static ContainerPlan sidecar(String name, String imageId, ProbePlan startup) {
+        return with(
+                container(name, imageId),
+                new ContainerProbes(null, null, startup),
+                new LifePlan(null, null, "TERM", null, false, true));
+    }
+
+    /** The container with these probes and this life. */
+    static ContainerPlan with(ContainerPlan c, ContainerProbes probes, LifePlan life) {
+        return new ContainerPlan(
+                c.name(),
+                c.image(),
+                c.imageId(),
+                c.argv(),
+                c.env(),
+                c.workingDir(),
+                c.user(),
+                c.tty(),
+                c.privileged(),
+                c.readOnlyRootfs(),
+                c.noNewPrivileges(),
+                c.capAdd(),
+                c.capDrop(),
+                c.mounts(),
+                c.secretEnv(),
+                probes,
+                c.confinement(),
+                life);
+    }
+
+    /** The pod on the host's network, as hostNetwork: true plans it. */
+    static PodPlan onHostNetwork(PodPlan p) {
+        return new PodPlan(
+                p.name(),
+                p.hostname(),
+                p.labels(),
+                p.gracePeriodSeconds(),
+                p.restartPolicy(),
+                PodPlan.NetworkMode.HOST,
+                p.shareProcessNamespace(),
+                p.ports(),
+                p.hostAliases(),
+                p.dnsServers(),
+                p.dnsSearches(),
+                p.volumes(),
+                p.containers(),
+                p.initContainers(),
+                p.source());
     }
 
     static PodPlan withVolumes(PodPlan p, List<VolumePlan> volumes) {
