@@ -23,9 +23,10 @@ import java.util.concurrent.Callable;
         footer = {
             "Examples:",
             "  jpod generate systemd --kube web.yaml",
-            "  jpod generate systemd --kube web.yaml -f && mv jpod-kube-web.service"
-                    + " ~/.config/systemd/user/",
-            "  systemctl --user daemon-reload && systemctl --user start jpod-kube-web"
+            "  jpod generate systemd --kube web.yaml -f",
+            "  jpod generate systemd --kube web.yaml >"
+                + " ~/.config/systemd/user/jpod-kube-web.service",
+            "Then: systemctl --user daemon-reload && systemctl --user start jpod-kube-web"
         })
 final class GenerateSystemd implements Callable<Integer> {
 
