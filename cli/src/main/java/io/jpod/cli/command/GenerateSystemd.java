@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
             "  jpod generate systemd --kube web.yaml",
             "  jpod generate systemd --kube web.yaml -f",
             "  jpod generate systemd --kube web.yaml >"
-                + " ~/.config/systemd/user/jpod-kube-web.service",
+                    + " ~/.config/systemd/user/jpod-kube-web.service",
             "Then: systemctl --user daemon-reload && systemctl --user start jpod-kube-web"
         })
 final class GenerateSystemd implements Callable<Integer> {
