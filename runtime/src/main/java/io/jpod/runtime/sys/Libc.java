@@ -47,6 +47,13 @@ public final class Libc {
     public static final int S_IFCHR = 0020000;
 
     public static final int AT_FDCWD = -100;
+    private static final int AF_UNIX = 1;
+    private static final int SOCK_DGRAM = 2;
+    private static final int MSG_NOSIGNAL = 0x4000;
+
+    /** The bytes of path in struct sockaddr_un, after its 2-byte family. */
+    private static final int SUN_PATH = 108;
+
     private static final long SYS_OPENAT2 = 437;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
     private static final int PATH_MAX = 4096;
@@ -120,6 +127,25 @@ public final class Libc {
                     "mkdirat",
                     FunctionDescriptor.of(
                             ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT));
+    private static final MethodHandle SOCKET =
+            errnoCapturing(
+                    "socket",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT));
+    private static final MethodHandle SENDTO =
+            errnoCapturing(
+                    "sendto",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_LONG,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG,
                             ValueLayout.JAVA_INT,
                             ValueLayout.ADDRESS,
                             ValueLayout.JAVA_INT));
@@ -317,6 +343,64 @@ public final class Libc {
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
+    }
+
+    /**
+     * One datagram to the unix socket {@code name} (a path or, after {@code @}, an abstract name)
+     * from a socket of its own: the JDK's unix sockets are stream-only.
+     */
+    public static void sendUnixDatagram(String name, byte[] message) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment address = unixAddress(arena, name);
+            MemorySegment bytes = arena.allocate(Math.max(1, message.length));
+            MemorySegment.copy(message, 0, bytes, ValueLayout.JAVA_BYTE, 0, message.length);
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int fd = (int) SOCKET.invokeExact(state, AF_UNIX, SOCK_DGRAM | O_CLOEXEC, 0);
+            if (fd < 0) {
+                throw new ErrnoException("socket", Path.of(name), (int) ERRNO.get(state, 0L));
+            }
+            try {
+                long sent =
+                        (long)
+                                SENDTO.invokeExact(
+                                        state,
+                                        fd,
+                                        bytes,
+                                        (long) message.length,
+                                        MSG_NOSIGNAL,
+                                        address,
+                                        (int) address.byteSize());
+                if (sent < 0) {
+                    throw new ErrnoException("sendto", Path.of(name), (int) ERRNO.get(state, 0L));
+                }
+            } finally {
+                close(fd);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * struct sockaddr_un, sized as the kernel wants it: for a path, up to its terminating NUL; for
+     * an abstract name, a leading NUL and exactly the name's bytes.
+     */
+    private static MemorySegment unixAddress(Arena arena, String name) throws IOException {
+        boolean abstractName = name.startsWith("@");
+        byte[] bytes =
+                (abstractName ? name.substring(1) : name)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int pathBytes = abstractName ? 1 + bytes.length : bytes.length + 1;
+        if (pathBytes > SUN_PATH) {
+            throw new IOException(name + ": longer than a unix socket name may be");
+        }
+        MemorySegment address = arena.allocate(2 + pathBytes);
+        address.set(ValueLayout.JAVA_SHORT, 0, (short) AF_UNIX);
+        MemorySegment.copy(
+                bytes, 0, address, ValueLayout.JAVA_BYTE, abstractName ? 3 : 2, bytes.length);
+        return address;
     }
 
     /** {@code close(fd)}; a failure to close a descriptor opened only to resolve is ignored. */
