@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The variables systemd gives a service: jpod's own, never its helpers'. runc acts on them itself
- * (with {@code NOTIFY_SOCKET} at create, {@code runc start} waits for the container's READY=1;
- * {@code LISTEN_FDS} hands sockets on), so each helper jpod forks gets an environment without them.
+ * The variables systemd gives a service: jpod's own, never the OCI runtime's. runc acts on them
+ * itself (with {@code NOTIFY_SOCKET} at create, {@code runc start} waits for the container's
+ * READY=1; {@code LISTEN_FDS} hands sockets on), so conmon and the runc commands jpod runs get an
+ * environment without them. jpod's re-exec into its user namespace keeps them: that jpod is the one
+ * that notifies.
  */
 public final class ServiceEnv {
 
