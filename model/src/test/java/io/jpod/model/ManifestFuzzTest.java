@@ -14,7 +14,9 @@ import java.util.List;
  * located problems, never in another exception; and a pod jpod reads, it writes back so that it
  * reads the same. Without {@code JAZZER_FUZZ} only the seeds and past findings run (kept beside
  * this class under {@code ManifestFuzzTestInputs/}); with it, the fuzzer runs for maxDuration, as
- * {@code mvn verify} does in this module.
+ * {@code dev/test} does. Before a change to the readers lands, fuzz for longer than CI does ({@code
+ * JAZZER_FUZZ=1 JAZZER_MAX_DURATION=600s}), so that CI's short run is unlikely to be the first to
+ * find what the change broke.
  */
 class ManifestFuzzTest {
 

@@ -20,25 +20,34 @@ public final class YNode {
     private final Mark mark;
     private final Mark keyMark;
     private final Issues issues;
+    private final boolean listItem;
     private YMap mapping;
     private List<YNode> sequence;
 
-    private YNode(Node node, String path, Mark mark, Mark keyMark, Issues issues) {
+    private YNode(
+            Node node, String path, Mark mark, Mark keyMark, Issues issues, boolean listItem) {
         this.node = node;
         this.path = path;
         this.mark = mark;
         this.keyMark = keyMark;
         this.issues = issues;
+        this.listItem = listItem;
     }
 
     static YNode root(Node node, String file, Issues issues) {
         Mark at = markOf(node, file);
-        return new YNode(node, "", at, at, issues);
+        return new YNode(node, "", at, at, issues, false);
     }
 
     private YNode child(Node child, String childPath, Mark childKeyMark) {
         Mark at = markOf(child, mark.file());
-        return new YNode(child, childPath, at, childKeyMark == null ? at : childKeyMark, issues);
+        return new YNode(
+                child, childPath, at, childKeyMark == null ? at : childKeyMark, issues, false);
+    }
+
+    private YNode item(Node child, String childPath) {
+        Mark at = markOf(child, mark.file());
+        return new YNode(child, childPath, at, at, issues, true);
     }
 
     static Mark markOf(Node node, String file) {
@@ -167,7 +176,11 @@ public final class YNode {
                 : kind.noun();
     }
 
-    /** A mapping, or null (with an error) for anything else but null. */
+    /**
+     * A mapping, or null (with an error) for anything else but a null field. A null list item is an
+     * error too: the API server reads it as an empty object, which its required fields then fail,
+     * while dropping it silently could leave a pod with no containers.
+     */
     public YMap map() {
         if (node instanceof MappingNode m) {
             if (mapping == null) {
@@ -175,7 +188,7 @@ public final class YNode {
             }
             return mapping;
         }
-        if (!isNull()) {
+        if (!isNull() || listItem) {
             error("expected a mapping, got " + describe());
         }
         return null;
@@ -187,7 +200,7 @@ public final class YNode {
             if (sequence == null) {
                 List<YNode> out = new ArrayList<>();
                 for (int i = 0; i < s.getValue().size(); i++) {
-                    out.add(child(s.getValue().get(i), path + "[" + i + "]", null));
+                    out.add(item(s.getValue().get(i), path + "[" + i + "]"));
                 }
                 sequence = List.copyOf(out);
             }
