@@ -48,6 +48,31 @@ class RestartPolicyIT {
     }
 
     @Test
+    void aContainerThatFailsWhileItsPodIsMadeIsRestartedOnceThePlayIsDone() throws Exception {
+        Jpod jpod = Jpod.get();
+        String manifest = jpod.stage().resolve("it/early-exit.yaml").toString();
+        Jpod.Result play = jpod.run("play", "kube", manifest);
+        assertEquals(0, play.exitCode(), play.all());
+        try {
+            JsonNode fails = null;
+            for (int i = 0; i < 300; i++) {
+                fails = JSON.readTree(jpod.run("inspect", "early-fails").out()).get(0);
+                if (fails.get("RestartCount").asInt() >= 1) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertTrue(fails.get("RestartCount").asInt() >= 1, fails.toString());
+            Jpod.Result down = jpod.run("kube", "down", manifest);
+            assertEquals(0, down.exitCode(), down.all());
+        } finally {
+            jpod.run(
+                    "pod", "rm", "-f",
+                    "-a"); // without an assertion, so that the first failure is the one reported
+        }
+    }
+
+    @Test
     void neverLeavesTheContainerExited() throws Exception {
         Jpod jpod = Jpod.get();
         String manifest = jpod.stage().resolve("it/never.yaml").toString();

@@ -64,6 +64,17 @@ final class ContainerExited {
         if (exited.isEmpty()) {
             return "container " + id + " is gone";
         }
+        if (exited.get().pod().phase() == PodPhase.CREATING) {
+            try {
+                exited = afterCreation(exited.get().pod().id(), id);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+            if (exited.isEmpty()) {
+                return "the pod of container " + id + " was not made: not restarting";
+            }
+        }
         PodRecord pod = exited.get().pod();
         ContainerRecord c = exited.get().container();
         if (pod.phase() != PodPhase.CREATED) {
@@ -102,6 +113,32 @@ final class ContainerExited {
                         .withSleeper(
                                 sleeper.pid(), rt.processes().startTime(sleeper.pid()).orElse(0)));
         return "back-off " + delay + " ms restarting failed container " + c.name();
+    }
+
+    /**
+     * A container can exit while {@code play} is still making its pod (a sidecar while the next
+     * init container runs, an app container while a sibling's postStart hook runs); its restart is
+     * only put off, as the kubelet's would be. This waits for the play to finish: the container as
+     * recorded once the pod is CREATED, or nothing when the pod is gone or its maker died (its lock
+     * is free while the pod says CREATING; the next command repairs such a pod).
+     */
+    private Optional<Located> afterCreation(String podId, String id)
+            throws IOException, InterruptedException {
+        while (true) {
+            Optional<HeldPod> free = HeldPod.tryTake(rt.state(), podId);
+            if (free.isPresent()) {
+                try (HeldPod held = free.get()) {
+                    if (held.pod().phase() == PodPhase.CREATING) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            Optional<Located> now = lookups.findContainer(id);
+            if (now.isEmpty() || now.get().pod().phase() != PodPhase.CREATING) {
+                return now;
+            }
+            rt.processes().sleep(RETRY_MILLIS);
+        }
     }
 
     /** The sleeper's call, once the back-off is over. */

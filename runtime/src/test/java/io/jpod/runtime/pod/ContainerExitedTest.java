@@ -204,6 +204,34 @@ class ContainerExitedTest {
         assertFalse(host.running("web-a"));
     }
 
+    @Test
+    void whileThePlayIsStillMakingThePodItWaitsAndThenRestarts() throws Exception {
+        ContainerRecord a = play("Always");
+        PodRecord pod = engine.pod("web");
+        host.exitNow("web-a", 1);
+        CompletableFuture<String> hook;
+        try (HeldLock play = new HeldLock(host.rt.state(), a.podId())) {
+            host.rt.state().save(pod.withPhase(PodPhase.CREATING));
+            hook = CompletableFuture.supplyAsync(() -> exited(a.id()));
+            Thread.sleep(200);
+            assertFalse(hook.isDone(), "waits while the pod is being made: " + hook);
+            host.rt.state().save(pod);
+        }
+        assertEquals("restarted web-a (restart 1)", hook.get(10, TimeUnit.SECONDS));
+        assertTrue(host.running("web-a"));
+    }
+
+    @Test
+    void aPodWhoseMakerDiedIsLeftForTheRepair() throws Exception {
+        ContainerRecord a = play("Always");
+        host.rt.state().save(engine.pod("web").withPhase(PodPhase.CREATING));
+        host.exitNow("web-a", 1);
+        assertEquals(
+                "the pod of container " + a.id() + " was not made: not restarting",
+                engine.containerExited(a.id()));
+        assertFalse(host.running("web-a"));
+    }
+
     private String exited(String id) {
         try {
             return engine.containerExited(id);
