@@ -2,6 +2,7 @@ package io.jpod.cli.output;
 
 import io.jpod.runtime.net.PodAddress;
 import io.jpod.runtime.pod.ContainerPlan;
+import io.jpod.runtime.spec.IdMap;
 import io.jpod.runtime.spec.MountSpec;
 import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.state.ContainerLife;
@@ -112,6 +113,14 @@ public final class Inspection {
         restart.put("Name", restartPolicy(pod.restartPolicy()));
         restart.put("MaximumRetryCount", 0);
         host.put("RestartPolicy", restart);
+        IdMap userns = c.spec() == null ? null : c.spec().pod().userns();
+        if (userns != null) {
+            // podman's key for a container in a user namespace of its own (hostUsers: false)
+            Map<String, Object> mappings = new LinkedHashMap<>();
+            mappings.put("UidMap", List.of(userns.text()));
+            mappings.put("GidMap", List.of(userns.text()));
+            host.put("IDMappings", mappings);
+        }
         doc.put("HostConfig", host);
         return doc;
     }

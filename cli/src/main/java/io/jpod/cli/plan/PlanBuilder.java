@@ -79,12 +79,6 @@ public final class PlanBuilder {
         PodPlan.NetworkMode mode = pod.hostNetwork() ? PodPlan.NetworkMode.HOST : network;
         PodAddress address = PodAddress.of(mode.label());
         PodContext ctx = new PodContext(address.podIP(), address.hostIP(), "localhost");
-        if (Boolean.FALSE.equals(pod.hostUsers())) {
-            notices.add(
-                    pod.name()
-                            + ": hostUsers: false is not supported yet; containers share jpod's"
-                            + " user namespace");
-        }
         List<VolumePlan> volumes = new ArrayList<>();
         for (VolumeModel v : pod.volumes()) {
             volumes.add(volume(v.name(), VolumeResolver.resolve(pod, v, ctx, set)));
@@ -141,7 +135,12 @@ public final class PlanBuilder {
     private static PodPlan.PodSecurity podSecurity(PodModel pod) {
         PodSecurityModel s = pod.securityContext();
         return new PodPlan.PodSecurity(
-                s.fsGroup(), s.supplementalGroups(), s.sysctls(), pod.hostIPC(), pod.hostPID());
+                s.fsGroup(),
+                s.supplementalGroups(),
+                s.sysctls(),
+                pod.hostIPC(),
+                pod.hostPID(),
+                Boolean.FALSE.equals(pod.hostUsers()));
     }
 
     /** Fields jpod reads but does not act on yet: one line each, so nothing is ignored silently. */

@@ -400,6 +400,25 @@ class PlanBuilderTest {
     }
 
     @Test
+    void hostUsersFalseGivesThePodAUserNamespaceOfItsOwn() throws Exception {
+        PodPlan p =
+                plan(
+                        """
+                        apiVersion: v1
+                        kind: Pod
+                        metadata:
+                          name: web
+                        spec:
+                          hostUsers: false
+                          containers:
+                          - name: app
+                            image: localhost/app:1
+                        """);
+        assertTrue(p.security().ownUsers());
+        assertEquals(List.of(), builder.notices(), "hostUsers: false is honoured, not noticed");
+    }
+
+    @Test
     void lifecycleHooksStopSignalAndTerminationMessageArePlanned() throws Exception {
         ContainerPlan c =
                 plan(pod(

@@ -301,6 +301,18 @@ public final class ImageStore {
     }
 
     /**
+     * {@link #layerPaths}, each a copy with its owners moved by {@code offset} (made on first use),
+     * for a pod with a user namespace of its own.
+     */
+    public List<Path> shiftedLayerPaths(Image image, long offset) throws IOException {
+        Set<Path> paths = new LinkedHashSet<>();
+        for (String diffId : image.layers().reversed()) {
+            paths.add(layers.shifted(Digest.parse(diffId), offset));
+        }
+        return List.copyOf(paths);
+    }
+
+    /**
      * @param parallel whether layers may be opened from several threads at once (an archive's may
      *     not: they share its file)
      */

@@ -16,6 +16,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,13 +44,19 @@ public final class Slirp4netns {
         this.processes = processes;
     }
 
-    /** Starts slirp4netns against {@code netns} and returns its pid once the tap device is up. */
-    public long start(Path netns, Path apiSocket, Path log) throws IOException {
+    /**
+     * Starts slirp4netns against {@code netns} and returns its pid once the tap device is up.
+     *
+     * @param userns the user namespace that owns {@code netns} when it is not jpod's (a pod's own),
+     *     which slirp4netns joins first; null for jpod's
+     */
+    public long start(Path netns, Path userns, Path apiSocket, Path log) throws IOException {
         Files.deleteIfExists(apiSocket);
         // fd 4 is the ready pipe: the trampoline points it at our stdout and sends slirp4netns' own
         // output to the log
-        ProcessBuilder builder =
-                new ProcessBuilder(
+        List<String> argv =
+                new ArrayList<>(
+                        List.of(
                                 "sh",
                                 "-c",
                                 "exec \"$@\" 4>&1 1>&2",
@@ -65,9 +73,13 @@ public final class Slirp4netns {
                                 "--enable-seccomp",
                                 "--mtu",
                                 "65520",
-                                "--netns-type=path",
-                                netns.toString(),
-                                "tap0")
+                                "--netns-type=path"));
+        if (userns != null) {
+            argv.add("--userns-path=" + userns);
+        }
+        argv.addAll(List.of(netns.toString(), "tap0"));
+        ProcessBuilder builder =
+                new ProcessBuilder(argv)
                         .redirectInput(new File("/dev/null"))
                         .redirectError(log.toFile());
         Process process = processes.spawn(builder);

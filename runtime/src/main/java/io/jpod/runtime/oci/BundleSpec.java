@@ -15,6 +15,8 @@ import java.util.List;
  *     Default)
  * @param seccomp the linux.seccomp object as JSON text; null for none. A mount in {@code mounts} at
  *     a default mount's destination (/proc, /dev/shm) replaces that default.
+ * @param userns the pod's own user namespace mapping, for uidMappings and gidMappings; null when
+ *     the container shares jpod's
  */
 public record BundleSpec(
         List<String> args,
@@ -34,7 +36,8 @@ public record BundleSpec(
         List<Long> additionalGids,
         java.util.Map<String, String> sysctls,
         boolean maskedProc,
-        String seccomp) {
+        String seccomp,
+        io.jpod.runtime.spec.IdMap userns) {
 
     public BundleSpec {
         additionalGids = additionalGids == null ? List.of() : List.copyOf(additionalGids);

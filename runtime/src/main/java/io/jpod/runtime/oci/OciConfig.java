@@ -86,6 +86,12 @@ public final class OciConfig {
                 n.put("path", ns.path());
             }
         }
+        if (spec.userns() != null) {
+            // given to the containers that join the namespace too: runc 1.1 finds the host's id
+            // of the container's root from them, and writes them only where it creates it
+            mapping(linux.putArray("uidMappings"), spec.userns());
+            mapping(linux.putArray("gidMappings"), spec.userns());
+        }
         if (!spec.sysctls().isEmpty()) {
             ObjectNode sysctl = linux.putObject("sysctl");
             spec.sysctls().forEach(sysctl::put);
@@ -103,6 +109,13 @@ public final class OciConfig {
             }
         }
         return root;
+    }
+
+    private static void mapping(ArrayNode array, io.jpod.runtime.spec.IdMap map) {
+        ObjectNode m = array.addObject();
+        m.put("containerID", map.inside());
+        m.put("hostID", map.outside());
+        m.put("size", map.count());
     }
 
     private static List<BundleSpec.Mount> defaultMounts(boolean rootless) {

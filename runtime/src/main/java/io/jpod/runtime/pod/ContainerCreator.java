@@ -7,6 +7,7 @@ import io.jpod.runtime.logs.LogDriver;
 import io.jpod.runtime.oci.BundleSpec;
 import io.jpod.runtime.oci.Conmon;
 import io.jpod.runtime.oci.OciConfig;
+import io.jpod.runtime.spec.IdMap;
 import io.jpod.runtime.spec.PodInput;
 import io.jpod.runtime.spec.PodPaths;
 import io.jpod.runtime.spec.ProcessSpec;
@@ -37,18 +38,31 @@ final class ContainerCreator {
     /**
      * The infra container: an empty rootfs with the host's catatonit, holding the pod's namespaces.
      */
-    ContainerRecord createInfra(String podId, String podName, String hostname, Path netns)
+    ContainerRecord createInfra(
+            String podId, String podName, String hostname, Path netns, IdMap userns)
             throws IOException, PodException {
-        return discardedOnFailure((id, dir) -> infra(id, dir, podId, podName, hostname, netns));
+        return discardedOnFailure(
+                (id, dir) -> infra(id, dir, podId, podName, hostname, netns, userns));
     }
 
     private ContainerRecord infra(
-            String id, Path dir, String podId, String podName, String hostname, Path netns)
+            String id,
+            Path dir,
+            String podId,
+            String podName,
+            String hostname,
+            Path netns,
+            IdMap userns)
             throws IOException {
         Path bundle = Files.createDirectories(dir.resolve("userdata"));
         Path rootfs = Files.createDirectories(dir.resolve("rootfs"));
         Files.createFile(rootfs.resolve("catatonit"));
-        SpecInput input = SpecInput.infra(PodInput.infra(hostname, netns, rt.catatonit().binary()));
+        if (userns != null) {
+            // the runtime makes its mount points in the root as the pod's root, which must own it
+            ownedByPodRoot(rootfs, userns);
+        }
+        SpecInput input =
+                SpecInput.infra(PodInput.infra(hostname, netns, rt.catatonit().binary(), userns));
         OciConfig.write(
                 SpecGenerator.generate(input, rootfs.toString(), 0, rt.layout().rootless()),
                 bundle.resolve("config.json"));
@@ -151,13 +165,15 @@ final class ContainerCreator {
             throws IOException, PodException {
         Path bundle = Files.createDirectories(dir.resolve("userdata"));
         Path overlayDir = dir.resolve("overlay");
-        rt.overlay().mount(rt.images().layerPaths(image), overlayDir);
+        IdMap userns = infra.spec() == null ? null : infra.spec().pod().userns();
+        mountRootfs(image, userns, overlayDir);
         Path rootfs = overlayDir.resolve("merged");
         String name = podName + "-" + c.name();
         UserLookup.Ids user = UserLookup.resolve(c.user(), rootfs);
         SpecInput input =
                 SpecInput.of(
-                        PodInput.of(plan, new PodPaths(podDir, rt.layout().volumes()), netns),
+                        PodInput.of(
+                                plan, new PodPaths(podDir, rt.layout().volumes()), netns, userns),
                         SeccompProfiles.read(rt.layout(), name, c),
                         user.uid(),
                         user.gid(),
@@ -198,6 +214,38 @@ final class ContainerCreator {
                 bundle,
                 dir.resolve("ctr.log"),
                 restartHook ? exitHook(podId, id) : List.of());
+    }
+
+    /**
+     * The image's layers under the container's upper directory; in a pod's own user namespace,
+     * copies of them shifted into it, and the upper directory (which gives the root its owner)
+     * owned as the top layer's root.
+     */
+    private void mountRootfs(Image image, IdMap userns, Path overlayDir) throws IOException {
+        if (userns == null) {
+            rt.overlay().mount(rt.images().layerPaths(image), overlayDir);
+            return;
+        }
+        List<Path> lowers = rt.images().shiftedLayerPaths(image, userns.shift(0));
+        Path upper = Files.createDirectories(overlayDir.resolve("upper"));
+        if (!lowers.isEmpty()) {
+            Files.setAttribute(
+                    upper,
+                    "unix:uid",
+                    Files.getAttribute(lowers.getFirst(), "unix:uid"),
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(
+                    upper,
+                    "unix:gid",
+                    Files.getAttribute(lowers.getFirst(), "unix:gid"),
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        }
+        rt.overlay().mount(lowers, overlayDir);
+    }
+
+    private static void ownedByPodRoot(Path dir, IdMap userns) throws IOException {
+        Files.setAttribute(dir, "unix:uid", (int) userns.shift(0));
+        Files.setAttribute(dir, "unix:gid", (int) userns.shift(0));
     }
 
     /**

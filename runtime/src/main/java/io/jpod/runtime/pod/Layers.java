@@ -1,6 +1,8 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
+import io.jpod.runtime.image.Image;
+import io.jpod.runtime.spec.IdMap;
 import io.jpod.runtime.state.ContainerRecord;
 
 import java.io.IOException;
@@ -25,7 +27,7 @@ final class Layers {
                 return rt.images().list().stream()
                         .filter(i -> i.id().equals(c.imageId()))
                         .findFirst()
-                        .map(rt.images()::layerPaths)
+                        .map(i -> paths(i, c))
                         .orElseThrow(
                                 () ->
                                         new UncheckedIOException(
@@ -39,5 +41,18 @@ final class Layers {
                 throw new UncheckedIOException(e);
             }
         };
+    }
+
+    /** Shifted copies for a container of a pod with a user namespace of its own. */
+    private List<Path> paths(Image image, ContainerRecord c) {
+        IdMap userns = c.spec() == null ? null : c.spec().pod().userns();
+        if (userns == null) {
+            return rt.images().layerPaths(image);
+        }
+        try {
+            return rt.images().shiftedLayerPaths(image, userns.shift(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

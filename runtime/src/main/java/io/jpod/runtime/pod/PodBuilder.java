@@ -2,11 +2,13 @@ package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
+import io.jpod.runtime.spec.IdMap;
 import io.jpod.runtime.state.ContainerLife;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.LifeFile;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.Trace;
+import io.jpod.runtime.userns.PodIdMapping;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,11 +124,24 @@ final class PodBuilder {
         Volumes.prepare(plan, podDir, rt.layout().volumes(), rt.processes());
         Trace.mark("storage: pod files, volumes");
 
-        pod = network.start(plan, pod, podDir);
-        Path netns = pod.network().netnsPath() == null ? null : Path.of(pod.network().netnsPath());
+        ContainerRecord infra;
+        Path netns;
+        if (plan.security().ownUsers()) {
+            // the infra makes the pod's user namespace and its network namespace inside it; the
+            // network is bound and connected once it exists, before the infra runs
+            IdMap userns = PodIdMapping.choose(rt.layout().rootless());
+            infra = creator.createInfra(pod.id(), plan.name(), plan.hostname(), null, userns);
+            pod = pod.withInfra(infra);
+            rt.state().save(pod);
+            pod = network.startOwned(plan, pod, podDir, infra.pid());
+            netns = Path.of(pod.network().netnsPath());
+        } else {
+            pod = network.start(plan, pod, podDir);
+            netns = pod.network().netnsPath() == null ? null : Path.of(pod.network().netnsPath());
+            infra = creator.createInfra(pod.id(), plan.name(), plan.hostname(), netns, null);
+        }
         Trace.mark("network: helper, ports");
 
-        ContainerRecord infra = creator.createInfra(pod.id(), plan.name(), plan.hostname(), netns);
         Progress progress = new Progress(rt.state(), pod);
         progress.infra(infra);
         ContainerRecord runningInfra = creator.start(infra);

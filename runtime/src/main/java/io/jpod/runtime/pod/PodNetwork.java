@@ -1,6 +1,7 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
+import io.jpod.runtime.net.NetworkHelper;
 import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.state.PortMapping;
@@ -37,7 +38,47 @@ final class PodNetwork {
         Trace.mark("namespaces: netns");
         pod = pod.withNetwork(new NetworkRecord(mode, netns.toString(), 0, 0, null, List.of()));
         rt.state().save(pod);
-        return startHelper(pod, plan.network(), netns, plan.ports(), podDir);
+        return startHelper(pod, plan.network(), netns, null, plan.ports(), podDir);
+    }
+
+    /**
+     * For a pod with a user namespace of its own: its infra has made the network namespace inside
+     * it (created, not yet started), which is bound to the pod's file here and connected as any.
+     */
+    PodRecord startOwned(PodPlan plan, PodRecord pod, Path podDir, long infraPid)
+            throws IOException {
+        Path netns = rt.netns().bind(rt.layout().netns().resolve(pod.id()), infraPid);
+        Trace.mark("namespaces: netns");
+        pod =
+                pod.withNetwork(
+                        new NetworkRecord(
+                                plan.network().label(), netns.toString(), 0, 0, null, List.of()));
+        rt.state().save(pod);
+        Path userns = Path.of("/proc/" + infraPid + "/ns/user");
+        return startHelper(pod, plan.network(), netns, userns, plan.ports(), podDir);
+    }
+
+    /**
+     * {@code pod start} of a pod with a user namespace of its own whose infra is gone: the network
+     * namespace belonged to the old infra's user namespace, which no process of the new one may
+     * join, so the old namespace and its helper go and the new infra's are bound and connected.
+     */
+    PodRecord restartOwned(PodRecord pod, Path podDir, long infraPid) throws IOException {
+        NetworkRecord net = pod.network();
+        NetworkHelper.stop(rt.processes(), net.helperPid(), net.helperStartTime());
+        if (net.apiSocket() != null) {
+            Files.deleteIfExists(Path.of(net.apiSocket()));
+        }
+        Path netns = Path.of(net.netnsPath());
+        rt.netns().remove(netns);
+        rt.netns().bind(netns, infraPid);
+        pod =
+                pod.withNetwork(
+                        new NetworkRecord(net.mode(), netns.toString(), 0, 0, null, List.of()));
+        rt.state().save(pod);
+        Path userns = Path.of("/proc/" + infraPid + "/ns/user");
+        return startHelper(
+                pod, PodPlan.NetworkMode.parse(net.mode()), netns, userns, net.ports(), podDir);
     }
 
     /**
@@ -71,13 +112,15 @@ final class PodNetwork {
         if (net.apiSocket() != null) {
             Files.deleteIfExists(Path.of(net.apiSocket()));
         }
-        return startHelper(pod, PodPlan.NetworkMode.parse(net.mode()), netns, net.ports(), podDir);
+        return startHelper(
+                pod, PodPlan.NetworkMode.parse(net.mode()), netns, null, net.ports(), podDir);
     }
 
     private PodRecord startHelper(
             PodRecord pod,
             PodPlan.NetworkMode mode,
             Path netns,
+            Path userns,
             List<PortMapping> ports,
             Path podDir)
             throws IOException {
@@ -89,7 +132,7 @@ final class PodNetwork {
         }
         Path apiSocket = rt.layout().sockets().resolve(pod.shortId() + "-slirp.sock");
         Files.createDirectories(apiSocket.getParent());
-        long pid = rt.slirp().start(netns, apiSocket, podDir.resolve("slirp4netns.log"));
+        long pid = rt.slirp().start(netns, userns, apiSocket, podDir.resolve("slirp4netns.log"));
         // recorded before forwarding, so that a failed forward still tears the helper down
         pod = pod.withNetwork(helper(mode.label(), netns, pid, apiSocket, ports));
         rt.state().save(pod);

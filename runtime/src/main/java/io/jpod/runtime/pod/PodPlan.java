@@ -159,15 +159,27 @@ public record PodPlan(
      * @param sysctls namespaced sysctls, already checked to be the pod's own namespaces'
      * @param hostIPC whether the containers stay in the host's IPC namespace (and its /dev/shm)
      * @param hostPID whether the containers stay in the host's PID namespace
+     * @param ownUsers whether the pod has a user namespace of its own (hostUsers: false)
      */
     public record PodSecurity(
             Long fsGroup,
             List<Long> supplementalGroups,
             Map<String, String> sysctls,
             boolean hostIPC,
-            boolean hostPID) {
+            boolean hostPID,
+            boolean ownUsers) {
         public static final PodSecurity NONE =
                 new PodSecurity(null, List.of(), Map.of(), false, false);
+
+        /** A pod in jpod's user namespace. */
+        public PodSecurity(
+                Long fsGroup,
+                List<Long> supplementalGroups,
+                Map<String, String> sysctls,
+                boolean hostIPC,
+                boolean hostPID) {
+            this(fsGroup, supplementalGroups, sysctls, hostIPC, hostPID, false);
+        }
 
         public PodSecurity {
             supplementalGroups =

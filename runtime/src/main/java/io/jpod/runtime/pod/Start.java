@@ -7,6 +7,7 @@ import io.jpod.runtime.state.PodRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -52,11 +53,25 @@ final class Start {
             Files.deleteIfExists(ContainerCreator.stoppingMarker(rt, pod.id()));
             ContainerRecord infra = pod.infra();
             boolean infraAlive = lookups.alive(infra);
-            pod = network.restore(pod, infraAlive, rt.layout().pods().resolve(pod.id()));
-            Progress progress = new Progress(rt.state(), pod);
-            if (!infraAlive) {
-                infra = creator.start(creator.recreate(infra, infra, List::of, false));
+            Path podDir = rt.layout().pods().resolve(pod.id());
+            boolean ownUsers = infra.spec() != null && infra.spec().pod().userns() != null;
+            Progress progress;
+            if (ownUsers && !infraAlive && pod.network() != null) {
+                // a new infra makes new user and network namespaces: connected before it runs
+                ContainerRecord created = creator.recreate(infra, infra, List::of, false);
+                pod = pod.withInfra(created);
+                rt.state().save(pod);
+                pod = network.restartOwned(pod, podDir, created.pid());
+                progress = new Progress(rt.state(), pod);
+                infra = creator.start(created);
                 progress.infra(infra);
+            } else {
+                pod = network.restore(pod, infraAlive, podDir);
+                progress = new Progress(rt.state(), pod);
+                if (!infraAlive) {
+                    infra = creator.start(creator.recreate(infra, infra, List::of, false));
+                    progress.infra(infra);
+                }
             }
             ContainerRecord newInfra = infra;
             // sidecars first, in order, each started before the next, as the play started them;

@@ -24,8 +24,17 @@ public final class MountSpec {
             return List.of(Mount.bind(in.pod().catatonit(), Catatonit.IN_CONTAINER, true));
         }
         List<Mount> mounts = new ArrayList<>(EtcFiles.mounts(in.pod()));
-        if (in.pod().shm() != null) {
+        if (PodInput.HOST_SHM.equals(in.pod().shm())) {
             mounts.add(Mount.bind(in.pod().shm(), "/dev/shm", false));
+        } else if (in.pod().shm() != null) {
+            // with the noexec its tmpfs has: a pod's own user namespace may not drop a flag of a
+            // mount made in jpod's, and the runtime asks for the bind's flags only
+            mounts.add(
+                    new Mount(
+                            "/dev/shm",
+                            "bind",
+                            in.pod().shm(),
+                            List.of("rbind", "nosuid", "noexec", "nodev")));
         }
         if (in.pod().hostPID()) {
             // a user namespace may not mount a proc of the host's PID namespace afresh: bind it

@@ -11,7 +11,8 @@ import java.util.List;
  * /proc/PID/ns, and everyone joins the pod's network namespace file. With hostNetwork there is
  * none: the container stays in jpod's network; likewise hostIPC and hostPID keep the container in
  * jpod's IPC and PID namespaces, which are the host's (the per-user namespace holds only a user and
- * a mount namespace).
+ * a mount namespace). With hostUsers: false the infra also creates the pod's user namespace, and
+ * its network namespace inside it; the others join both.
  */
 final class NamespaceSpec {
 
@@ -24,11 +25,21 @@ final class NamespaceSpec {
             ns.add(new Namespace("ipc", null));
             ns.add(new Namespace("uts", null));
             ns.add(new Namespace("mount", null));
-            network(ns, in.pod());
+            if (in.pod().userns() != null) {
+                // the network namespace must belong to the pod's user namespace, so that its root
+                // may mount sysfs and configure it: the infra makes it, and jpod binds it after
+                ns.add(new Namespace("user", null));
+                ns.add(new Namespace("network", null));
+            } else {
+                network(ns, in.pod());
+            }
             return ns;
         }
         String infra = "/proc/" + infraPid + "/ns/";
         PodInput pod = in.pod();
+        if (pod.userns() != null) {
+            ns.add(new Namespace("user", infra + "user"));
+        }
         if (!pod.hostIPC()) {
             ns.add(new Namespace("ipc", infra + "ipc"));
         }

@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * @param shm the directory bound at /dev/shm in every container, so that all of them (init
  *     containers too) share it as they share the IPC namespace; null for the runtime's own tmpfs
  *     (the infra, and containers recorded before the pod had one)
+ * @param userns the pod's own user namespace (hostUsers: false), which the infra creates and the
+ *     others join; null when the containers share jpod's
  */
 public record PodInput(
         String hostname,
@@ -35,7 +37,8 @@ public record PodInput(
         Map<String, String> sysctls,
         boolean hostIPC,
         boolean hostPID,
-        String shm) {
+        String shm,
+        IdMap userns) {
 
     public PodInput {
         volumes = List.copyOf(volumes);
@@ -64,6 +67,7 @@ public record PodInput(
                 Map.of(),
                 false,
                 false,
+                null,
                 null);
     }
 
@@ -74,7 +78,7 @@ public record PodInput(
      * The infra's: it holds the namespaces, mounts no volume, and runs the host's catatonit (found
      * once, by {@link io.jpod.runtime.host.Catatonit}).
      */
-    public static PodInput infra(String hostname, Path netns, Path catatonit) {
+    public static PodInput infra(String hostname, Path netns, Path catatonit, IdMap userns) {
         return new PodInput(
                 hostname,
                 netns == null ? null : netns.toString(),
@@ -87,11 +91,12 @@ public record PodInput(
                 Map.of(),
                 false,
                 false,
-                null);
+                null,
+                userns);
     }
 
     /** A pod's, with its volumes placed where {@code paths} say. */
-    public static PodInput of(PodPlan plan, PodPaths paths, Path netns) {
+    public static PodInput of(PodPlan plan, PodPaths paths, Path netns, IdMap userns) {
         List<VolumeSource> volumes = plan.volumes().stream().map(v -> source(v, paths)).toList();
         PodPlan.PodSecurity security = plan.security();
         return new PodInput(
@@ -106,7 +111,8 @@ public record PodInput(
                 security.sysctls(),
                 security.hostIPC(),
                 security.hostPID(),
-                security.hostIPC() ? HOST_SHM : shm(paths.podDir()).toString());
+                security.hostIPC() ? HOST_SHM : shm(paths.podDir()).toString(),
+                userns);
     }
 
     /** Where the pod's own /dev/shm is mounted on the host. */

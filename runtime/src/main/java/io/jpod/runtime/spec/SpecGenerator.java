@@ -36,6 +36,7 @@ public final class SpecGenerator {
                 ProcessSpec.additionalGids(in),
                 NamespaceSpec.sysctls(in),
                 SecuritySpec.maskedProc(in),
-                SecuritySpec.seccomp(in, ARCH));
+                SecuritySpec.seccomp(in, ARCH),
+                in.pod().userns());
     }
 }

@@ -121,7 +121,7 @@ class Slirp4netnsTest {
         Path socket = Files.writeString(dir.resolve("api.sock"), "stale");
         long pid =
                 new Slirp4netns(processes)
-                        .start(dir.resolve("netns"), socket, dir.resolve("slirp.log"));
+                        .start(dir.resolve("netns"), null, socket, dir.resolve("slirp.log"));
         assertEquals(555, pid);
         assertFalse(Files.exists(socket), "a stale socket file is removed first");
         List<String> argv = processes.spawned().getFirst().command();
@@ -148,7 +148,11 @@ class Slirp4netnsTest {
                         IOException.class,
                         () ->
                                 new Slirp4netns(processes)
-                                        .start(dir.resolve("netns"), dir.resolve("api.sock"), log));
+                                        .start(
+                                                dir.resolve("netns"),
+                                                null,
+                                                dir.resolve("api.sock"),
+                                                log));
         assertEquals(
                 "slirp4netns did not come up: open(\"/dev/net/tun\"): No such device",
                 e.getMessage());

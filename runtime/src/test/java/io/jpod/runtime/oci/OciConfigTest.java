@@ -38,6 +38,7 @@ class OciConfigTest {
                 List.of(),
                 java.util.Map.of(),
                 true,
+                null,
                 null);
     }
 

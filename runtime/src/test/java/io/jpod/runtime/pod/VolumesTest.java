@@ -263,7 +263,7 @@ class VolumesTest {
 
     private SpecInput input(PodPlan plan, String volume, String subPath) throws PodException {
         return SpecInput.of(
-                PodInput.of(plan, new PodPaths(podDir(), named()), null),
+                PodInput.of(plan, new PodPaths(podDir(), named()), null, null),
                 container(
                         List.of(
                                 new ContainerPlan.MountPlan(

@@ -24,6 +24,7 @@ class EtcFilesTest {
                         java.util.Map.of(),
                         false,
                         false,
+                        null,
                         null);
         return EtcFiles.mounts(pod).stream().map(Mount::destination).toList();
     }

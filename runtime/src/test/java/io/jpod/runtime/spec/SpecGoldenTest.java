@@ -86,7 +86,7 @@ class SpecGoldenTest {
         Path netns = plan.network() == PodPlan.NetworkMode.HOST ? null : NETNS;
         SpecInput in =
                 SpecInput.of(
-                        PodInput.of(plan, PATHS, netns),
+                        PodInput.of(plan, PATHS, netns, null),
                         c,
                         uid,
                         gid,
@@ -109,7 +109,8 @@ class SpecGoldenTest {
                                         PodInput.infra(
                                                 "web",
                                                 NETNS,
-                                                java.nio.file.Path.of("/usr/bin/catatonit"))),
+                                                java.nio.file.Path.of("/usr/bin/catatonit"),
+                                                null)),
                                 "/home/u/.local/share/jpod/containers/i0/rootfs",
                                 0,
                                 true)));
@@ -125,10 +126,49 @@ class SpecGoldenTest {
                                         PodInput.infra(
                                                 "web",
                                                 null,
-                                                java.nio.file.Path.of("/usr/bin/catatonit"))),
+                                                java.nio.file.Path.of("/usr/bin/catatonit"),
+                                                null)),
                                 "/var/lib/jpod/containers/i0/rootfs",
                                 0,
                                 false)));
+    }
+
+    /** hostUsers: false, rootless: container ids 0..65535 on ids 1..65536 of jpod's namespace. */
+    private static final IdMap POD_USERS = new IdMap(0, 1, 65536);
+
+    @Test
+    void infraOfAPodWithItsOwnUsersCreatesTheUserAndNetworkNamespaces() throws Exception {
+        Golden.check(
+                "infra-own-users-rootless",
+                OciConfig.toJson(
+                        SpecGenerator.generate(
+                                SpecInput.infra(
+                                        PodInput.infra(
+                                                "web",
+                                                null,
+                                                java.nio.file.Path.of("/usr/bin/catatonit"),
+                                                POD_USERS)),
+                                "/home/u/.local/share/jpod/containers/i0/rootfs",
+                                0,
+                                true)));
+    }
+
+    @Test
+    void appOfAPodWithItsOwnUsersJoinsTheInfrasUserNamespace() throws Exception {
+        SpecInput in =
+                SpecInput.of(
+                        PodInput.of(
+                                pod(PodPlan.NetworkMode.SLIRP4NETNS, false, List.of()),
+                                PATHS,
+                                NETNS,
+                                POD_USERS),
+                        container("app", List.of()),
+                        0,
+                        0,
+                        "/home/u/.local/share/jpod/containers/c1/termination-log");
+        Golden.check(
+                "app-own-users-rootless",
+                OciConfig.toJson(SpecGenerator.generate(in, ROOTFS, INFRA_PID, true)));
     }
 
     @Test

@@ -81,7 +81,8 @@ class SpecInputRecordTest {
                 PodInput.of(
                         plan,
                         new PodPaths(Path.of("/p/pods/1"), Path.of("/p/volumes")),
-                        Path.of("/run/netns/1")),
+                        Path.of("/run/netns/1"),
+                        null),
                 c,
                 1000,
                 1000,
@@ -160,7 +161,8 @@ class SpecInputRecordTest {
                                 PodInput.infra(
                                         "web",
                                         null,
-                                        java.nio.file.Path.of("/usr/bin/catatonit")))));
+                                        java.nio.file.Path.of("/usr/bin/catatonit"),
+                                        null))));
     }
 
     @Test

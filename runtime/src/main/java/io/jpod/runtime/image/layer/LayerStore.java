@@ -29,6 +29,7 @@ public final class LayerStore {
     private final Path splits;
     private final Path tmp;
     private final LayerExtractor extractor;
+    private final ShiftedLayers shifted;
 
     /** {@code tmp} must be on the same file system as {@code dir}, for atomic renames. */
     public LayerStore(Path dir, Path tmp, LayerExtractor extractor) {
@@ -36,6 +37,12 @@ public final class LayerStore {
         this.splits = dir.resolveSibling("tar-split");
         this.tmp = tmp;
         this.extractor = extractor;
+        this.shifted = new ShiftedLayers(dir.resolveSibling("layers-shifted"), tmp);
+    }
+
+    /** The layer with its owners moved by {@code offset}, for a pod's own user namespace. */
+    public Path shifted(Digest diffId, long offset) throws IOException {
+        return shifted.of(path(diffId), offset);
     }
 
     public Path path(Digest diffId) {
@@ -115,6 +122,7 @@ public final class LayerStore {
             Files.move(layer, doomed, StandardCopyOption.ATOMIC_MOVE);
             Trees.deleteRecursively(doomed);
         }
+        shifted.remove(diffId.hex());
         Files.deleteIfExists(splitPath(diffId));
     }
 
