@@ -305,9 +305,22 @@ public final class ImageStore {
      * for a pod with a user namespace of its own.
      */
     public List<Path> shiftedLayerPaths(Image image, long offset) throws IOException {
+        List<Digest> diffIds = image.layers().reversed().stream().map(Digest::parse).toList();
+        if (diffIds.stream().allMatch(d -> layers.hasShifted(d, offset))) {
+            return shifted(diffIds, offset);
+        }
+        // a copy is staged in tmp/, which a command changing the store clears first: make it
+        // under the store lock, as they do
+        try (StoreLock _ = StoreLock.acquire(lockFile)) {
+            repair();
+            return shifted(diffIds, offset);
+        }
+    }
+
+    private List<Path> shifted(List<Digest> diffIds, long offset) throws IOException {
         Set<Path> paths = new LinkedHashSet<>();
-        for (String diffId : image.layers().reversed()) {
-            paths.add(layers.shifted(Digest.parse(diffId), offset));
+        for (Digest diffId : diffIds) {
+            paths.add(layers.shifted(diffId, offset));
         }
         return List.copyOf(paths);
     }

@@ -45,6 +45,11 @@ public final class LayerStore {
         return shifted.of(path(diffId), offset);
     }
 
+    /** Whether {@link #shifted} would find its copy made already. */
+    public boolean hasShifted(Digest diffId, long offset) {
+        return Files.isDirectory(shifted.target(path(diffId), offset));
+    }
+
     public Path path(Digest diffId) {
         return dir.resolve(diffId.hex());
     }

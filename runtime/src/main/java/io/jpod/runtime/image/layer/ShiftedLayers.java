@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Copies of extracted layers with every owner moved by an offset, for pods with a user namespace of
@@ -37,7 +35,7 @@ public final class ShiftedLayers {
      * on first use; several jpod processes may make it at once, the first rename wins.
      */
     public Path of(Path layer, long offset) throws IOException {
-        Path target = dir.resolve(Long.toString(offset)).resolve(layer.getFileName().toString());
+        Path target = target(layer, offset);
         if (Files.isDirectory(target)) {
             return target;
         }
@@ -61,6 +59,11 @@ public final class ShiftedLayers {
             Trees.deleteRecursively(staging);
         }
         return target;
+    }
+
+    /** Where the copy of {@code layer} shifted by {@code offset} is kept. */
+    Path target(Path layer, long offset) {
+        return dir.resolve(Long.toString(offset)).resolve(layer.getFileName().toString());
     }
 
     /** Removes every shifted copy of the layer named {@code hex}. */
@@ -106,7 +109,6 @@ public final class ShiftedLayers {
      * clears set-user-id and set-group-id bits, which are put back.
      */
     static void shift(Path root, long offset) throws IOException {
-        List<IOException> failures = new ArrayList<>();
         Files.walkFileTree(
                 root,
                 new SimpleFileVisitor<>() {
