@@ -2,6 +2,7 @@ package io.jpod.cli.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,15 +23,7 @@ class RestartPolicyIT {
         String manifest = jpod.stage().resolve("it/restart.yaml").toString();
         assertEquals(0, jpod.run("play", "kube", manifest).exitCode());
         try {
-            JsonNode fails = null;
-            for (int i = 0; i < 100; i++) {
-                fails = JSON.readTree(jpod.run("inspect", "crashy-fails").out()).get(0);
-                if (fails.get("RestartCount").asInt() >= 1) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
-            assertTrue(fails.get("RestartCount").asInt() >= 1, fails.toString());
+            awaitRestarted(jpod, "crashy-fails");
             assertTrue(jpod.run("logs", "crashy-fails").out().startsWith("attempt\nattempt\n"));
             JsonNode succeeds = JSON.readTree(jpod.run("inspect", "crashy-succeeds").out()).get(0);
             assertEquals(
@@ -54,15 +47,7 @@ class RestartPolicyIT {
         Jpod.Result play = jpod.run("play", "kube", manifest);
         assertEquals(0, play.exitCode(), play.all());
         try {
-            JsonNode fails = null;
-            for (int i = 0; i < 300; i++) {
-                fails = JSON.readTree(jpod.run("inspect", "early-fails").out()).get(0);
-                if (fails.get("RestartCount").asInt() >= 1) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
-            assertTrue(fails.get("RestartCount").asInt() >= 1, fails.toString());
+            awaitRestarted(jpod, "early-fails");
             Jpod.Result down = jpod.run("kube", "down", manifest);
             assertEquals(0, down.exitCode(), down.all());
         } finally {
@@ -70,6 +55,20 @@ class RestartPolicyIT {
                     "pod", "rm", "-f",
                     "-a"); // without an assertion, so that the first failure is the one reported
         }
+    }
+
+    /** Waits, within a minute, for the container's first restart. */
+    private static void awaitRestarted(Jpod jpod, String container) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        JsonNode c;
+        do {
+            c = JSON.readTree(jpod.run("inspect", container).out()).get(0);
+            if (c.get("RestartCount").asInt() >= 1) {
+                return;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        fail(container + " was not restarted: " + c);
     }
 
     @Test
