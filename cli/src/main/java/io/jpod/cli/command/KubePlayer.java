@@ -19,13 +19,16 @@ import io.jpod.runtime.pod.SourcedPlan;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.Trace;
+import io.jpod.runtime.systemd.ListenFds;
 import io.jpod.runtime.systemd.SdNotify;
+import io.jpod.runtime.systemd.SocketHandoff;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -120,7 +123,7 @@ final class KubePlayer {
             return pods;
         }
         List<SourcedPlan> plans = plans(input, engine, options);
-        PlayOptions play = playOptions(plans, options);
+        PlayOptions play = playOptions(input, plans, options);
         List<PodRecord> played = engine.play(plans, false, play);
         played.forEach(KubePlayer::print);
         return played;
@@ -144,7 +147,7 @@ final class KubePlayer {
             }
         }
         if (!others.isEmpty()) {
-            engine.play(others, options.replace, playOptions(others, options))
+            engine.play(others, options.replace, playOptions(input, others, options))
                     .forEach(KubePlayer::print);
         }
         return JobPlayer.play(input.set(), jobPlans, engine, options, KubePlayer::print);
@@ -164,7 +167,8 @@ final class KubePlayer {
     static List<Reconciled> reconcile(ManifestInput input, Engine engine, KubeOptions options)
             throws JpodException, IOException {
         List<SourcedPlan> plans = plans(input, engine, options);
-        return engine.reconcile(plans, input.sources(), options.prune, playOptions(plans, options));
+        return engine.reconcile(
+                plans, input.sources(), options.prune, playOptions(input, plans, options));
     }
 
     /** What a play prints for each pod it reconciled. */
@@ -172,7 +176,8 @@ final class KubePlayer {
         return "pod/" + r.pod().name() + " " + r.action().word();
     }
 
-    private static PlayOptions playOptions(List<SourcedPlan> plans, KubeOptions options)
+    private static PlayOptions playOptions(
+            ManifestInput input, List<SourcedPlan> plans, KubeOptions options)
             throws JpodException {
         if (!options.start) {
             for (SourcedPlan p : plans) {
@@ -185,7 +190,47 @@ final class KubePlayer {
                 }
             }
         }
-        return new PlayOptions(options.start, logDriver(options));
+        return new PlayOptions(options.start, logDriver(options), sockets(input));
+    }
+
+    /**
+     * The container that takes the sockets of systemd's socket activation, when this process got
+     * some ({@code LISTEN_PID} is its own pid: the launcher's nsenter keeps it).
+     */
+    private static Optional<SocketHandoff> sockets(ManifestInput input) throws JpodException {
+        Optional<ListenFds> fds = ListenFds.from(System.getenv(), ProcessHandle.current().pid());
+        if (fds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SocketHandoff.Pod> pods =
+                input.set().pods().stream()
+                        .map(
+                                p ->
+                                        new SocketHandoff.Pod(
+                                                p.name(),
+                                                p.annotations(),
+                                                java.util.stream.Stream.concat(
+                                                                p.initContainers().stream(),
+                                                                p.containers().stream())
+                                                        .map(c -> c.name())
+                                                        .toList(),
+                                                p.shareProcessNamespace() || p.hostPID()))
+                        .toList();
+        try {
+            Optional<SocketHandoff> chosen = SocketHandoff.choose(pods, fds.get());
+            if (chosen.isEmpty()) {
+                System.err.println(
+                        "Notice: "
+                                + fds.get().fds().size()
+                                + " socket(s) from systemd's socket activation, and no pod asks for"
+                                + " them (annotation "
+                                + SocketHandoff.ANNOTATION
+                                + ": CONTAINER)");
+            }
+            return chosen;
+        } catch (IllegalArgumentException e) {
+            throw new JpodException(e.getMessage());
+        }
     }
 
     private static LogDriver logDriver(KubeOptions options) throws JpodException {

@@ -41,6 +41,31 @@ public record BundleSpec(
         sysctls = sysctls == null ? java.util.Map.of() : sysctls;
     }
 
+    /** The same spec with {@code more} variables after the process's own. */
+    public BundleSpec withEnv(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(env);
+        all.addAll(more);
+        return new BundleSpec(
+                args,
+                all,
+                cwd,
+                uid,
+                gid,
+                terminal,
+                rootfs,
+                readonlyRootfs,
+                hostname,
+                namespaces,
+                mounts,
+                capabilities,
+                noNewPrivileges,
+                rootless,
+                additionalGids,
+                sysctls,
+                maskedProc,
+                seccomp);
+    }
+
     public record Namespace(String type, String path) {}
 
     public record Mount(String destination, String type, String source, List<String> options) {

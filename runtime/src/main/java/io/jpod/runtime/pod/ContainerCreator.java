@@ -15,6 +15,7 @@ import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.SelfCommand;
+import io.jpod.runtime.systemd.ListenFds;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ final class ContainerCreator {
                         0,
                         0,
                         input);
-        return launch(record, bundle, dir.resolve("ctr.log"), List.of());
+        return launch(record, bundle, dir.resolve("ctr.log"), List.of(), List.of());
     }
 
     /**
@@ -87,7 +88,8 @@ final class ContainerCreator {
             ContainerRecord infra,
             Path netns,
             Path podDir,
-            boolean restartHook)
+            boolean restartHook,
+            Optional<ListenFds> sockets)
             throws IOException, PodException {
         return discardedOnFailure(
                 (id, dir) ->
@@ -102,7 +104,8 @@ final class ContainerCreator {
                                 infra,
                                 netns,
                                 podDir,
-                                restartHook));
+                                restartHook,
+                                sockets));
     }
 
     /** Makes a container under a fresh id and directory. */
@@ -147,7 +150,8 @@ final class ContainerCreator {
             ContainerRecord infra,
             Path netns,
             Path podDir,
-            boolean restartHook)
+            boolean restartHook,
+            Optional<ListenFds> sockets)
             throws IOException, PodException {
         Path bundle = Files.createDirectories(dir.resolve("userdata"));
         Path overlayDir = dir.resolve("overlay");
@@ -170,6 +174,9 @@ final class ContainerCreator {
         } catch (IllegalArgumentException e) {
             throw new PodException("container " + name + ": " + e.getMessage(), e);
         }
+        // the variables only, not the record's spec: a restart, by a jpod that holds no sockets,
+        // starts the container without them
+        spec = sockets.map(ListenFds::containerEnv).map(spec::withEnv).orElse(spec);
         Volumes.makeSubPaths(input);
         makeWorkingDir(name, c.workingDir(), rootfs);
         emptyTerminationLog(input);
@@ -197,7 +204,8 @@ final class ContainerCreator {
                 record,
                 bundle,
                 dir.resolve("ctr.log"),
-                restartHook ? exitHook(podId, id) : List.of());
+                restartHook ? exitHook(podId, id) : List.of(),
+                sockets.map(ListenFds::fds).orElse(List.of()));
     }
 
     /**
@@ -274,7 +282,11 @@ final class ContainerCreator {
     public static final String EXIT_HOOK_VERB = "container-exited";
 
     private ContainerRecord launch(
-            ContainerRecord record, Path bundle, Path log, List<String> exitCommand)
+            ContainerRecord record,
+            Path bundle,
+            Path log,
+            List<String> exitCommand,
+            List<Integer> inheritedFds)
             throws IOException {
         Files.createDirectories(rt.layout().exits());
         Files.createDirectories(rt.layout().sockets());
@@ -290,7 +302,8 @@ final class ContainerCreator {
                                         rt.layout().sockets(),
                                         logged ? Optional.of(log) : Optional.empty(),
                                         0,
-                                        exitCommand));
+                                        exitCommand,
+                                        inheritedFds));
         long startTime = ProcInfo.startTime(created.pid()).orElse(0);
         return record.started(created.conmonPid(), created.pid(), startTime, null);
     }
@@ -325,7 +338,8 @@ final class ContainerCreator {
                 c,
                 bundle,
                 bundle.resolveSibling("ctr.log"),
-                restartHook ? exitHook(c.podId(), c.id()) : List.of());
+                restartHook ? exitHook(c.podId(), c.id()) : List.of(),
+                List.of());
     }
 
     /**
