@@ -290,18 +290,28 @@ class SystemdIT {
         }
     }
 
-    /** One connection's answer; the connect succeeds at once (the backlog), the answer waits. */
+    /**
+     * One connection's answer. The connect is retried until systemd-socket-activate listens; then
+     * it succeeds at once (the backlog) and the answer waits for the container.
+     */
     private static String ask(int port, Path err) throws Exception {
-        try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
-            // generous: the first connection starts jpod, which plays the pod before answering
-            s.setSoTimeout(180_000);
-            return new String(
-                            s.getInputStream().readAllBytes(),
-                            java.nio.charset.StandardCharsets.UTF_8)
-                    .strip();
-        } catch (java.net.SocketTimeoutException e) {
-            throw new AssertionError("no answer: " + Files.readString(err), e);
+        for (int attempt = 0; ; attempt++) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
+                // generous: the first connection starts jpod, which plays the pod before answering
+                s.setSoTimeout(180_000);
+                return new String(
+                                s.getInputStream().readAllBytes(),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        .strip();
+            } catch (java.net.ConnectException notYet) {
+                if (attempt >= 300) {
+                    throw new AssertionError("never listening: " + Files.readString(err), notYet);
+                }
+                Thread.sleep(200);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("no answer: " + Files.readString(err), e);
+            }
         }
     }
 
