@@ -19,16 +19,13 @@ import io.jpod.runtime.pod.SourcedPlan;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.Trace;
-import io.jpod.runtime.systemd.ListenFds;
 import io.jpod.runtime.systemd.SdNotify;
-import io.jpod.runtime.systemd.SocketHandoff;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,19 +46,24 @@ final class KubePlayer {
         if (options.down) {
             return KubeDown.run(input, engine, options.force);
         }
+        ServiceHandoffs service = ServiceHandoffs.of(input, options);
         Set<String> jobPods = JobPlayer.jobPods(input.set());
         if (!jobPods.isEmpty()) {
-            return playJobs(input, engine, options, jobPods);
+            return playJobs(input, engine, options, jobPods, service);
         }
-        List<PodRecord> played = play(input, engine, options, options.replace);
+        List<PodRecord> played = play(input, engine, options, options.replace, service);
         if (options.waitReady != null) {
             ReadyGate.await(engine, played, WaitTimeout.millis(options.waitReady));
         }
         if (!options.waitForPods) {
             return ExitCodes.OK;
         }
-        SdNotify.from(System.getenv())
-                .ifPresent(notify -> ServiceReady.notifyWhenReady(engine, played, notify));
+        // a container that notifies speaks for the service; a reconcile that left its pod running
+        // made no container with the relay, and then jpod does
+        if (service.sdNotify().map(n -> !n.relay().bound()).orElse(true)) {
+            SdNotify.from(System.getenv())
+                    .ifPresent(notify -> ServiceReady.notifyWhenReady(engine, played, notify));
+        }
         return PlayWait.run(engine, played);
     }
 
@@ -110,11 +112,15 @@ final class KubePlayer {
      * printing one line per pod ({@code pod/NAME created|replaced|updated|unchanged|removed}).
      */
     static List<PodRecord> play(
-            ManifestInput input, Engine engine, KubeOptions options, boolean reconcile)
+            ManifestInput input,
+            Engine engine,
+            KubeOptions options,
+            boolean reconcile,
+            ServiceHandoffs service)
             throws JpodException, IOException {
         if (reconcile) {
             List<PodRecord> pods = new ArrayList<>();
-            for (Reconciled r : reconcile(input, engine, options)) {
+            for (Reconciled r : reconcile(input, engine, options, service)) {
                 System.out.println(line(r));
                 if (r.action() != ReconcileStep.Action.REMOVED) {
                     pods.add(r.pod());
@@ -123,7 +129,7 @@ final class KubePlayer {
             return pods;
         }
         List<SourcedPlan> plans = plans(input, engine, options);
-        PlayOptions play = playOptions(input, plans, options);
+        PlayOptions play = playOptions(plans, options, service);
         List<PodRecord> played = engine.play(plans, false, play);
         played.forEach(KubePlayer::print);
         return played;
@@ -135,7 +141,11 @@ final class KubePlayer {
      * Jobs are not reconciled: a Job runs to an end, and a new play of it is a new run.
      */
     private static int playJobs(
-            ManifestInput input, Engine engine, KubeOptions options, Set<String> jobPods)
+            ManifestInput input,
+            Engine engine,
+            KubeOptions options,
+            Set<String> jobPods,
+            ServiceHandoffs service)
             throws JpodException, IOException, InterruptedException {
         List<SourcedPlan> others = new ArrayList<>();
         Map<String, PodPlan> jobPlans = new LinkedHashMap<>();
@@ -147,7 +157,7 @@ final class KubePlayer {
             }
         }
         if (!others.isEmpty()) {
-            engine.play(others, options.replace, playOptions(input, others, options))
+            engine.play(others, options.replace, playOptions(others, options, service))
                     .forEach(KubePlayer::print);
         }
         return JobPlayer.play(input.set(), jobPlans, engine, options, KubePlayer::print);
@@ -164,11 +174,12 @@ final class KubePlayer {
     }
 
     /** {@code play kube --replace}: each pod made to match its plan. */
-    static List<Reconciled> reconcile(ManifestInput input, Engine engine, KubeOptions options)
+    static List<Reconciled> reconcile(
+            ManifestInput input, Engine engine, KubeOptions options, ServiceHandoffs service)
             throws JpodException, IOException {
         List<SourcedPlan> plans = plans(input, engine, options);
         return engine.reconcile(
-                plans, input.sources(), options.prune, playOptions(input, plans, options));
+                plans, input.sources(), options.prune, playOptions(plans, options, service));
     }
 
     /** What a play prints for each pod it reconciled. */
@@ -177,7 +188,7 @@ final class KubePlayer {
     }
 
     private static PlayOptions playOptions(
-            ManifestInput input, List<SourcedPlan> plans, KubeOptions options)
+            List<SourcedPlan> plans, KubeOptions options, ServiceHandoffs service)
             throws JpodException {
         if (!options.start) {
             for (SourcedPlan p : plans) {
@@ -190,47 +201,8 @@ final class KubePlayer {
                 }
             }
         }
-        return new PlayOptions(options.start, logDriver(options), sockets(input));
-    }
-
-    /**
-     * The container that takes the sockets of systemd's socket activation, when this process got
-     * some ({@code LISTEN_PID} is its own pid: the launcher's nsenter keeps it).
-     */
-    private static Optional<SocketHandoff> sockets(ManifestInput input) throws JpodException {
-        Optional<ListenFds> fds = ListenFds.from(System.getenv(), ProcessHandle.current().pid());
-        if (fds.isEmpty()) {
-            return Optional.empty();
-        }
-        List<SocketHandoff.Pod> pods =
-                input.set().pods().stream()
-                        .map(
-                                p ->
-                                        new SocketHandoff.Pod(
-                                                p.name(),
-                                                p.annotations(),
-                                                java.util.stream.Stream.concat(
-                                                                p.initContainers().stream(),
-                                                                p.containers().stream())
-                                                        .map(c -> c.name())
-                                                        .toList(),
-                                                p.shareProcessNamespace() || p.hostPID()))
-                        .toList();
-        try {
-            Optional<SocketHandoff> chosen = SocketHandoff.choose(pods, fds.get());
-            if (chosen.isEmpty()) {
-                System.err.println(
-                        "Notice: "
-                                + fds.get().fds().size()
-                                + " socket(s) from systemd's socket activation, and no pod asks for"
-                                + " them (annotation "
-                                + SocketHandoff.ANNOTATION
-                                + ": CONTAINER)");
-            }
-            return chosen;
-        } catch (IllegalArgumentException e) {
-            throw new JpodException(e.getMessage());
-        }
+        return new PlayOptions(
+                options.start, logDriver(options), service.sockets(), service.sdNotify());
     }
 
     private static LogDriver logDriver(KubeOptions options) throws JpodException {

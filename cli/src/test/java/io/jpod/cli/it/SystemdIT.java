@@ -196,20 +196,7 @@ class SystemdIT {
     void socketActivationHandsTheListeningSocketToTheContainerThatAsks() throws Throwable {
         Jpod jpod = Jpod.get();
         // a server that only answers on an inherited fd 3, static so that busybox's image runs it
-        Path dir = jpod.stage().resolve("activated-" + System.nanoTime());
-        assertEquals(0, jpod.script(List.of("mkdir", "-p", dir.toString())).exitCode());
-        Jpod.Result cc =
-                jpod.script(
-                        List.of(
-                                "gcc",
-                                "-static",
-                                "-O2",
-                                "-o",
-                                dir.resolve("serve-fd3").toString(),
-                                jpod.stage()
-                                        .resolve("it/socket-activation/serve-fd3.c")
-                                        .toString()));
-        assertEquals(0, cc.exitCode(), cc.all());
+        Path dir = helpers(jpod, "serve-fd3");
         Path manifest = dir.resolve("activated.yaml");
         Files.writeString(
                 manifest,
@@ -288,6 +275,102 @@ class SystemdIT {
         } finally {
             play.destroy();
         }
+    }
+
+    @Test
+    void aContainerThatNotifiesSpeaksForTheService() throws Throwable {
+        Jpod jpod = Jpod.get();
+        Path dir = helpers(jpod, "sd-notify");
+        Path manifest = dir.resolve("self-notified.yaml");
+        Files.writeString(
+                manifest,
+                String.join(
+                        "\n",
+                        "apiVersion: v1",
+                        "kind: Pod",
+                        "metadata:",
+                        "  name: selfnotified",
+                        "  annotations:",
+                        "    io.jpod/sdnotify: app",
+                        "spec:",
+                        "  terminationGracePeriodSeconds: 2",
+                        "  containers:",
+                        "    - name: app",
+                        "      image: localhost/jpod-busybox:latest",
+                        "      command:",
+                        "        - sh",
+                        "        - -c",
+                        "        - >-",
+                        "          trap 'exit 0' TERM; while [ ! -f /tmp/go ]; do sleep 1; done;",
+                        "          /helper/sd-notify STATUS=serving MAINPID=1 READY=1;",
+                        "          while true; do sleep 1; done",
+                        "      volumeMounts: [{name: helper, mountPath: /helper, readOnly: true}]",
+                        "  volumes:",
+                        "    - name: helper",
+                        "      hostPath: {path: " + dir + ", type: Directory}",
+                        ""));
+        Path out = Files.createTempFile("systemd-it", ".out");
+        Path err = Files.createTempFile("systemd-it", ".err");
+        try (NotifyListener systemd = NotifyListener.open()) {
+            Process play =
+                    jpod.startLoggedWithEnv(
+                            Map.of("NOTIFY_SOCKET", systemd.socket()),
+                            List.of("play", "kube", "--wait", manifest.toString()),
+                            out,
+                            err);
+            try {
+                // the pod is up and Ready (it has no probe): play's own READY would be due now
+                assertTrue(
+                        poll(
+                                () ->
+                                        inspect(jpod, "selfnotified-app", "{{.State.Status}}")
+                                                .equals("running"),
+                                120),
+                        "never running: " + Files.readString(err));
+                String pid = inspect(jpod, "selfnotified-app", "{{.State.Pid}}");
+                Jpod.Result env = jpod.script(List.of("cat", "/proc/" + pid + "/environ"));
+                assertEquals(0, env.exitCode(), env.all());
+                assertTrue(
+                        List.of(env.out().split("\0"))
+                                .contains("NOTIFY_SOCKET=/run/notify/notify.sock"),
+                        env.out());
+
+                Jpod.Result go = jpod.run("exec", "selfnotified-app", "touch", "/tmp/go");
+                assertEquals(0, go.exitCode(), go.all());
+                Optional<String> message = systemd.await(120);
+                assertTrue(message.isPresent(), "nothing came: " + Files.readString(err));
+                // the first message is the container's, with its host pid in its own's place
+                assertEquals("MAINPID=" + pid + "\nSTATUS=serving\nREADY=1", message.get());
+                assertEquals(Optional.empty(), systemd.poll(), "play sent a READY of its own");
+
+                Jpod.Result down = jpod.run("kube", "down", manifest.toString());
+                assertEquals(0, down.exitCode(), down.all());
+                assertTrue(play.waitFor(120, TimeUnit.SECONDS), Files.readString(err));
+                assertEquals(0, play.exitValue(), Files.readString(err));
+                assertEquals(Optional.empty(), systemd.poll(), "play sent a READY of its own");
+            } finally {
+                play.destroy();
+            }
+        }
+    }
+
+    /** A directory with {@code helper} built static from its C source, for a hostPath volume. */
+    private static Path helpers(Jpod jpod, String helper) throws Exception {
+        Path dir = jpod.stage().resolve("helpers-" + System.nanoTime());
+        assertEquals(0, jpod.script(List.of("mkdir", "-p", dir.toString())).exitCode());
+        Jpod.Result cc =
+                jpod.script(
+                        List.of(
+                                "gcc",
+                                "-static",
+                                "-O2",
+                                "-o",
+                                dir.resolve(helper).toString(),
+                                jpod.stage()
+                                        .resolve("it/systemd-helpers/" + helper + ".c")
+                                        .toString()));
+        assertEquals(0, cc.exitCode(), cc.all());
+        return dir;
     }
 
     /**

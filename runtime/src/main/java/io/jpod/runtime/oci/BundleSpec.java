@@ -45,9 +45,20 @@ public record BundleSpec(
     public BundleSpec withEnv(List<String> more) {
         List<String> all = new java.util.ArrayList<>(env);
         all.addAll(more);
+        return with(all, mounts);
+    }
+
+    /** The same spec with one more mount, after the others. */
+    public BundleSpec withMount(Mount mount) {
+        List<Mount> all = new java.util.ArrayList<>(mounts);
+        all.add(mount);
+        return with(env, all);
+    }
+
+    private BundleSpec with(List<String> env, List<Mount> mounts) {
         return new BundleSpec(
                 args,
-                all,
+                env,
                 cwd,
                 uid,
                 gid,

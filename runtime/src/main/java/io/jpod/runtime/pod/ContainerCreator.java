@@ -16,6 +16,7 @@ import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.SelfCommand;
 import io.jpod.runtime.systemd.ListenFds;
+import io.jpod.runtime.systemd.NotifyRelay;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ final class ContainerCreator {
             Path netns,
             Path podDir,
             boolean restartHook,
-            Optional<ListenFds> sockets)
+            ServiceExtras extras)
             throws IOException, PodException {
         return discardedOnFailure(
                 (id, dir) ->
@@ -105,7 +106,7 @@ final class ContainerCreator {
                                 netns,
                                 podDir,
                                 restartHook,
-                                sockets));
+                                extras));
     }
 
     /** Makes a container under a fresh id and directory. */
@@ -151,7 +152,7 @@ final class ContainerCreator {
             Path netns,
             Path podDir,
             boolean restartHook,
-            Optional<ListenFds> sockets)
+            ServiceExtras extras)
             throws IOException, PodException {
         Path bundle = Files.createDirectories(dir.resolve("userdata"));
         Path overlayDir = dir.resolve("overlay");
@@ -174,9 +175,20 @@ final class ContainerCreator {
         } catch (IllegalArgumentException e) {
             throw new PodException("container " + name + ": " + e.getMessage(), e);
         }
-        // the variables only, not the record's spec: a restart, by a jpod that holds no sockets,
-        // starts the container without them
-        spec = sockets.map(ListenFds::containerEnv).map(spec::withEnv).orElse(spec);
+        // in the bundle only, not the record's spec: a restart, by a jpod that holds neither the
+        // sockets nor the relay, starts the container without them
+        spec = extras.sockets().map(ListenFds::containerEnv).map(spec::withEnv).orElse(spec);
+        if (extras.sdNotify().isPresent()) {
+            Path notifyDir = dir.resolve("notify");
+            extras.sdNotify().get().bind(notifyDir);
+            spec =
+                    spec.withEnv(List.of(NotifyRelay.containerEnv()))
+                            .withMount(
+                                    BundleSpec.Mount.bind(
+                                            notifyDir.toString(),
+                                            NotifyRelay.CONTAINER_DIR,
+                                            false));
+        }
         Volumes.makeSubPaths(input);
         makeWorkingDir(name, c.workingDir(), rootfs);
         emptyTerminationLog(input);
@@ -200,12 +212,15 @@ final class ContainerCreator {
                         0,
                         0,
                         input);
-        return launch(
-                record,
-                bundle,
-                dir.resolve("ctr.log"),
-                restartHook ? exitHook(podId, id) : List.of(),
-                sockets.map(ListenFds::fds).orElse(List.of()));
+        ContainerRecord created =
+                launch(
+                        record,
+                        bundle,
+                        dir.resolve("ctr.log"),
+                        restartHook ? exitHook(podId, id) : List.of(),
+                        extras.sockets().map(ListenFds::fds).orElse(List.of()));
+        extras.sdNotify().ifPresent(relay -> relay.mainPid(created.pid()));
+        return created;
     }
 
     /**

@@ -110,8 +110,8 @@ final class PodBuilder {
 
     /**
      * Without {@code start}, the app containers are created and not started ({@code play kube
-     * --start=false}); {@code pod start} starts them. The container the options' sockets are for
-     * gets them.
+     * --start=false}); {@code pod start} starts them. The containers the options name get what
+     * systemd gave the service.
      */
     PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images, PlayOptions options)
             throws IOException, PodException {
@@ -150,7 +150,7 @@ final class PodBuilder {
                             netns,
                             podDir,
                             sidecar,
-                            options.socketsOf(plan.name(), init.name()));
+                            options.extrasOf(plan.name(), init.name()));
             progress.addInit(c);
             if (sidecar) {
                 c = progress.addInit(creator.start(c));
@@ -184,7 +184,7 @@ final class PodBuilder {
                                                 netns,
                                                 podDir,
                                                 hooked,
-                                                options.socketsOf(plan.name(), c.name()))));
+                                                options.extrasOf(plan.name(), c.name()))));
         progress.order(created);
         Trace.mark("runtime: create containers");
         if (!start) {

@@ -151,6 +151,23 @@ public final class Libc {
                             ValueLayout.JAVA_INT,
                             ValueLayout.ADDRESS,
                             ValueLayout.JAVA_INT));
+    private static final MethodHandle BIND =
+            errnoCapturing(
+                    "bind",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT));
+    private static final MethodHandle RECV =
+            errnoCapturing(
+                    "recv",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_LONG,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG,
+                            ValueLayout.JAVA_INT));
     private static final MethodHandle CLOSE =
             LINKER.downcallHandle(
                     LINKER.defaultLookup().findOrThrow("close"),
@@ -428,6 +445,58 @@ public final class Libc {
                 }
             } finally {
                 close(fd);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * A unix datagram socket bound at {@code dir/name}, and its descriptor. The address goes
+     * through {@code /proc/self/fd/DIR/name}, so that a directory deeper than the 108 bytes of a
+     * socket name is no limit (conmon's way).
+     */
+    public static int bindUnixDatagram(Path dir, String name) throws IOException {
+        int dirFd = openat2(AT_FDCWD, dir.toString(), O_PATH | O_DIRECTORY | O_CLOEXEC, 0L);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment address = unixAddress(arena, "/proc/self/fd/" + dirFd + "/" + name);
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int fd = (int) SOCKET.invokeExact(state, AF_UNIX, SOCK_DGRAM | O_CLOEXEC, 0);
+            if (fd < 0) {
+                throw new ErrnoException("socket", dir.resolve(name), (int) ERRNO.get(state, 0L));
+            }
+            int rc = (int) BIND.invokeExact(state, fd, address, (int) address.byteSize());
+            if (rc != 0) {
+                int errno = (int) ERRNO.get(state, 0L);
+                close(fd);
+                throw new ErrnoException("bind", dir.resolve(name), errno);
+            }
+            return fd;
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        } finally {
+            close(dirFd);
+        }
+    }
+
+    /** Waits for one datagram on {@code fd}; returns its bytes (at most {@code max}). */
+    public static byte[] recv(int fd, int max) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(max);
+            MemorySegment state = arena.allocate(CALL_STATE);
+            while (true) {
+                long n = (long) RECV.invokeExact(state, fd, buf, (long) max, 0);
+                if (n >= 0) {
+                    return buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+                }
+                int errno = (int) ERRNO.get(state, 0L);
+                if (errno != EINTR) {
+                    throw new ErrnoException("recv", Path.of("fd " + fd), errno);
+                }
             }
         } catch (IOException | RuntimeException | Error e) {
             throw e;
