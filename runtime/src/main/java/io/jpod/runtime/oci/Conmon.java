@@ -164,7 +164,8 @@ public final class Conmon {
             Libc.close(pipe[0]);
             // conmon's first process leaves as soon as its daemon half is forked
             int status = Libc.waitpid(pid);
-            return new Created(conmonPid(l), readSyncPid(in, l, () -> Integer.toString(status)));
+            long containerPid = readSyncPid(in, l, () -> Integer.toString(status));
+            return new Created(conmonPid(l), containerPid);
         }
     }
 
