@@ -46,19 +46,24 @@ final class KubePlayer {
         if (options.down) {
             return KubeDown.run(input, engine, options.force);
         }
+        ServiceHandoffs service = ServiceHandoffs.of(input, options);
         Set<String> jobPods = JobPlayer.jobPods(input.set());
         if (!jobPods.isEmpty()) {
-            return playJobs(input, engine, options, jobPods);
+            return playJobs(input, engine, options, jobPods, service);
         }
-        List<PodRecord> played = play(input, engine, options, options.replace);
+        List<PodRecord> played = play(input, engine, options, options.replace, service);
         if (options.waitReady != null) {
             ReadyGate.await(engine, played, WaitTimeout.millis(options.waitReady));
         }
         if (!options.waitForPods) {
             return ExitCodes.OK;
         }
-        SdNotify.from(System.getenv())
-                .ifPresent(notify -> ServiceReady.notifyWhenReady(engine, played, notify));
+        // a container that notifies speaks for the service; a reconcile that left its pod running
+        // made no container with the relay, and then jpod does
+        if (service.sdNotify().map(n -> !n.relay().bound()).orElse(true)) {
+            SdNotify.from(System.getenv())
+                    .ifPresent(notify -> ServiceReady.notifyWhenReady(engine, played, notify));
+        }
         return PlayWait.run(engine, played);
     }
 
@@ -107,11 +112,15 @@ final class KubePlayer {
      * printing one line per pod ({@code pod/NAME created|replaced|updated|unchanged|removed}).
      */
     static List<PodRecord> play(
-            ManifestInput input, Engine engine, KubeOptions options, boolean reconcile)
+            ManifestInput input,
+            Engine engine,
+            KubeOptions options,
+            boolean reconcile,
+            ServiceHandoffs service)
             throws JpodException, IOException {
         if (reconcile) {
             List<PodRecord> pods = new ArrayList<>();
-            for (Reconciled r : reconcile(input, engine, options)) {
+            for (Reconciled r : reconcile(input, engine, options, service)) {
                 System.out.println(line(r));
                 if (r.action() != ReconcileStep.Action.REMOVED) {
                     pods.add(r.pod());
@@ -120,7 +129,7 @@ final class KubePlayer {
             return pods;
         }
         List<SourcedPlan> plans = plans(input, engine, options);
-        PlayOptions play = playOptions(plans, options);
+        PlayOptions play = playOptions(plans, options, service);
         List<PodRecord> played = engine.play(plans, false, play);
         played.forEach(KubePlayer::print);
         return played;
@@ -132,7 +141,11 @@ final class KubePlayer {
      * Jobs are not reconciled: a Job runs to an end, and a new play of it is a new run.
      */
     private static int playJobs(
-            ManifestInput input, Engine engine, KubeOptions options, Set<String> jobPods)
+            ManifestInput input,
+            Engine engine,
+            KubeOptions options,
+            Set<String> jobPods,
+            ServiceHandoffs service)
             throws JpodException, IOException, InterruptedException {
         List<SourcedPlan> others = new ArrayList<>();
         Map<String, PodPlan> jobPlans = new LinkedHashMap<>();
@@ -144,7 +157,7 @@ final class KubePlayer {
             }
         }
         if (!others.isEmpty()) {
-            engine.play(others, options.replace, playOptions(others, options))
+            engine.play(others, options.replace, playOptions(others, options, service))
                     .forEach(KubePlayer::print);
         }
         return JobPlayer.play(input.set(), jobPlans, engine, options, KubePlayer::print);
@@ -161,10 +174,12 @@ final class KubePlayer {
     }
 
     /** {@code play kube --replace}: each pod made to match its plan. */
-    static List<Reconciled> reconcile(ManifestInput input, Engine engine, KubeOptions options)
+    static List<Reconciled> reconcile(
+            ManifestInput input, Engine engine, KubeOptions options, ServiceHandoffs service)
             throws JpodException, IOException {
         List<SourcedPlan> plans = plans(input, engine, options);
-        return engine.reconcile(plans, input.sources(), options.prune, playOptions(plans, options));
+        return engine.reconcile(
+                plans, input.sources(), options.prune, playOptions(plans, options, service));
     }
 
     /** What a play prints for each pod it reconciled. */
@@ -172,7 +187,8 @@ final class KubePlayer {
         return "pod/" + r.pod().name() + " " + r.action().word();
     }
 
-    private static PlayOptions playOptions(List<SourcedPlan> plans, KubeOptions options)
+    private static PlayOptions playOptions(
+            List<SourcedPlan> plans, KubeOptions options, ServiceHandoffs service)
             throws JpodException {
         if (!options.start) {
             for (SourcedPlan p : plans) {
@@ -185,7 +201,8 @@ final class KubePlayer {
                 }
             }
         }
-        return new PlayOptions(options.start, logDriver(options));
+        return new PlayOptions(
+                options.start, logDriver(options), service.sockets(), service.sdNotify());
     }
 
     private static LogDriver logDriver(KubeOptions options) throws JpodException {

@@ -80,7 +80,8 @@ final class KubeWatch {
     private static void apply(Engine engine, KubeOptions options, boolean first) {
         try {
             ManifestInput input = KubePlayer.read(options);
-            for (Reconciled r : KubePlayer.reconcile(input, engine, options)) {
+            for (Reconciled r :
+                    KubePlayer.reconcile(input, engine, options, ServiceHandoffs.NONE)) {
                 if (first || r.action() != ReconcileStep.Action.UNCHANGED) {
                     System.out.println(KubePlayer.line(r));
                 }

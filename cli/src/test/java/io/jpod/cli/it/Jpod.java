@@ -179,6 +179,25 @@ public final class Jpod {
     }
 
     /**
+     * As {@link #startLogged}, jpod run by {@code wrapper} (systemd-socket-activate, say), which
+     * keeps the variables the test user's environment has for jpod only when told to.
+     */
+    public Process startWrapped(List<String> wrapper, List<String> args, Path out, Path err)
+            throws IOException {
+        List<String> wrapped = new ArrayList<>(wrapper);
+        wrapped.add(stage.resolve("jpod").toString());
+        wrapped.addAll(args);
+        List<String> argv = new ArrayList<>(List.of("setsid"));
+        argv.addAll(asUser(wrapped));
+        return new ProcessBuilder(argv)
+                .directory(Path.of("/tmp").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+    }
+
+    /**
      * As {@link #start}, with {@code JPOD_TRACE} set: the phase marks can be read from the
      * process's stderr as they happen.
      */

@@ -192,6 +192,212 @@ class SystemdIT {
                 jpod.run("logs", "nolog-app").all());
     }
 
+    @Test
+    void socketActivationHandsTheListeningSocketToTheContainerThatAsks() throws Throwable {
+        Jpod jpod = Jpod.get();
+        // a server that only answers on an inherited fd 3, static so that busybox's image runs it
+        Path dir = helpers(jpod, "serve-fd3");
+        Path manifest = dir.resolve("activated.yaml");
+        Files.writeString(
+                manifest,
+                String.join(
+                        "\n",
+                        "apiVersion: v1",
+                        "kind: Pod",
+                        "metadata:",
+                        "  name: activated",
+                        "  annotations:",
+                        "    io.jpod/listen-fds: server",
+                        "spec:",
+                        "  terminationGracePeriodSeconds: 2",
+                        "  containers:",
+                        "    - name: server",
+                        "      image: localhost/jpod-busybox:latest",
+                        "      command: [/helper/serve-fd3]",
+                        "      volumeMounts: [{name: helper, mountPath: /helper, readOnly: true}]",
+                        "    - name: other",
+                        "      image: localhost/jpod-busybox:latest",
+                        "      command: [sh, -c, \"trap 'exit 0' TERM; while true; do sleep 1;"
+                                + " done\"]",
+                        "  volumes:",
+                        "    - name: helper",
+                        "      hostPath: {path: " + dir + ", type: Directory}",
+                        ""));
+        int port;
+        try (java.net.ServerSocket probe =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path out = Files.createTempFile("systemd-it", ".out");
+        Path err = Files.createTempFile("systemd-it", ".err");
+        // as systemd's socket unit would: the socket listens before the service starts, and the
+        // service (play --wait) starts on the first connection
+        Process play =
+                jpod.startWrapped(
+                        List.of(
+                                "systemd-socket-activate",
+                                "--listen=127.0.0.1:" + port,
+                                "--fdname=web",
+                                "-E",
+                                "JPOD_DATA_DIR",
+                                "-E",
+                                "JPOD_RUN_DIR",
+                                "-E",
+                                "JPOD",
+                                "-E",
+                                "LOGNAME"),
+                        List.of("play", "kube", "--wait", manifest.toString()),
+                        out,
+                        err);
+        try {
+            String first = ask(port, err);
+            assertEquals("served on fd 3, named web", first, Files.readString(err));
+            // the server keeps the socket: a second connection is answered the same
+            assertEquals("served on fd 3, named web", ask(port, err));
+
+            // the other container got neither the socket nor the variables
+            String otherPid = inspect(jpod, "activated-other", "{{.State.Pid}}");
+            Jpod.Result env = jpod.script(List.of("cat", "/proc/" + otherPid + "/environ"));
+            assertEquals(0, env.exitCode(), env.all());
+            assertFalse(env.out().contains("LISTEN_"), env.out());
+            Jpod.Result fds = jpod.script(List.of("ls", "/proc/" + otherPid + "/fd"));
+            assertEquals(0, fds.exitCode(), fds.all());
+            assertFalse(List.of(fds.out().split("\\s+")).contains("3"), fds.out());
+            // nor did conmon keep systemd's variables for runc
+            String conmon = inspect(jpod, "activated-server", "{{.State.ConmonPid}}");
+            Jpod.Result conmonEnv = jpod.script(List.of("cat", "/proc/" + conmon + "/environ"));
+            assertFalse(conmonEnv.out().contains("LISTEN_"), conmonEnv.out());
+
+            Jpod.Result down = jpod.run("kube", "down", manifest.toString());
+            assertEquals(0, down.exitCode(), down.all());
+            assertTrue(play.waitFor(120, TimeUnit.SECONDS), Files.readString(err));
+            assertEquals(0, play.exitValue(), Files.readString(err));
+        } finally {
+            play.destroy();
+        }
+    }
+
+    @Test
+    void aContainerThatNotifiesSpeaksForTheService() throws Throwable {
+        Jpod jpod = Jpod.get();
+        Path dir = helpers(jpod, "sd-notify");
+        Path manifest = dir.resolve("self-notified.yaml");
+        Files.writeString(
+                manifest,
+                String.join(
+                        "\n",
+                        "apiVersion: v1",
+                        "kind: Pod",
+                        "metadata:",
+                        "  name: selfnotified",
+                        "  annotations:",
+                        "    io.jpod/sdnotify: app",
+                        "spec:",
+                        "  terminationGracePeriodSeconds: 2",
+                        "  containers:",
+                        "    - name: app",
+                        "      image: localhost/jpod-busybox:latest",
+                        "      command:",
+                        "        - sh",
+                        "        - -c",
+                        "        - >-",
+                        "          trap 'exit 0' TERM; while [ ! -f /tmp/go ]; do sleep 1; done;",
+                        "          /helper/sd-notify STATUS=serving MAINPID=1 READY=1;",
+                        "          while true; do sleep 1; done",
+                        "      volumeMounts: [{name: helper, mountPath: /helper, readOnly: true}]",
+                        "  volumes:",
+                        "    - name: helper",
+                        "      hostPath: {path: " + dir + ", type: Directory}",
+                        ""));
+        Path out = Files.createTempFile("systemd-it", ".out");
+        Path err = Files.createTempFile("systemd-it", ".err");
+        try (NotifyListener systemd = NotifyListener.open()) {
+            Process play =
+                    jpod.startLoggedWithEnv(
+                            Map.of("NOTIFY_SOCKET", systemd.socket()),
+                            List.of("play", "kube", "--wait", manifest.toString()),
+                            out,
+                            err);
+            try {
+                // the pod is up and Ready (it has no probe): play's own READY would be due now
+                assertTrue(
+                        poll(
+                                () ->
+                                        inspect(jpod, "selfnotified-app", "{{.State.Status}}")
+                                                .equals("running"),
+                                120),
+                        "never running: " + Files.readString(err));
+                String pid = inspect(jpod, "selfnotified-app", "{{.State.Pid}}");
+                Jpod.Result env = jpod.script(List.of("cat", "/proc/" + pid + "/environ"));
+                assertEquals(0, env.exitCode(), env.all());
+                assertTrue(
+                        List.of(env.out().split("\0"))
+                                .contains("NOTIFY_SOCKET=/run/notify/notify.sock"),
+                        env.out());
+
+                Jpod.Result go = jpod.run("exec", "selfnotified-app", "touch", "/tmp/go");
+                assertEquals(0, go.exitCode(), go.all());
+                Optional<String> message = systemd.await(120);
+                assertTrue(message.isPresent(), "nothing came: " + Files.readString(err));
+                // the first message is the container's, with its host pid in its own's place
+                assertEquals("MAINPID=" + pid + "\nSTATUS=serving\nREADY=1", message.get());
+                assertEquals(Optional.empty(), systemd.poll(), "play sent a READY of its own");
+
+                Jpod.Result down = jpod.run("kube", "down", manifest.toString());
+                assertEquals(0, down.exitCode(), down.all());
+                assertTrue(play.waitFor(120, TimeUnit.SECONDS), Files.readString(err));
+                assertEquals(0, play.exitValue(), Files.readString(err));
+                assertEquals(Optional.empty(), systemd.poll(), "play sent a READY of its own");
+            } finally {
+                play.destroy();
+            }
+        }
+    }
+
+    /** A directory with {@code helper} built static from its C source, for a hostPath volume. */
+    private static Path helpers(Jpod jpod, String helper) throws Exception {
+        Path dir = jpod.stage().resolve("helpers-" + System.nanoTime());
+        assertEquals(0, jpod.script(List.of("mkdir", "-p", dir.toString())).exitCode());
+        Jpod.Result cc =
+                jpod.script(
+                        List.of(
+                                "gcc",
+                                "-static",
+                                "-O2",
+                                "-o",
+                                dir.resolve(helper).toString(),
+                                jpod.stage()
+                                        .resolve("it/systemd-helpers/" + helper + ".c")
+                                        .toString()));
+        assertEquals(0, cc.exitCode(), cc.all());
+        return dir;
+    }
+
+    /**
+     * One connection's answer. The connect is retried until systemd-socket-activate listens; then
+     * it succeeds at once (the backlog) and the answer waits for the container.
+     */
+    private static String ask(int port, Path err) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
+                // generous: the first connection starts jpod, which plays the pod before answering
+                s.setSoTimeout(180_000);
+                return new String(
+                                s.getInputStream().readAllBytes(),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        .strip();
+            } catch (java.net.ConnectException notYet) {
+                if (attempt >= 300) {
+                    throw new AssertionError("never listening: " + Files.readString(err), notYet);
+                }
+                Thread.sleep(200);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("no answer: " + Files.readString(err), e);
+            }
+        }
+    }
+
     private static int failingStreak(Jpod jpod) throws Exception {
         String s = inspect(jpod, "{{.State.Health.FailingStreak}}");
         return s.matches("\\d+") ? Integer.parseInt(s) : 0;

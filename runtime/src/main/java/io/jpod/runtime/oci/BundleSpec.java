@@ -44,6 +44,42 @@ public record BundleSpec(
         sysctls = sysctls == null ? java.util.Map.of() : sysctls;
     }
 
+    /** The same spec with {@code more} variables after the process's own. */
+    public BundleSpec withEnv(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(env);
+        all.addAll(more);
+        return with(all, mounts);
+    }
+
+    /** The same spec with one more mount, after the others. */
+    public BundleSpec withMount(Mount mount) {
+        List<Mount> all = new java.util.ArrayList<>(mounts);
+        all.add(mount);
+        return with(env, all);
+    }
+
+    private BundleSpec with(List<String> env, List<Mount> mounts) {
+        return new BundleSpec(
+                args,
+                env,
+                cwd,
+                uid,
+                gid,
+                terminal,
+                rootfs,
+                readonlyRootfs,
+                hostname,
+                namespaces,
+                mounts,
+                capabilities,
+                noNewPrivileges,
+                rootless,
+                additionalGids,
+                sysctls,
+                maskedProc,
+                seccomp);
+    }
+
     public record Namespace(String type, String path) {}
 
     public record Mount(String destination, String type, String source, List<String> options) {

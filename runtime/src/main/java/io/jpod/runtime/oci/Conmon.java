@@ -3,18 +3,23 @@ package io.jpod.runtime.oci;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jpod.runtime.sys.FdMoves;
+import io.jpod.runtime.sys.Libc;
 import io.jpod.runtime.sys.Processes;
 import io.jpod.runtime.systemd.ServiceEnv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * conmon, the per-container monitor: it runs the OCI runtime's {@code create}, double-forks so the
@@ -53,6 +58,8 @@ public final class Conmon {
      * @param logFile where conmon writes the k8s-file log; empty: no log (podman's {@code
      *     --log-driver none})
      * @param exitCommand run by conmon after the container exits (empty: none)
+     * @param inheritedFds descriptors of this process that the container gets at 3, 4, ... (the
+     *     sockets of systemd's socket activation); empty: none
      */
     public record Launch(
             String id,
@@ -62,7 +69,25 @@ public final class Conmon {
             Path socketDir,
             Optional<Path> logFile,
             long logSizeMax,
-            List<String> exitCommand) {}
+            List<String> exitCommand,
+            List<Integer> inheritedFds) {
+
+        public Launch {
+            inheritedFds = List.copyOf(inheritedFds);
+        }
+
+        public Launch(
+                String id,
+                String name,
+                Path bundle,
+                Path exitDir,
+                Path socketDir,
+                Optional<Path> logFile,
+                long logSizeMax,
+                List<String> exitCommand) {
+            this(id, name, bundle, exitDir, socketDir, logFile, logSizeMax, exitCommand, List.of());
+        }
+    }
 
     /** The result: conmon's own pid and the container's init pid. */
     public record Created(long conmonPid, long pid) {}
@@ -80,13 +105,79 @@ public final class Conmon {
      */
     public Created create(Launch l) throws IOException {
         Files.deleteIfExists(l.bundle().resolve("oci-log"));
+        List<String> conmon = argv(l);
+        if (!l.inheritedFds().isEmpty()) {
+            return createPassingFds(l, conmon);
+        }
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", TRAMPOLINE, "sh"));
+        argv.addAll(conmon);
+        Path conmonLog = l.bundle().resolve("conmon.log");
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectError(conmonLog.toFile());
+        // conmon passes its environment to runc create, which acts on systemd's variables itself
+        ServiceEnv.strip(builder.environment());
+        builder.environment().put("_OCI_SYNCPIPE", "3");
+        Process process = processes.spawn(builder);
+        try {
+            long pid = readSyncPid(process.getInputStream(), l, () -> exitStatus(process));
+            return new Created(conmonPid(l), pid);
+        } finally {
+            process.getOutputStream().close();
+        }
+    }
+
+    /**
+     * As {@link #create}, with this process's {@code inheritedFds} at 3, 4, ... in conmon, which
+     * hands them to {@code runc create --preserve-fds N}, which hands them to the container.
+     * ProcessBuilder closes every descriptor above 2 in its children, so conmon is started here by
+     * posix_spawn, with the sync pipe right after the inherited descriptors; the pipe's read end is
+     * ours alone, so the trampoline's reason (the JDK's reaper closing a child's stdout) is gone.
+     */
+    private Created createPassingFds(Launch l, List<String> conmon) throws IOException {
+        List<String> argv = new ArrayList<>(conmon);
+        int n = l.inheritedFds().size();
+        argv.addAll(
+                1,
+                List.of("--runtime-opt", "--preserve-fds", "--runtime-opt", Integer.toString(n)));
+        Map<String, String> env = new TreeMap<>(System.getenv());
+        ServiceEnv.strip(env);
+        int[] pipe = Libc.pipe();
+        int pid;
+        try {
+            FdMoves moves = FdMoves.of(l.inheritedFds(), pipe[1]);
+            env.put("_OCI_SYNCPIPE", Integer.toString(FdMoves.FIRST + n));
+            pid =
+                    Libc.spawn(
+                            argv,
+                            env.entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .toList(),
+                            l.bundle().resolve("conmon.log"),
+                            moves);
+        } catch (IOException e) {
+            Libc.close(pipe[0]);
+            throw e;
+        } finally {
+            Libc.close(pipe[1]);
+        }
+        // the pipe opened again as a stream: its end of file comes once conmon's copies are closed
+        try (InputStream in = Files.newInputStream(Path.of("/proc/self/fd/" + pipe[0]))) {
+            Libc.close(pipe[0]);
+            // conmon's first process leaves as soon as its daemon half is forked
+            int status = Libc.waitpid(pid);
+            long containerPid = readSyncPid(in, l, () -> Integer.toString(status));
+            return new Created(conmonPid(l), containerPid);
+        }
+    }
+
+    private static long conmonPid(Launch l) throws IOException {
+        return Long.parseLong(Files.readString(l.bundle().resolve("conmon.pid")).strip());
+    }
+
+    /** conmon's command line, without its descriptors and environment. */
+    private List<String> argv(Launch l) {
         List<String> argv =
                 new ArrayList<>(
                         List.of(
-                                "sh",
-                                "-c",
-                                TRAMPOLINE,
-                                "sh",
                                 binary.toString(),
                                 "--api-version",
                                 "1",
@@ -135,20 +226,7 @@ public final class Conmon {
         if (l.logSizeMax() > 0) {
             argv.addAll(List.of("--log-size-max", Long.toString(l.logSizeMax())));
         }
-        Path conmonLog = l.bundle().resolve("conmon.log");
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectError(conmonLog.toFile());
-        // conmon passes its environment to runc create, which acts on systemd's variables itself
-        ServiceEnv.strip(builder.environment());
-        builder.environment().put("_OCI_SYNCPIPE", "3");
-        Process process = processes.spawn(builder);
-        try {
-            long pid = readSyncPid(process, l);
-            long conmonPid =
-                    Long.parseLong(Files.readString(l.bundle().resolve("conmon.pid")).strip());
-            return new Created(conmonPid, pid);
-        } finally {
-            process.getOutputStream().close();
-        }
+        return argv;
     }
 
     /**
@@ -159,10 +237,14 @@ public final class Conmon {
     public static final String TRAMPOLINE =
             "exec 3>&1 1>&2; \"$@\" </dev/null; s=$?; exec 3>&-; read -r _; exit $s";
 
-    private long readSyncPid(Process process, Launch l) throws IOException {
+    /** conmon's first process's exit status, as a message says it. */
+    private interface Status {
+        String get() throws IOException;
+    }
+
+    private long readSyncPid(InputStream sync, Launch l, Status status) throws IOException {
         try (BufferedReader in =
-                new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                new BufferedReader(new InputStreamReader(sync, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
@@ -184,7 +266,7 @@ public final class Conmon {
                     "creating container "
                             + l.name()
                             + ": conmon exited (status "
-                            + exitStatus(process)
+                            + status.get()
                             + ") without a pid or an error");
         }
         throw new IOException("creating container " + l.name() + ": " + why);

@@ -16,6 +16,8 @@ import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.SelfCommand;
+import io.jpod.runtime.systemd.ListenFds;
+import io.jpod.runtime.systemd.NotifyRelay;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,7 +87,7 @@ final class ContainerCreator {
                         0,
                         0,
                         input);
-        return launch(record, bundle, dir.resolve("ctr.log"), List.of());
+        return launch(record, bundle, dir.resolve("ctr.log"), List.of(), List.of());
     }
 
     /**
@@ -101,7 +103,8 @@ final class ContainerCreator {
             ContainerRecord infra,
             Path netns,
             Path podDir,
-            boolean restartHook)
+            boolean restartHook,
+            ServiceExtras extras)
             throws IOException, PodException {
         return discardedOnFailure(
                 (id, dir) ->
@@ -116,7 +119,8 @@ final class ContainerCreator {
                                 infra,
                                 netns,
                                 podDir,
-                                restartHook));
+                                restartHook,
+                                extras));
     }
 
     /** Makes a container under a fresh id and directory. */
@@ -161,7 +165,8 @@ final class ContainerCreator {
             ContainerRecord infra,
             Path netns,
             Path podDir,
-            boolean restartHook)
+            boolean restartHook,
+            ServiceExtras extras)
             throws IOException, PodException {
         Path bundle = Files.createDirectories(dir.resolve("userdata"));
         Path overlayDir = dir.resolve("overlay");
@@ -186,6 +191,20 @@ final class ContainerCreator {
         } catch (IllegalArgumentException e) {
             throw new PodException("container " + name + ": " + e.getMessage(), e);
         }
+        // in the bundle only, not the record's spec: a restart, by a jpod that holds neither the
+        // sockets nor the relay, starts the container without them
+        spec = extras.sockets().map(ListenFds::containerEnv).map(spec::withEnv).orElse(spec);
+        if (extras.sdNotify().isPresent()) {
+            Path notifyDir = dir.resolve("notify");
+            extras.sdNotify().get().bind(notifyDir);
+            spec =
+                    spec.withEnv(List.of(NotifyRelay.containerEnv()))
+                            .withMount(
+                                    BundleSpec.Mount.bind(
+                                            notifyDir.toString(),
+                                            NotifyRelay.CONTAINER_DIR,
+                                            false));
+        }
         Volumes.makeSubPaths(input);
         makeWorkingDir(name, c.workingDir(), rootfs);
         emptyTerminationLog(input);
@@ -209,11 +228,15 @@ final class ContainerCreator {
                         0,
                         0,
                         input);
-        return launch(
-                record,
-                bundle,
-                dir.resolve("ctr.log"),
-                restartHook ? exitHook(podId, id) : List.of());
+        ContainerRecord created =
+                launch(
+                        record,
+                        bundle,
+                        dir.resolve("ctr.log"),
+                        restartHook ? exitHook(podId, id) : List.of(),
+                        extras.sockets().map(ListenFds::fds).orElse(List.of()));
+        extras.sdNotify().ifPresent(relay -> relay.mainPid(created.pid()));
+        return created;
     }
 
     /**
@@ -322,7 +345,11 @@ final class ContainerCreator {
     public static final String EXIT_HOOK_VERB = "container-exited";
 
     private ContainerRecord launch(
-            ContainerRecord record, Path bundle, Path log, List<String> exitCommand)
+            ContainerRecord record,
+            Path bundle,
+            Path log,
+            List<String> exitCommand,
+            List<Integer> inheritedFds)
             throws IOException {
         Files.createDirectories(rt.layout().exits());
         Files.createDirectories(rt.layout().sockets());
@@ -338,7 +365,8 @@ final class ContainerCreator {
                                         rt.layout().sockets(),
                                         logged ? Optional.of(log) : Optional.empty(),
                                         0,
-                                        exitCommand));
+                                        exitCommand,
+                                        inheritedFds));
         long startTime = ProcInfo.startTime(created.pid()).orElse(0);
         return record.started(created.conmonPid(), created.pid(), startTime, null);
     }
@@ -373,7 +401,8 @@ final class ContainerCreator {
                 c,
                 bundle,
                 bundle.resolveSibling("ctr.log"),
-                restartHook ? exitHook(c.podId(), c.id()) : List.of());
+                restartHook ? exitHook(c.podId(), c.id()) : List.of(),
+                List.of());
     }
 
     /**

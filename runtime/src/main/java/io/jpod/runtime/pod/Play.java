@@ -103,8 +103,7 @@ final class Play {
             Trace.mark("storage: lock, state");
             try {
                 options.logDriver().record(rt.layout().pods().resolve(id));
-                PodRecord pod =
-                        builder.build(reserved.pod(), plan, reserved.images(), options.start());
+                PodRecord pod = builder.build(reserved.pod(), plan, reserved.images(), options);
                 pod = pod.withPhase(PodPhase.CREATED);
                 rt.state().save(pod);
                 return pod;

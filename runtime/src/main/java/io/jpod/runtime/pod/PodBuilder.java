@@ -107,15 +107,17 @@ final class PodBuilder {
     /** Returns the pod with every container started; images by id, as reserved. */
     PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images)
             throws IOException, PodException {
-        return build(pod, plan, images, true);
+        return build(pod, plan, images, PlayOptions.DEFAULT);
     }
 
     /**
      * Without {@code start}, the app containers are created and not started ({@code play kube
-     * --start=false}); {@code pod start} starts them.
+     * --start=false}); {@code pod start} starts them. The containers the options name get what
+     * systemd gave the service.
      */
-    PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images, boolean start)
+    PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images, PlayOptions options)
             throws IOException, PodException {
+        boolean start = options.start();
         Path podDir = Files.createDirectories(rt.layout().pods().resolve(pod.id()));
         PodFiles.write(podDir, plan);
         Files.writeString(
@@ -162,7 +164,8 @@ final class PodBuilder {
                             runningInfra,
                             netns,
                             podDir,
-                            sidecar);
+                            sidecar,
+                            options.extrasOf(plan.name(), init.name()));
             progress.addInit(c);
             if (sidecar) {
                 c = progress.addInit(creator.start(c));
@@ -195,7 +198,8 @@ final class PodBuilder {
                                                 runningInfra,
                                                 netns,
                                                 podDir,
-                                                hooked)));
+                                                hooked,
+                                                options.extrasOf(plan.name(), c.name()))));
         progress.order(created);
         Trace.mark("runtime: create containers");
         if (!start) {

@@ -12,6 +12,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The libc calls the JDK has no API for, through the Foreign Function &amp; Memory API. Linux
@@ -31,6 +32,7 @@ public final class Libc {
     public static final int O_WRONLY = 01;
     public static final int O_CREAT = 0100;
     public static final int O_TRUNC = 01000;
+    public static final int O_APPEND = 02000;
     public static final int O_DIRECTORY = 0200000;
     public static final int O_NOFOLLOW = 0400000;
     public static final int O_CLOEXEC = 02000000;
@@ -149,6 +151,23 @@ public final class Libc {
                             ValueLayout.JAVA_INT,
                             ValueLayout.ADDRESS,
                             ValueLayout.JAVA_INT));
+    private static final MethodHandle BIND =
+            errnoCapturing(
+                    "bind",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT));
+    private static final MethodHandle RECV =
+            errnoCapturing(
+                    "recv",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_LONG,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG,
+                            ValueLayout.JAVA_INT));
     private static final MethodHandle CLOSE =
             LINKER.downcallHandle(
                     LINKER.defaultLookup().findOrThrow("close"),
@@ -160,6 +179,57 @@ public final class Libc {
                             ValueLayout.ADDRESS.withTargetLayout(
                                     MemoryLayout.sequenceLayout(256, ValueLayout.JAVA_BYTE)),
                             ValueLayout.JAVA_INT));
+
+    private static final MethodHandle PIPE2 =
+            errnoCapturing(
+                    "pipe2",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+    private static final MethodHandle FILE_ACTIONS_INIT =
+            plain("posix_spawn_file_actions_init", ValueLayout.ADDRESS);
+    private static final MethodHandle FILE_ACTIONS_DESTROY =
+            plain("posix_spawn_file_actions_destroy", ValueLayout.ADDRESS);
+    private static final MethodHandle FILE_ACTIONS_ADDOPEN =
+            plain(
+                    "posix_spawn_file_actions_addopen",
+                    ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_INT,
+                    ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_INT,
+                    ValueLayout.JAVA_INT);
+    private static final MethodHandle FILE_ACTIONS_ADDDUP2 =
+            plain(
+                    "posix_spawn_file_actions_adddup2",
+                    ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_INT,
+                    ValueLayout.JAVA_INT);
+    private static final MethodHandle FILE_ACTIONS_ADDCLOSEFROM =
+            plain(
+                    "posix_spawn_file_actions_addclosefrom_np",
+                    ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_INT);
+    private static final MethodHandle POSIX_SPAWN =
+            plain(
+                    "posix_spawn",
+                    ValueLayout.ADDRESS,
+                    ValueLayout.ADDRESS,
+                    ValueLayout.ADDRESS,
+                    ValueLayout.ADDRESS,
+                    ValueLayout.ADDRESS,
+                    ValueLayout.ADDRESS);
+    private static final MethodHandle WAITPID =
+            errnoCapturing(
+                    "waitpid",
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_INT));
+
+    /** glibc's posix_spawn_file_actions_t is 80 bytes; room to spare costs nothing. */
+    private static final long FILE_ACTIONS_SIZE = 256;
+
+    private static final int EINTR = 4;
 
     private Libc() {}
 
@@ -384,6 +454,58 @@ public final class Libc {
     }
 
     /**
+     * A unix datagram socket bound at {@code dir/name}, and its descriptor. The address goes
+     * through {@code /proc/self/fd/DIR/name}, so that a directory deeper than the 108 bytes of a
+     * socket name is no limit (conmon's way).
+     */
+    public static int bindUnixDatagram(Path dir, String name) throws IOException {
+        int dirFd = openat2(AT_FDCWD, dir.toString(), O_PATH | O_DIRECTORY | O_CLOEXEC, 0L);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment address = unixAddress(arena, "/proc/self/fd/" + dirFd + "/" + name);
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int fd = (int) SOCKET.invokeExact(state, AF_UNIX, SOCK_DGRAM | O_CLOEXEC, 0);
+            if (fd < 0) {
+                throw new ErrnoException("socket", dir.resolve(name), (int) ERRNO.get(state, 0L));
+            }
+            int rc = (int) BIND.invokeExact(state, fd, address, (int) address.byteSize());
+            if (rc != 0) {
+                int errno = (int) ERRNO.get(state, 0L);
+                close(fd);
+                throw new ErrnoException("bind", dir.resolve(name), errno);
+            }
+            return fd;
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        } finally {
+            close(dirFd);
+        }
+    }
+
+    /** Waits for one datagram on {@code fd}; returns its bytes (at most {@code max}). */
+    public static byte[] recv(int fd, int max) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(max);
+            MemorySegment state = arena.allocate(CALL_STATE);
+            while (true) {
+                long n = (long) RECV.invokeExact(state, fd, buf, (long) max, 0);
+                if (n >= 0) {
+                    return buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
+                }
+                int errno = (int) ERRNO.get(state, 0L);
+                if (errno != EINTR) {
+                    throw new ErrnoException("recv", Path.of("fd " + fd), errno);
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
      * struct sockaddr_un, sized as the kernel wants it: for a path, up to its terminating NUL; for
      * an abstract name, a leading NUL and exactly the name's bytes.
      */
@@ -401,6 +523,125 @@ public final class Libc {
         MemorySegment.copy(
                 bytes, 0, address, ValueLayout.JAVA_BYTE, abstractName ? 3 : 2, bytes.length);
         return address;
+    }
+
+    /** {@code pipe2(O_CLOEXEC)}: the read end, then the write end. */
+    public static int[] pipe() throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
+            MemorySegment state = arena.allocate(CALL_STATE);
+            int rc = (int) PIPE2.invokeExact(state, fds, O_CLOEXEC);
+            check(rc, state, "pipe2", Path.of("-"));
+            return new int[] {
+                fds.getAtIndex(ValueLayout.JAVA_INT, 0), fds.getAtIndex(ValueLayout.JAVA_INT, 1)
+            };
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * Starts {@code argv} with {@code env} through posix_spawn, which, unlike ProcessBuilder, can
+     * hand the child descriptors above 2: stdin on /dev/null, stdout and stderr appended to {@code
+     * output}, then {@code fds}'s moves, and every other descriptor closed. Returns the child's
+     * pid; {@link #waitpid} must collect it.
+     */
+    public static int spawn(List<String> argv, List<String> env, Path output, FdMoves fds)
+            throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment actions = arena.allocate(FILE_ACTIONS_SIZE, 16);
+            spawnCheck(
+                    (int) FILE_ACTIONS_INIT.invokeExact(actions), "posix_spawn_file_actions_init");
+            try {
+                spawnCheck(
+                        (int)
+                                FILE_ACTIONS_ADDOPEN.invokeExact(
+                                        actions, 0, arena.allocateFrom("/dev/null"), O_RDONLY, 0),
+                        "addopen /dev/null");
+                spawnCheck(
+                        (int)
+                                FILE_ACTIONS_ADDOPEN.invokeExact(
+                                        actions,
+                                        1,
+                                        arena.allocateFrom(output.toString()),
+                                        O_WRONLY | O_CREAT | O_APPEND,
+                                        0600),
+                        "addopen " + output);
+                spawnCheck((int) FILE_ACTIONS_ADDDUP2.invokeExact(actions, 1, 2), "adddup2");
+                for (FdMoves.Move m : fds.moves()) {
+                    spawnCheck(
+                            (int) FILE_ACTIONS_ADDDUP2.invokeExact(actions, m.from(), m.to()),
+                            "adddup2");
+                }
+                spawnCheck(
+                        (int) FILE_ACTIONS_ADDCLOSEFROM.invokeExact(actions, fds.closeFrom()),
+                        "addclosefrom_np");
+                MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
+                int rc =
+                        (int)
+                                POSIX_SPAWN.invokeExact(
+                                        pid,
+                                        arena.allocateFrom(argv.getFirst()),
+                                        actions,
+                                        MemorySegment.NULL,
+                                        strings(arena, argv),
+                                        strings(arena, env));
+                if (rc != 0) {
+                    throw new ErrnoException("posix_spawn", Path.of(argv.getFirst()), rc);
+                }
+                return pid.get(ValueLayout.JAVA_INT, 0);
+            } finally {
+                int ignored = (int) FILE_ACTIONS_DESTROY.invokeExact(actions);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * Waits for a child {@link #spawn} started; returns its exit status (128 + signal if killed).
+     */
+    public static int waitpid(int pid) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment status = arena.allocate(ValueLayout.JAVA_INT);
+            MemorySegment state = arena.allocate(CALL_STATE);
+            while (true) {
+                int rc = (int) WAITPID.invokeExact(state, pid, status, 0);
+                if (rc == pid) {
+                    int s = status.get(ValueLayout.JAVA_INT, 0);
+                    return (s & 0x7f) == 0 ? (s >> 8) & 0xff : 128 + (s & 0x7f);
+                }
+                int errno = (int) ERRNO.get(state, 0L);
+                if (errno != EINTR) {
+                    throw new ErrnoException("waitpid", Path.of(Integer.toString(pid)), errno);
+                }
+            }
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** A NULL-terminated array of C strings. */
+    private static MemorySegment strings(Arena arena, List<String> values) {
+        MemorySegment array = arena.allocate(ValueLayout.ADDRESS, values.size() + 1L);
+        for (int i = 0; i < values.size(); i++) {
+            array.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(values.get(i)));
+        }
+        array.setAtIndex(ValueLayout.ADDRESS, values.size(), MemorySegment.NULL);
+        return array;
+    }
+
+    /** posix_spawn and its file actions return the error number rather than set errno. */
+    private static void spawnCheck(int rc, String call) throws ErrnoException {
+        if (rc != 0) {
+            throw new ErrnoException(call, Path.of("-"), rc);
+        }
     }
 
     /** {@code close(fd)}; a failure to close a descriptor opened only to resolve is ignored. */
@@ -427,6 +668,13 @@ public final class Libc {
         if (rc != 0) {
             throw new ErrnoException(call, path, (int) ERRNO.get(state, 0L));
         }
+    }
+
+    /** A call that reports failure in its return value, not errno. */
+    private static MethodHandle plain(String name, java.lang.foreign.MemoryLayout... args) {
+        return LINKER.downcallHandle(
+                LINKER.defaultLookup().findOrThrow(name),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, args));
     }
 
     private static MethodHandle errnoCapturing(String name, FunctionDescriptor descriptor) {

@@ -37,7 +37,7 @@ public final class SdNotify {
     }
 
     /** Sends one notification: assignments separated by newlines. */
-    private void send(String state) throws IOException {
+    void send(String state) throws IOException {
         try {
             Libc.sendUnixDatagram(socket, state.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

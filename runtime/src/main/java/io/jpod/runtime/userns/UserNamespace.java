@@ -4,6 +4,7 @@ import io.jpod.runtime.host.Catatonit;
 import io.jpod.runtime.host.HostLayout;
 import io.jpod.runtime.sys.HostProcesses;
 import io.jpod.runtime.sys.Processes;
+import io.jpod.runtime.systemd.ListenFds;
 
 import java.io.IOException;
 import java.util.Map;
@@ -34,6 +35,14 @@ public final class UserNamespace {
         }
         Processes processes = new HostProcesses();
         long pause = new PauseProcess(layout, processes, Catatonit.find()).ensure();
+        if (ListenFds.from(env, ProcessHandle.current().pid()).isPresent()) {
+            // the launcher's nsenter keeps them when the pause process already runs; this
+            // re-exec is a child, which neither inherits them nor has the pid they are for
+            System.err.println(
+                    "Warning: the sockets of systemd's socket activation do not follow jpod into"
+                            + " its user namespace when it has to start it first: start the unit"
+                            + " again, or run a jpod command before it");
+        }
         return OptionalInt.of(Reexec.inNamespace(layout, pause, processes, relaunch));
     }
 }
