@@ -1,8 +1,8 @@
 package io.jpod.cli.output;
 
 import io.jpod.runtime.net.PodAddress;
+import io.jpod.runtime.oci.IdMap;
 import io.jpod.runtime.pod.ContainerPlan;
-import io.jpod.runtime.spec.IdMap;
 import io.jpod.runtime.spec.MountSpec;
 import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.state.ContainerLife;

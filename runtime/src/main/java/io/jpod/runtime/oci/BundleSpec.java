@@ -1,6 +1,9 @@
 package io.jpod.runtime.oci;
 
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What goes into one container's OCI config.json, in jpod's terms.
@@ -34,26 +37,26 @@ public record BundleSpec(
         boolean noNewPrivileges,
         boolean rootless,
         List<Long> additionalGids,
-        java.util.Map<String, String> sysctls,
+        Map<String, String> sysctls,
         boolean maskedProc,
         String seccomp,
-        io.jpod.runtime.spec.IdMap userns) {
+        IdMap userns) {
 
     public BundleSpec {
         additionalGids = additionalGids == null ? List.of() : List.copyOf(additionalGids);
-        sysctls = sysctls == null ? java.util.Map.of() : sysctls;
+        sysctls = sysctls == null ? Map.of() : sysctls;
     }
 
     /** The same spec with {@code more} variables after the process's own. */
     public BundleSpec withEnv(List<String> more) {
-        List<String> all = new java.util.ArrayList<>(env);
+        List<String> all = new ArrayList<>(env);
         all.addAll(more);
         return with(all, mounts);
     }
 
     /** The same spec with one more mount, after the others. */
     public BundleSpec withMount(Mount mount) {
-        List<Mount> all = new java.util.ArrayList<>(mounts);
+        List<Mount> all = new ArrayList<>(mounts);
         all.add(mount);
         return with(env, all);
     }
@@ -77,7 +80,8 @@ public record BundleSpec(
                 additionalGids,
                 sysctls,
                 maskedProc,
-                seccomp);
+                seccomp,
+                userns);
     }
 
     public record Namespace(String type, String path) {}

@@ -2,7 +2,7 @@ package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.image.Image;
-import io.jpod.runtime.spec.IdMap;
+import io.jpod.runtime.oci.IdMap;
 import io.jpod.runtime.state.ContainerRecord;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.jpod.runtime.userns;
 
-import io.jpod.runtime.spec.IdMap;
+import io.jpod.runtime.oci.IdMap;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.jpod.runtime.spec;
 
+import io.jpod.runtime.oci.IdMap;
 import io.jpod.runtime.oci.OciConfig;
 import io.jpod.runtime.pod.ContainerPlan;
 import io.jpod.runtime.pod.ContainerPlan.MountPlan;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jpod.runtime.spec.IdMap;
+import io.jpod.runtime.oci.IdMap;
 
 import org.junit.jupiter.api.Test;
 

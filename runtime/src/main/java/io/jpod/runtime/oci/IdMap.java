@@ -1,4 +1,4 @@
-package io.jpod.runtime.spec;
+package io.jpod.runtime.oci;
 
 /**
  * One line of a user namespace's uid_map (the same is used for gid_map): {@code count} ids from
