@@ -89,7 +89,7 @@ public final class PsCommand implements Callable<Integer> {
             Optional<PodHealth> podHealth = engine.health(p);
             for (ContainerRecord c : p.allContainers()) {
                 ContainerStatus s = engine.status(c);
-                String health = PodReadiness.healthStatus(c, podHealth);
+                String health = PodReadiness.healthStatus(p, c, podHealth);
                 // a status filter reaches containers that are not running, as podman's does
                 if ((all || s.running() || filters.has("status") || latest || last != null)
                         && matches(filters, p, c, s, health)) {
@@ -159,7 +159,7 @@ public final class PsCommand implements Callable<Integer> {
                                     noTrunc ? c.id() : c.shortId(),
                                     c.infra() ? "" : c.image(),
                                     noTrunc
-                                            ? String.join(" ", c.command())
+                                            ? ContainerView.oneLine(c.command())
                                             : ContainerView.command(c.command()),
                                     Ago.since(c.created(), now),
                                     ContainerView.status(e.status(), c, now, e.health()),

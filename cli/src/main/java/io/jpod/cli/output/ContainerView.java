@@ -54,8 +54,16 @@ public final class ContainerView {
     }
 
     public static String command(List<String> argv) {
-        String joined = String.join(" ", argv);
+        String joined = oneLine(argv);
         return joined.length() > 20 ? joined.substring(0, 17) + "..." : joined;
+    }
+
+    /**
+     * The command as one table cell: the line breaks of a script given as a block ({@code args: |})
+     * become spaces, or they would break the table's rows.
+     */
+    public static String oneLine(List<String> argv) {
+        return String.join(" ", argv).replaceAll("\\s*[\\r\\n]\\s*", " ").strip();
     }
 
     public static String ports(PodRecord pod) {

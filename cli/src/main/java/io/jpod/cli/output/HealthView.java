@@ -35,7 +35,7 @@ public final class HealthView {
             return doc;
         }
         Map<String, Object> state = (Map<String, Object>) doc.get("State");
-        String status = PodReadiness.healthStatus(c, health);
+        String status = PodReadiness.healthStatus(pod, c, health);
         if (!status.isEmpty()) {
             Optional<ContainerHealth> h = PodReadiness.current(c, health);
             Map<String, Object> out = new LinkedHashMap<>();

@@ -31,10 +31,11 @@ final class Volumes {
 
     /**
      * Creates what the pod's volumes need before any container mounts them, and the pod's /dev/shm.
-     * With fsGroup, the pod's own volumes belong to that group, as the kubelet makes them:
-     * directories group-writable and setgid, so that what the containers create there inherits the
-     * group; written files group-readable. (Claims and host paths are left as they are: the
-     * kubelet's recursive chown of a claim is fsGroupChangePolicy's, not done here.)
+     * With fsGroup, the pod's own volumes and its claims belong to that group, as the kubelet makes
+     * them: directories group-writable and setgid, so that what the containers create there
+     * inherits the group; written files group-readable. A claim is handed over at every play, as
+     * the kubelet's default fsGroupChangePolicy (Always) does, so that a non-root pod can write the
+     * data an earlier one left. (Host paths are left as they are, as the kubelet leaves them.)
      */
     static void prepare(PodPlan plan, Path podDir, Path namedVolumes, Processes processes)
             throws IOException, PodException {
@@ -63,8 +64,14 @@ final class Volumes {
                         FsGroup.own(v.name(), dir, fsGroup, true);
                     }
                 }
-                case VolumePlan.Named n ->
-                        Files.createDirectories(namedVolumes.resolve(n.claim()).resolve("_data"));
+                case VolumePlan.Named n -> {
+                    Path data =
+                            Files.createDirectories(
+                                    namedVolumes.resolve(n.claim()).resolve("_data"));
+                    if (fsGroup != null) {
+                        FsGroup.own(v.name(), data, fsGroup, false);
+                    }
+                }
             }
         }
     }

@@ -89,10 +89,14 @@ public record PodReadiness(int ready, int total, List<String> notReady) {
 
     /**
      * podman's health word for a container: empty for one without probes, else starting, healthy or
-     * unhealthy; starting until the prober has written for this run of it.
+     * unhealthy; starting until the prober has written for this run of it. Empty for the infra and
+     * init containers too, as inspect has no Health for them: the prober probes app containers only
+     * (a native sidecar's startupProbe is the play's gate, which it passed), so a sidecar would
+     * stay "starting" for ever.
      */
-    public static String healthStatus(ContainerRecord c, Optional<PodHealth> health) {
-        if (!Prober.probed(c)) {
+    public static String healthStatus(
+            PodRecord pod, ContainerRecord c, Optional<PodHealth> health) {
+        if (!Prober.probed(c) || pod.containers().stream().noneMatch(a -> a.id().equals(c.id()))) {
             return "";
         }
         return current(c, health).map(ContainerHealth::status).orElse(ContainerHealth.STARTING);

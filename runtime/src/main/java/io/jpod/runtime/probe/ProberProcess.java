@@ -145,9 +145,15 @@ public final class ProberProcess {
         return builder;
     }
 
-    /** The launcher's java command line with {@link #JVM_FLAGS} before {@code -jar}. */
+    /**
+     * The launcher's java command line with {@link #JVM_FLAGS} before {@code -jar}, and without the
+     * launcher's AOT cache: its archived heap objects do not fit in a 2 MiB initial heap, and the
+     * JVM then refuses to start at all ("Unable to use AOT cache"). The prober starts seldom and
+     * runs interpreted, so the cache would save it little.
+     */
     static List<String> withFlags(List<String> self) {
         List<String> argv = new ArrayList<>(self);
+        argv.removeIf(a -> a.startsWith("-XX:AOTCache="));
         int jar = argv.indexOf("-jar");
         argv.addAll(jar < 0 ? 1 : jar, JVM_FLAGS);
         return argv;

@@ -76,6 +76,25 @@ class VolumesTest {
                 "directories of a read-only volume: setgid, group r-x");
     }
 
+    @Test
+    void fsGroupOwnsClaimsWithWhatEarlierPodsLeftThere() throws Exception {
+        int gid = (Integer) Files.getAttribute(dir, "unix:gid");
+        Path base = Files.createDirectories(named().resolve("pgdata/_data/base"));
+        Path left = Files.writeString(base.resolve("plays"), "1\n");
+        Files.setPosixFilePermissions(left, PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
+        PodPlan plan = Plans.volumes(List.of(new VolumePlan.Named("data", "pgdata")));
+        Volumes.prepare(withSecurity(plan, (long) gid, false), podDir(), named(), processes);
+        Path root = named().resolve("pgdata/_data");
+        assertEquals(gid, Files.getAttribute(root, "unix:gid"));
+        assertEquals(02070, (Integer) Files.getAttribute(root, "unix:mode") & 02070);
+        assertEquals(02070, (Integer) Files.getAttribute(base, "unix:mode") & 02070);
+        assertEquals(
+                "rw-rw----",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(left)),
+                "a file an earlier pod wrote is the group's to write");
+    }
+
     private static PodPlan withSecurity(PodPlan p, Long fsGroup, boolean hostIPC) {
         return new PodPlan(
                 p.name(),

@@ -133,8 +133,19 @@ class PodReadinessTest {
                         Optional.empty());
         assertTrue(r.isReady(), r.notReady().toString());
         assertEquals("2/2", r.ratio());
-        assertEquals("", PodReadiness.healthStatus(plain, Optional.empty()));
-        assertEquals(ContainerHealth.STARTING, PodReadiness.healthStatus(live, Optional.empty()));
+        PodRecord pod = pod(PodPhase.CREATED, plain, live);
+        assertEquals("", PodReadiness.healthStatus(pod, plain, Optional.empty()));
+        assertEquals(
+                ContainerHealth.STARTING, PodReadiness.healthStatus(pod, live, Optional.empty()));
+    }
+
+    @Test
+    void aSidecarPastItsStartupGateHasNoHealthWord() {
+        // the play ran its startupProbe; the prober probes app containers only
+        ContainerRecord sidecar = container("refresher", new ContainerProbes(null, null, EXEC));
+        ContainerRecord app = container("web", ContainerProbes.NONE);
+        PodRecord pod = pod(PodPhase.CREATED, app).withInitContainer(sidecar);
+        assertEquals("", PodReadiness.healthStatus(pod, sidecar, Optional.empty()));
     }
 
     @Test
