@@ -132,10 +132,21 @@ public final class ImageStore {
                             pulled.config(),
                             pulled.configDigest(),
                             fetcher.layers(missing));
-            Image image =
-                    index.addDigests(store(index, archived, fetcher.parallel()), pulled.digests());
-            index.write(indexFile);
-            return image;
+            try {
+                Image image =
+                        index.addDigests(
+                                store(index, archived, fetcher.parallel()), pulled.digests());
+                index.write(indexFile);
+                return image;
+            } catch (IOException | ImageException | RuntimeException e) {
+                // layers that checked out before another failed: nothing lists them
+                try {
+                    removeUnlistedLayers(ImageIndex.read(indexFile));
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
         }
     }
 
@@ -433,11 +444,7 @@ public final class ImageStore {
             }
         }
         ImageIndex index = ImageIndex.read(indexFile);
-        for (Digest layer : layers.list()) {
-            if (!index.hasLayer(layer)) {
-                layers.remove(layer);
-            }
-        }
+        removeUnlistedLayers(index);
         Set<String> ids = new HashSet<>();
         index.images().forEach(i -> ids.add(i.id()));
         for (Digest blob : blobs.list()) {
@@ -446,6 +453,14 @@ public final class ImageStore {
             }
         }
         return index;
+    }
+
+    private void removeUnlistedLayers(ImageIndex index) throws IOException {
+        for (Digest layer : layers.list()) {
+            if (!index.hasLayer(layer)) {
+                layers.remove(layer);
+            }
+        }
     }
 
     /** An image found by a name or an id; the name is null when found by id. */
