@@ -39,33 +39,35 @@ record ImageResolution(Map<String, Image> images, List<String> errors) {
         Map<String, Image> images = new HashMap<>();
         List<String> errors = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        Puller puller = new Puller(store, options, System.getenv());
-        for (Map.Entry<String, PullPolicy> e : wanted.entrySet()) {
-            String name = e.getKey();
-            Optional<Image> local = store.find(name);
-            boolean pull =
-                    !isLocal(name)
-                            && (e.getValue() == PullPolicy.ALWAYS
-                                    || (e.getValue() == PullPolicy.IF_NOT_PRESENT
-                                            && local.isEmpty()));
-            if (!pull) {
-                if (local.isPresent()) {
-                    images.put(name, local.get());
-                } else if (e.getValue() == PullPolicy.NEVER && !isLocal(name)) {
-                    errors.add("image not known: " + name + " (its imagePullPolicy is Never)");
-                } else {
-                    unknown.add(name);
+        try (Puller puller = new Puller(store, options, System.getenv())) {
+            for (Map.Entry<String, PullPolicy> e : wanted.entrySet()) {
+                String name = e.getKey();
+                Optional<Image> local = store.find(name);
+                boolean pull =
+                        !isLocal(name)
+                                && (e.getValue() == PullPolicy.ALWAYS
+                                        || (e.getValue() == PullPolicy.IF_NOT_PRESENT
+                                                && local.isEmpty()));
+                if (!pull) {
+                    if (local.isPresent()) {
+                        images.put(name, local.get());
+                    } else if (e.getValue() == PullPolicy.NEVER && !isLocal(name)) {
+                        errors.add("image not known: " + name + " (its imagePullPolicy is Never)");
+                    } else {
+                        unknown.add(name);
+                    }
+                    continue;
                 }
-                continue;
-            }
-            try {
-                images.put(name, puller.pull(name));
-            } catch (ImageException pullFailed) {
-                if (local.isPresent() && !ImageRef.hasDomain(name)) {
-                    // a short name with nowhere to pull it from: the local image it names will do
-                    images.put(name, local.get());
-                } else {
-                    errors.add("pulling " + name + ": " + pullFailed.getMessage());
+                try {
+                    images.put(name, puller.pull(name));
+                } catch (ImageException pullFailed) {
+                    if (local.isPresent() && !ImageRef.hasDomain(name)) {
+                        // a short name with nowhere to pull it from: the local image it names will
+                        // do
+                        images.put(name, local.get());
+                    } else {
+                        errors.add("pulling " + name + ": " + pullFailed.getMessage());
+                    }
                 }
             }
         }

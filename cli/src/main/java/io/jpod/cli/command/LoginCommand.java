@@ -93,14 +93,14 @@ public final class LoginCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         Credentials credentials = new Credentials(user, secret);
-        try {
-            RegistryClient.open(
-                            host,
-                            Optional.of(credentials),
-                            RegistryOptions.defaults()
-                                    .withTlsVerify(tlsVerify)
-                                    .withCertDir(Optional.ofNullable(certDir)))
-                    .verifyCredentials();
+        try (RegistryClient client =
+                RegistryClient.open(
+                        host,
+                        Optional.of(credentials),
+                        RegistryOptions.defaults()
+                                .withTlsVerify(tlsVerify)
+                                .withCertDir(Optional.ofNullable(certDir)))) {
+            client.verifyCredentials();
         } catch (ImageException | IOException e) {
             System.err.println("Error: logging into " + host + ": " + e.getMessage());
             return ExitCodes.ERROR;

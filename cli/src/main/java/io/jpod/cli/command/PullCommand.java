@@ -36,15 +36,16 @@ public final class PullCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImageStore store = Engine.open(System.getenv()).imageStore();
-        Puller puller = new Puller(store, options, System.getenv());
         int code = ExitCodes.OK;
-        for (String reference : references) {
-            try {
-                Image image = puller.pull(reference);
-                System.out.println(image.hexId());
-            } catch (ImageException e) {
-                System.err.println("Error: " + e.getMessage());
-                code = ExitCodes.ERROR;
+        try (Puller puller = new Puller(store, options, System.getenv())) {
+            for (String reference : references) {
+                try {
+                    Image image = puller.pull(reference);
+                    System.out.println(image.hexId());
+                } catch (ImageException e) {
+                    System.err.println("Error: " + e.getMessage());
+                    code = ExitCodes.ERROR;
+                }
             }
         }
         return code;

@@ -1,5 +1,6 @@
 package io.jpod.cli.command;
 
+import io.jpod.cli.time.GoDuration;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageException;
 import io.jpod.runtime.image.ImageRef;
@@ -14,16 +15,27 @@ import io.jpod.runtime.image.registry.RegistriesConf;
 import io.jpod.runtime.image.registry.RegistryClient;
 import io.jpod.runtime.image.registry.RegistryException;
 import io.jpod.runtime.image.registry.RegistryOptions;
+import io.jpod.runtime.image.registry.Retries;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Pulls images for one command, as its {@link PullOptions} say: one client per registry. */
-final class Puller {
+/**
+ * Pulls images for one command, as its {@link PullOptions} say: one client per registry, all closed
+ * with the puller.
+ */
+final class Puller implements AutoCloseable {
+
+    /**
+     * Shortens the wait before the first retry (Go's syntax: {@code 100ms}, {@code 0.1s}; it still
+     * doubles): tests set it, so that a registry that stays down fails them in well under a second.
+     */
+    static final String RETRY_DELAY_ENV = "JPOD_PULL_RETRY_DELAY";
 
     private final ImageStore store;
     private final PullOptions options;
@@ -88,7 +100,8 @@ final class Puller {
                             credentials(host),
                             RegistryOptions.defaults()
                                     .withTlsVerify(verify)
-                                    .withCertDir(Optional.ofNullable(options.certDir)));
+                                    .withCertDir(Optional.ofNullable(options.certDir))
+                                    .withRetries(retries()));
             clients.put(key, client);
         }
         PullProgress progress =
@@ -107,6 +120,29 @@ final class Puller {
             progress.written();
         }
         return image;
+    }
+
+    private Retries retries() throws ImageException {
+        String delay = env.get(RETRY_DELAY_ENV);
+        if (delay == null || delay.isBlank()) {
+            return Retries.DEFAULT;
+        }
+        Duration first;
+        try {
+            first = GoDuration.parse(delay);
+        } catch (IllegalArgumentException e) {
+            throw new ImageException(RETRY_DELAY_ENV + ": " + e.getMessage(), e);
+        }
+        if (first.isNegative()) {
+            throw new ImageException(RETRY_DELAY_ENV + ": a delay cannot be negative: " + delay);
+        }
+        return Retries.startingAt(first);
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(RegistryClient::close);
+        clients.clear();
     }
 
     private Optional<Credentials> credentials(String registry) throws IOException, ImageException {

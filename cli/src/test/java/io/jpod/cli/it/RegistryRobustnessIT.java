@@ -16,24 +16,31 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * Pulls that meet trouble: a zstd image, a connection dropped mid-blob (resumed), two pulls of one
- * image at once, and a pull killed with SIGKILL. Big answers go through a throttling proxy so the
- * trouble lands mid-pull.
+ * Pulls that meet trouble: a zstd image, a connection dropped mid-blob (resumed), the registry
+ * killed mid-blob (restarted: the pull completes; not: it fails cleanly), two pulls of one image at
+ * once, and a pull killed with SIGKILL. Big answers go through a throttling proxy so the trouble
+ * lands mid-pull, at a byte count of the big layer's answer.
  */
 class RegistryRobustnessIT {
 
     private static final int BIG = 24 << 20;
+
+    /** The retries' first wait, shortened from podman's 2 s. */
+    private static final Map<String, String> QUICK_RETRIES =
+            Map.of("JPOD_PULL_RETRY_DELAY", "100ms");
 
     private static Jpod jpod;
     private static Path work;
     private static TestRegistry registry;
     private static ThrottlingProxy proxy;
     private static OciLayout.Image big;
+    private static OciLayout.Layer noiseLayer;
     private static OciLayout.Image zstd;
 
     @BeforeAll
@@ -61,7 +68,8 @@ class RegistryRobustnessIT {
         try (OutputStream out = Files.newOutputStream(noise.resolve("random.bin"))) {
             out.write(random);
         }
-        big = layout.image("amd64", List.of(base, layout.layer(noise)), List.of("sh"));
+        noiseLayer = layout.layer(noise);
+        big = layout.image("amd64", List.of(base, noiseLayer), List.of("sh"));
         layout.tag("big", big);
         Path small = Files.createDirectories(work.resolve("small"));
         Files.writeString(small.resolve("zstd.txt"), "compressed with zstd\n");
@@ -86,6 +94,7 @@ class RegistryRobustnessIT {
 
     @AfterEach
     void removeBig() throws Exception {
+        proxy.reset();
         jpod.run("rmi", bigName());
     }
 
@@ -121,10 +130,61 @@ class RegistryRobustnessIT {
     @Test
     void aConnectionDroppedMidBlobIsResumed() throws Exception {
         proxy.dropOnceAfter(BIG / 3);
-        Jpod.Result r = jpod.run("pull", "-q", "--tls-verify=false", bigName());
+        Jpod.Result r = pullBig();
         assertEquals(0, r.exitCode(), r.all());
         assertTrue(proxy.dropped(), "the proxy never dropped the connection");
         assertEquals(hex(big.config()), r.out().strip());
+        assertTrue(proxy.requestsWith("range: bytes=") > 0, "the pull never resumed with Range");
+    }
+
+    @Test
+    void aRegistryKilledMidBlobAndRestartedLetsThePullComplete() throws Exception {
+        // requests made while it is down wait for it, as behind a load balancer
+        proxy.holdWhileDown(true);
+        proxy.onceAfter(
+                BIG / 4,
+                () -> {
+                    registry.kill();
+                    registry.restart();
+                });
+
+        Jpod.Result r = pullBig();
+
+        assertTrue(proxy.dropped(), "the registry was never killed");
+        assertEquals(0, r.exitCode(), r.all());
+        assertEquals(hex(big.config()), r.out().strip());
+        assertTrue(proxy.requestsWith("range: bytes=") > 0, "the pull never resumed with Range");
+        assertEquals(List.of(), leftovers());
+        Path random =
+                jpod.dataDir()
+                        .resolve("storage/layers")
+                        .resolve(noiseLayer.diffId().substring("sha256:".length()))
+                        .resolve("random.bin");
+        assertEquals(BIG, Files.size(random));
+    }
+
+    @Test
+    void aRegistryKilledMidBlobForGoodFailsThePullCleanly() throws Exception {
+        List<Path> layersBefore = storeLayers();
+        proxy.onceAfter(BIG / 4, registry::kill);
+        Jpod.Result r;
+        try {
+            r = pullBig();
+        } finally {
+            if (proxy.dropped()) {
+                registry.restart();
+            }
+        }
+
+        assertTrue(proxy.dropped(), "the registry was never killed");
+        assertEquals(125, r.exitCode(), r.all());
+        assertTrue(r.err().contains(noiseLayer.blob().digest()), r.err());
+        assertFalse(jpod.run("images").out().contains("/it/big"));
+        assertEquals(List.of(), leftovers());
+        assertEquals(layersBefore, storeLayers());
+        Jpod.Result again = pullBig();
+        assertEquals(0, again.exitCode(), again.all());
+        assertEquals(hex(big.config()), again.out().strip());
     }
 
     @Test
@@ -156,20 +216,35 @@ class RegistryRobustnessIT {
             pull.waitFor();
         }
         assertFalse(jpod.run("images").out().contains("/it/big"));
-        Jpod.Result again = jpod.run("pull", "-q", "--tls-verify=false", bigName());
+        Jpod.Result again = pullBig();
         assertEquals(0, again.exitCode(), again.all());
         assertEquals(List.of(), leftovers());
     }
 
+    /** A layer being extracted as its blob arrives. */
     private static boolean partial(Path p) {
-        return p.getFileName().toString().startsWith("pull-");
+        return p.getFileName().toString().startsWith("layer-");
+    }
+
+    private static Jpod.Result pullBig() throws IOException, InterruptedException {
+        return jpod.runWithEnv(QUICK_RETRIES, "pull", "-q", "--tls-verify=false", bigName());
+    }
+
+    private static List<Path> storeLayers() throws IOException {
+        Path layers = jpod.dataDir().resolve("storage/layers");
+        if (!Files.isDirectory(layers)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(layers)) {
+            return dirs.sorted().toList();
+        }
     }
 
     private static CompletableFuture<Jpod.Result> pullAsync() {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {
-                        return jpod.run("pull", "-q", "--tls-verify=false", bigName());
+                        return pullBig();
                     } catch (IOException | InterruptedException e) {
                         throw new IllegalStateException(e);
                     }

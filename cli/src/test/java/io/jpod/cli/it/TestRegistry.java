@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class TestRegistry implements AutoCloseable {
 
-    private final Process process;
+    private final Path dir;
     private final Path storage;
     private final int port;
+    private volatile Process process;
 
-    private TestRegistry(Process process, Path storage, int port) {
-        this.process = process;
+    private TestRegistry(Path dir, Path storage, int port) {
+        this.dir = dir;
         this.storage = storage;
         this.port = port;
     }
@@ -53,14 +54,48 @@ final class TestRegistry implements AutoCloseable {
                         "  addr: 127.0.0.1:" + port,
                         extra,
                         ""));
-        Process process =
-                new ProcessBuilder("/usr/bin/docker-registry", "serve", config.toString())
-                        .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("registry.log").toFile())
-                        .start();
-        TestRegistry registry = new TestRegistry(process, storage, port);
-        registry.awaitReady(dir);
+        TestRegistry registry = new TestRegistry(dir, storage, port);
+        registry.launch();
         return registry;
+    }
+
+    /** Kills the registry with SIGKILL, as a crash would, and waits until it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("docker-registry outlived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the registry again on its port and storage, after {@link #kill}. */
+    void restart() {
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        process =
+                new ProcessBuilder(
+                                "/usr/bin/docker-registry",
+                                "serve",
+                                dir.resolve("config.yml").toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(
+                                        dir.resolve("registry.log").toFile()))
+                        .start();
+        awaitReady();
     }
 
     int port() {
@@ -92,7 +127,7 @@ final class TestRegistry implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Path dir) throws IOException, InterruptedException {
+    private void awaitReady() throws IOException, InterruptedException {
         for (int i = 0; i < 100; i++) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(

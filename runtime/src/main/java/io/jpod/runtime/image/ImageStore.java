@@ -57,9 +57,6 @@ import java.util.function.Consumer;
  */
 public final class ImageStore {
 
-    /** Layers extracted at once: the machines jpod runs on have a few cores. */
-    private static final int EXTRACTORS = 2;
-
     private final Path indexFile;
     private final Path lockFile;
     private final Path tmp;
@@ -95,7 +92,7 @@ public final class ImageStore {
             List<String> ids = new ArrayList<>();
             try (ArchiveFile file = ArchiveFile.open(archive, tmp)) {
                 for (ArchivedImage image : ArchiveReader.read(file, platform)) {
-                    ids.add(store(index, image, false).id());
+                    ids.add(store(index, image, 1).id());
                 }
             } catch (ArchiveException e) {
                 throw new ImageException(archive.getFileName() + ": " + e.getMessage(), e);
@@ -106,13 +103,13 @@ public final class ImageStore {
     }
 
     /**
-     * Stores a pulled image under the store lock: only the layers the store lacks are fetched, into
-     * its temporary directory, and they are extracted and refused exactly as {@link #load}'s are.
+     * Stores a pulled image under the store lock: only the layers the store lacks are fetched,
+     * streamed into extraction a few at once, and they are checked and refused exactly as {@link
+     * #load}'s are.
      */
     public Image put(PulledImage pulled, LayerFetcher fetcher) throws IOException, ImageException {
         List<String> diffIds = parseConfig(pulled.config(), pulled.configDigest()).diffIds();
-        try (StoreLock _ = StoreLock.acquire(lockFile);
-                LayerFetcher layerFetcher = fetcher) {
+        try (StoreLock _ = StoreLock.acquire(lockFile)) {
             ImageIndex index = repair();
             Set<Integer> missing = new HashSet<>();
             for (int i = 0; i < diffIds.size(); i++) {
@@ -128,17 +125,28 @@ public final class ImageStore {
                     missing.add(i);
                 }
             }
-            Files.createDirectories(tmp);
             ArchivedImage archived =
                     new ArchivedImage(
                             pulled.names(),
                             false,
                             pulled.config(),
                             pulled.configDigest(),
-                            layerFetcher.start(missing, tmp));
-            Image image = index.addDigests(store(index, archived, true), pulled.digests());
-            index.write(indexFile);
-            return image;
+                            fetcher.layers(missing));
+            try {
+                Image image =
+                        index.addDigests(
+                                store(index, archived, fetcher.parallel()), pulled.digests());
+                index.write(indexFile);
+                return image;
+            } catch (IOException | ImageException | RuntimeException e) {
+                // layers that checked out before another failed: nothing lists them
+                try {
+                    removeUnlistedLayers(ImageIndex.read(indexFile));
+                } catch (IOException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
+            }
         }
     }
 
@@ -326,10 +334,10 @@ public final class ImageStore {
     }
 
     /**
-     * @param parallel whether layers may be opened from several threads at once (an archive's may
-     *     not: they share its file)
+     * @param parallel how many layers may be opened and extracted at once (an archive's one at a
+     *     time: they share its file)
      */
-    private Image store(ImageIndex index, ArchivedImage archived, boolean parallel)
+    private Image store(ImageIndex index, ArchivedImage archived, int parallel)
             throws IOException, ImageException {
         ConfigFile config = parseConfig(archived.config(), archived.configDigest());
         List<String> diffIds = config.diffIds();
@@ -375,13 +383,14 @@ public final class ImageStore {
     }
 
     /**
-     * Extracts layers ({@code missing}: diff id to position), in order, or a few at once: each into
-     * its own staging directory, so they do not meet. The first failure stops the others.
+     * Extracts layers ({@code missing}: diff id to position), in order, or up to {@code parallel}
+     * at once: each into its own staging directory, so they do not meet. The first failure stops
+     * the others.
      */
     private List<ExtractedLayer> extractAll(
-            ArchivedImage archived, Map<Digest, Integer> missing, boolean parallel)
+            ArchivedImage archived, Map<Digest, Integer> missing, int parallel)
             throws IOException, ImageException {
-        if (!parallel || missing.size() <= 1) {
+        if (parallel <= 1 || missing.size() <= 1) {
             List<ExtractedLayer> one = new ArrayList<>();
             for (Map.Entry<Digest, Integer> e : missing.entrySet()) {
                 one.add(extractOne(archived.layers().get(e.getValue()), e.getKey()));
@@ -390,7 +399,7 @@ public final class ImageStore {
         }
         ExecutorService pool =
                 Executors.newFixedThreadPool(
-                        Math.min(EXTRACTORS, missing.size()),
+                        Math.min(parallel, missing.size()),
                         Thread.ofPlatform().daemon().name("jpod-extract-", 0).factory());
         try {
             List<Future<ExtractedLayer>> running = new ArrayList<>();
@@ -460,11 +469,7 @@ public final class ImageStore {
             }
         }
         ImageIndex index = ImageIndex.read(indexFile);
-        for (Digest layer : layers.list()) {
-            if (!index.hasLayer(layer)) {
-                layers.remove(layer);
-            }
-        }
+        removeUnlistedLayers(index);
         Set<String> ids = new HashSet<>();
         index.images().forEach(i -> ids.add(i.id()));
         for (Digest blob : blobs.list()) {
@@ -473,6 +478,14 @@ public final class ImageStore {
             }
         }
         return index;
+    }
+
+    private void removeUnlistedLayers(ImageIndex index) throws IOException {
+        for (Digest layer : layers.list()) {
+            if (!index.hasLayer(layer)) {
+                layers.remove(layer);
+            }
+        }
     }
 
     /** An image found by a name or an id; the name is null when found by id. */

@@ -3,21 +3,19 @@ package io.jpod.runtime.image;
 import io.jpod.runtime.image.archive.ArchivedLayer;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 /** Fetches a pulled image's layer blobs for the store, which extracts them as it does a load. */
-public interface LayerFetcher extends AutoCloseable {
+public interface LayerFetcher {
 
     /**
-     * Starts fetching the layers at {@code positions} of the manifest (the ones the store lacks)
-     * into files under {@code tmp}, and returns every layer, bottom first. Opening one waits until
-     * it has arrived and checked out; the others are never opened.
+     * Every layer of the manifest, bottom first; only those at {@code positions} (the ones the
+     * store lacks) are ever opened. Opening one starts its download: the stream is the blob as it
+     * arrives, which the store hashes and checks as it extracts.
      */
-    List<ArchivedLayer> start(Set<Integer> positions, Path tmp) throws IOException;
+    List<ArchivedLayer> layers(Set<Integer> positions) throws IOException;
 
-    /** Stops what is still being fetched and removes the fetched files. */
-    @Override
-    void close() throws IOException;
+    /** How many layers to fetch and extract at once. */
+    int parallel();
 }

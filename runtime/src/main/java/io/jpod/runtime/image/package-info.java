@@ -17,8 +17,9 @@
  *                         user.overlay.opaque=y (mount with userxattr)
  * tar-split/&lt;hex&gt;         per layer, the tar's bytes but file contents, which point into layers/: what
  *                         save needs to write the layer tar again byte for byte (its diff id)
- * tmp/                    extraction in progress, and layer blobs being pulled (pull-&lt;hex&gt;); emptied
- *                         by the next command that changes the store
+ * tmp/                    extraction in progress (layer-*, split-*; a pulled blob is streamed into
+ *                         its extraction, never kept whole); emptied by the next command that changes
+ *                         the store
  * </pre>
  *
  * Every layer is extracted into {@code tmp/} and renamed into {@code layers/} only after its digest

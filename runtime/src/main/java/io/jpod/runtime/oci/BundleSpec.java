@@ -1,6 +1,5 @@
 package io.jpod.runtime.oci;
 
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

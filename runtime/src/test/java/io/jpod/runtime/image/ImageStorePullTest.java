@@ -193,11 +193,9 @@ class ImageStorePullTest {
         }
         Path layers = root.resolve("store/layers");
         if (Files.isDirectory(layers)) {
-            // the good layer may have been extracted, but the index lists it not, so the next
-            // command that changes the store removes it
-            store.importRootfs(Files.write(root.resolve("r.tar"), layer("r", "r")), "r", List.of());
+            // the good layer may have been extracted before the bad one failed: it went with it
             try (Stream<Path> left = Files.list(layers)) {
-                assertEquals(1, left.count());
+                assertEquals(List.of(), left.toList());
             }
         }
     }

@@ -82,6 +82,13 @@ public final class LayerExtractor {
         private final Map<Path, DirMetadata> directories = new LinkedHashMap<>();
         private final ContentMarks marks;
 
+        /**
+         * File contents are copied in chunks of this, not transferTo's 16 KiB: each chunk is a read
+         * through the decompressor and both hashes and a write call, and layers are mostly big
+         * files.
+         */
+        private final byte[] copyBuffer = new byte[128 << 10];
+
         Run(Path root, ContentMarks marks) {
             this.root = root;
             this.marks = marks;
@@ -217,7 +224,10 @@ public final class LayerExtractor {
                     Files.newOutputStream(
                             target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 marks.beginContent(root.relativize(target).toString());
-                content.transferTo(out);
+                int n;
+                while ((n = content.read(copyBuffer)) > 0) {
+                    out.write(copyBuffer, 0, n);
+                }
                 marks.endContent();
             }
             finish(target, entry);

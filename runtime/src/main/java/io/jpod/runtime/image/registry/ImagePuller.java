@@ -24,8 +24,11 @@ import java.util.stream.Collectors;
  */
 public final class ImagePuller {
 
-    /** Layers fetched at once: enough to fill a link, few enough not to thrash a small disk. */
-    public static final int DEFAULT_PARALLEL = 3;
+    /**
+     * Layers fetched and extracted at once, as containers/image's default: each is streamed into
+     * its extraction, so on a fast link more of them keep both cores busy (bench/PULL.md).
+     */
+    public static final int DEFAULT_PARALLEL = 6;
 
     private static final int MAX_CONFIG = 8 << 20;
 

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 
-/** One registry, as a host name: its manifests and blobs, and a check of credentials. */
-public final class RegistryClient {
+/**
+ * One registry, as a host name: its manifests and blobs, and a check of credentials. Close it when
+ * done: that closes its connections.
+ */
+public final class RegistryClient implements AutoCloseable {
 
     private final RegistryTransport transport;
     private final RegistryOptions options;
@@ -50,5 +53,10 @@ public final class RegistryClient {
 
     BlobPuller blobs() {
         return new BlobPuller(transport, options.retries());
+    }
+
+    @Override
+    public void close() {
+        transport.close();
     }
 }

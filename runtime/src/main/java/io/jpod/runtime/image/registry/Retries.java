@@ -9,8 +9,14 @@ import java.time.Duration;
  */
 public record Retries(int attempts, Duration first, Duration max) {
 
+    /** podman's: three tries, 2 s then 4 s apart. */
     public static final Retries DEFAULT =
-            new Retries(5, Duration.ofMillis(250), Duration.ofSeconds(4));
+            new Retries(3, Duration.ofSeconds(2), Duration.ofMinutes(1));
+
+    /** The default tries, {@code first} apart and doubling (tests shorten the wait). */
+    public static Retries startingAt(Duration first) {
+        return new Retries(DEFAULT.attempts(), first, DEFAULT.max());
+    }
 
     /** Waits before try {@code attempt + 1}; a server's Retry-After wins when it is shorter. */
     void pause(int attempt, Duration retryAfter) throws InterruptedIOException {

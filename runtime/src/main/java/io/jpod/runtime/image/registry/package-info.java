@@ -6,7 +6,9 @@
  * image store.
  *
  * <p>Nothing fetched is trusted before its digest is checked: manifests against the digest asked
- * for (and the one the registry states), blobs against their descriptor's size and digest, in a
- * temporary file of the store, before they are extracted the same way {@code load} extracts.
+ * for (and the one the registry states), a config against its descriptor's size and digest before
+ * it is parsed. A layer blob is streamed ({@link BlobStream}) into the same extraction as {@code
+ * load}'s, into a temporary directory of the store that is renamed into place only once the blob's
+ * size and digest (and the diff id) have checked out.
  */
 package io.jpod.runtime.image.registry;

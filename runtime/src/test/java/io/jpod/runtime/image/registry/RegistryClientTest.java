@@ -13,16 +13,16 @@ import io.jpod.runtime.image.oci.MediaTypes;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 class RegistryClientTest {
@@ -32,7 +32,6 @@ class RegistryClientTest {
                     .getBytes(StandardCharsets.UTF_8);
 
     final FakeRegistry registry;
-    @TempDir Path tmp;
 
     RegistryClientTest() throws IOException {
         registry = new FakeRegistry();
@@ -167,13 +166,8 @@ class RegistryClientTest {
                     }
                     return false;
                 };
-        Path target = tmp.resolve("blob");
-
-        client(Optional.of(creds))
-                .blobs()
-                .pull("app", descriptor(digest, content.length), target, PullListener.NONE);
-
-        assertArrayEquals(content, Files.readAllBytes(target));
+        assertArrayEquals(
+                content, fetch(client(Optional.of(creds)), descriptor(digest, content.length)));
         FakeRegistry.Request storage =
                 registry.requests.stream()
                         .filter(r -> r.path().equals("/storage/blob"))
@@ -210,69 +204,94 @@ class RegistryClientTest {
     }
 
     @Test
-    void aBlobCutOffMidwayIsResumedWithARangeRequest() throws Exception {
-        byte[] content = new byte[200_000];
-        Arrays.fill(content, (byte) 7);
-        content[123] = 1;
-        Digest digest = Digest.of(content);
-        registry.blobs.put(digest.toString(), content);
-        int half = content.length / 2;
+    void aBlobCutOffMidwayIsResumedWithARangeRequestInTheSameStream() throws Exception {
+        byte[] content = blob();
+        Digest digest = registry.putBlob(content);
         AtomicInteger calls = new AtomicInteger();
+        registry.hook = cutOffOnce(content, calls, true);
+        List<Long> progress = new CopyOnWriteArrayList<>();
+
+        byte[] fetched;
+        try (RegistryClient client = client(Optional.empty());
+                InputStream in =
+                        client.blobs()
+                                .open(
+                                        "app",
+                                        descriptor(digest, content.length),
+                                        new PullListener() {
+                                            @Override
+                                            public void progress(String d, long done, long total) {
+                                                progress.add(done);
+                                            }
+                                        })) {
+            fetched = in.readAllBytes();
+        }
+
+        assertArrayEquals(content, fetched);
+        assertEquals(2, calls.get());
+        FakeRegistry.Request resumed = blobRequests().get(1);
+        assertEquals("bytes=" + content.length / 2 + "-", resumed.header("Range"));
+        assertEquals(progress.stream().sorted().toList(), progress, "progress never goes back");
+    }
+
+    @Test
+    void aRegistryThatIgnoresRangeSendsTheWholeBlobAgainAndTheStreamSkipsWhatItHad()
+            throws Exception {
+        byte[] content = blob();
+        Digest digest = registry.putBlob(content);
+        AtomicInteger calls = new AtomicInteger();
+        registry.hook = cutOffOnce(content, calls, false);
+
+        assertArrayEquals(
+                content, fetch(client(Optional.empty()), descriptor(digest, content.length)));
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void aBlobCutOffOnEveryTryFailsNamingItsDigest() throws Exception {
+        byte[] content = blob();
+        Digest digest = registry.putBlob(content);
         registry.hook =
                 exchange -> {
                     if (!exchange.getRequestURI().getPath().contains("/blobs/")) {
                         return false;
                     }
-                    if (calls.getAndIncrement() == 0) {
-                        exchange.sendResponseHeaders(200, content.length);
-                        OutputStream out = exchange.getResponseBody();
-                        out.write(content, 0, half);
-                        out.flush();
-                        // drop the connection with half the promised bytes sent
-                        exchange.getHttpContext().getServer();
-                        throw new IOException("cut off");
-                    }
-                    String range = exchange.getRequestHeaders().getFirst("Range");
-                    int from =
-                            Integer.parseInt(
-                                    range.substring("bytes=".length(), range.length() - 1));
-                    exchange.getResponseHeaders()
-                            .add(
-                                    "Content-Range",
-                                    "bytes "
-                                            + from
-                                            + "-"
-                                            + (content.length - 1)
-                                            + "/"
-                                            + content.length);
-                    exchange.sendResponseHeaders(206, content.length - from);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(content, from, content.length - from);
-                    }
-                    return true;
+                    exchange.sendResponseHeaders(200, content.length);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(content, 0, 1000);
+                    out.flush();
+                    throw new IOException("cut off");
                 };
-        Path target = tmp.resolve("blob");
 
-        client(Optional.empty())
-                .blobs()
-                .pull("app", descriptor(digest, content.length), target, PullListener.NONE);
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () -> fetch(client(Optional.empty()), descriptor(digest, content.length)));
 
-        assertArrayEquals(content, Files.readAllBytes(target));
-        FakeRegistry.Request resumed =
-                registry.requests.stream()
-                        .filter(r -> r.path().contains("/blobs/"))
-                        .toList()
-                        .get(1);
-        assertTrue(resumed.header("Range").startsWith("bytes="), resumed.headers().toString());
-        assertFalse(resumed.header("Range").equals("bytes=0-"));
+        assertTrue(e.getMessage().contains(digest.toString()), e.getMessage());
+        // the client's four tries: the first answer and three resumptions
+        assertEquals(4, blobRequests().size());
     }
 
     @Test
-    void aBlobThatDoesNotMatchItsDigestIsNamedAndNotKept() throws Exception {
+    void aBlobLongerOrShorterThanItsDescriptorFailsNamingItsDigest() throws Exception {
+        byte[] content = "original".getBytes();
+        Digest digest = registry.putBlob(content);
+
+        for (long size : List.of(content.length - 1L, content.length + 1L)) {
+            IOException e =
+                    assertThrows(
+                            IOException.class,
+                            () -> fetch(client(Optional.empty()), descriptor(digest, size)));
+            assertTrue(e.getMessage().contains(digest.toString()), e.getMessage());
+        }
+    }
+
+    @Test
+    void aConfigThatDoesNotMatchItsDigestIsNamed() throws Exception {
         byte[] content = "tampered".getBytes();
         Digest claimed = Digest.of("original".getBytes());
         registry.blobs.put(claimed.toString(), content);
-        Path target = tmp.resolve("blob");
 
         RegistryException e =
                 assertThrows(
@@ -280,14 +299,9 @@ class RegistryClientTest {
                         () ->
                                 client(Optional.empty())
                                         .blobs()
-                                        .pull(
-                                                "app",
-                                                descriptor(claimed, content.length),
-                                                target,
-                                                PullListener.NONE));
+                                        .read("app", descriptor(claimed, content.length), 1000));
 
         assertTrue(e.getMessage().contains(claimed.toString()), e.getMessage());
-        assertFalse(Files.exists(target));
     }
 
     @Test
@@ -326,6 +340,59 @@ class RegistryClientTest {
                         () -> client(Optional.empty()).manifest("app", "9"));
         assertEquals(404, e.status());
         assertTrue(e.getMessage().contains(registry.host() + "/app:9"), e.getMessage());
+    }
+
+    private static byte[] fetch(RegistryClient client, Descriptor descriptor) throws Exception {
+        try (client;
+                InputStream in = client.blobs().open("app", descriptor, PullListener.NONE)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private List<FakeRegistry.Request> blobRequests() {
+        return registry.requests.stream().filter(r -> r.path().contains("/blobs/")).toList();
+    }
+
+    private static byte[] blob() {
+        byte[] content = new byte[200_000];
+        new Random(1).nextBytes(content);
+        return content;
+    }
+
+    /**
+     * Sends half the blob and drops the connection, then answers the next request with the rest (a
+     * 206 for its Range) or, {@code ranges} false, with the whole blob.
+     */
+    private static FakeRegistry.Hook cutOffOnce(
+            byte[] content, AtomicInteger calls, boolean ranges) {
+        return exchange -> {
+            if (!exchange.getRequestURI().getPath().contains("/blobs/")) {
+                return false;
+            }
+            if (calls.getAndIncrement() == 0) {
+                exchange.sendResponseHeaders(200, content.length);
+                OutputStream out = exchange.getResponseBody();
+                out.write(content, 0, content.length / 2);
+                out.flush();
+                // the server closes the connection with half the promised bytes sent
+                throw new IOException("cut off");
+            }
+            String range = exchange.getRequestHeaders().getFirst("Range");
+            if (!ranges || range == null) {
+                FakeRegistry.send(exchange, 200, "application/octet-stream", content);
+                return true;
+            }
+            int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
+            exchange.getResponseHeaders()
+                    .add(
+                            "Content-Range",
+                            "bytes " + from + "-" + (content.length - 1) + "/" + content.length);
+            exchange.sendResponseHeaders(206, content.length - from);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(content, from, content.length - from);
+            }
+            return true;
+        };
     }
 
     private static Descriptor descriptor(Digest digest, long size) {
