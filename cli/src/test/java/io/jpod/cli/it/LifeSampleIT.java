@@ -109,15 +109,17 @@ class LifeSampleIT {
         while (System.nanoTime() < until) {
             ready = jpod.run("pod", "ps", "--format", "{{.Name}} {{.Ready}}").out().strip();
             ps = jpod.run("ps", "--format", "{{.Names}} {{.Status}}").out();
-            if (ready.equals("life 1/1") && ps.contains("(healthy)")) {
+            if (ready.equals("life 2/2")
+                    && ps.matches("(?s).*life-web Up [^\n]*\\(healthy\\)\n.*")
+                    && ps.matches("(?s).*life-refresher Up [^\n]*\\(healthy\\)\n.*")) {
                 break;
             }
             Thread.sleep(500);
         }
-        assertEquals("life 1/1", ready);
+        assertEquals("life 2/2", ready, "the server and its sidecar");
         assertTrue(ps.matches("(?s).*life-web Up [^\n]*\\(healthy\\)\n.*"), ps);
         assertTrue(
-                ps.matches("(?s).*life-refresher Up [^(\n]*\n.*"),
+                ps.matches("(?s).*life-refresher Up [^\n]*\\(healthy\\)\n.*"),
                 "the sidecar runs, past its startup probe: " + ps);
         assertFalse(ps.contains("life-prepare"), "the init container is done: " + ps);
         JsonNode web = JSON.readTree(jpod.run("inspect", "life-web").out()).get(0);

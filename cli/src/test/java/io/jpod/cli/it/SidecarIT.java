@@ -62,6 +62,43 @@ class SidecarIT {
     }
 
     @Test
+    void aSidecarsLivenessProbeRestartsItAndItsReadinessCountsInReady() throws Exception {
+        Jpod jpod = Jpod.get();
+        String manifest = jpod.stage().resolve("it/sidecar-probes.yaml").toString();
+        Jpod.Result played = jpod.run("play", "kube", manifest);
+        try {
+            assertEquals(0, played.exitCode(), played.all());
+            long until = System.nanoTime() + 90_000_000_000L;
+            String ready = "";
+            String ps = "";
+            int restarts = 0;
+            while (System.nanoTime() < until) {
+                restarts =
+                        ContainerVerbsIT.inspect(jpod, "sideprobes-proxy")
+                                .get("RestartCount")
+                                .asInt();
+                ready = jpod.run("pod", "ps", "--format", "{{.Name}} {{.Ready}}").out().strip();
+                ps = jpod.run("ps", "--format", "{{.Names}} {{.Status}}").out();
+                if (restarts >= 1
+                        && ready.equals("sideprobes 2/2")
+                        && ps.matches("(?s).*sideprobes-proxy Up [^\n]*\\(healthy\\)\n.*")) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+            assertEquals(1, restarts, "the first run failed its liveness probe, the second lives");
+            assertEquals("sideprobes 2/2", ready, "the sidecar counts in READY");
+            assertTrue(
+                    ps.matches("(?s).*sideprobes-proxy Up [^\n]*\\(healthy\\)\n.*"),
+                    "ps shows the sidecar's health: " + ps);
+            Jpod.Result down = jpod.run("kube", "down", manifest);
+            assertEquals(0, down.exitCode(), down.all());
+        } finally {
+            jpod.run("pod", "rm", "-f", "-a");
+        }
+    }
+
+    @Test
     void theAppStartsOnlyOnceTheSidecarsStartupProbePassed() throws Exception {
         Jpod jpod = Jpod.get();
         SharedDir shared = SharedDir.of(jpod, "sidecar-startup.yaml");

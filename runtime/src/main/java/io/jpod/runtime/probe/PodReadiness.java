@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Whether a pod is Ready, the kubelet's way: every app container running and, where it has them,
- * its startup probe passed and its readiness probe passing; never while the pod is stopped or being
- * removed.
+ * Whether a pod is Ready, the kubelet's way: every app container and native sidecar running and,
+ * where it has them, its startup probe passed and its readiness probe passing; never while the pod
+ * is stopped or being removed. Sidecars count in the ratio, as kubectl's READY column counts them.
  *
  * @param notReady for each container that is not, why: "web: readiness probe http-get ... not
  *     passing"
@@ -37,7 +37,8 @@ public record PodReadiness(int ready, int total, List<String> notReady) {
             PodRecord pod, Map<String, ContainerStatus> states, Optional<PodHealth> health) {
         int ready = 0;
         List<String> why = new ArrayList<>();
-        for (ContainerRecord c : pod.containers()) {
+        List<ContainerRecord> counted = Prober.probeable(pod);
+        for (ContainerRecord c : counted) {
             String reason = notReady(pod, c, states.get(c.id()), health);
             if (reason == null) {
                 ready++;
@@ -45,10 +46,10 @@ public record PodReadiness(int ready, int total, List<String> notReady) {
                 why.add(c.name() + ": " + reason);
             }
         }
-        return new PodReadiness(ready, pod.containers().size(), why);
+        return new PodReadiness(ready, counted.size(), why);
     }
 
-    /** Whether one app container is ready, as {@code inspect} shows it. */
+    /** Whether one app container or sidecar is ready, as {@code inspect} shows it. */
     public static boolean ready(
             PodRecord pod, ContainerRecord c, ContainerStatus state, Optional<PodHealth> health) {
         return notReady(pod, c, state, health) == null;
@@ -90,13 +91,13 @@ public record PodReadiness(int ready, int total, List<String> notReady) {
     /**
      * podman's health word for a container: empty for one without probes, else starting, healthy or
      * unhealthy; starting until the prober has written for this run of it. Empty for the infra and
-     * init containers too, as inspect has no Health for them: the prober probes app containers only
-     * (a native sidecar's startupProbe is the play's gate, which it passed), so a sidecar would
-     * stay "starting" for ever.
+     * for init containers that run to completion, which are not probed (inspect has no Health for
+     * them).
      */
     public static String healthStatus(
             PodRecord pod, ContainerRecord c, Optional<PodHealth> health) {
-        if (!Prober.probed(c) || pod.containers().stream().noneMatch(a -> a.id().equals(c.id()))) {
+        if (!Prober.probed(c)
+                || Prober.probeable(pod).stream().noneMatch(a -> a.id().equals(c.id()))) {
             return "";
         }
         return current(c, health).map(ContainerHealth::status).orElse(ContainerHealth.STARTING);

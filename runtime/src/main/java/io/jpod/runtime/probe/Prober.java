@@ -8,6 +8,7 @@ import io.jpod.runtime.state.PodRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -80,7 +81,24 @@ public final class Prober {
                 .anyMatch(
                         p ->
                                 (p.phase() == PodPhase.CREATED || p.phase() == PodPhase.CREATING)
-                                        && p.containers().stream().anyMatch(Prober::probed));
+                                        && probeable(p).stream().anyMatch(Prober::probed));
+    }
+
+    /**
+     * The containers the kubelet probes: native sidecars (init containers that restart always),
+     * then the app containers. Init containers that run to completion have no probes.
+     */
+    public static List<ContainerRecord> probeable(PodRecord pod) {
+        List<ContainerRecord> all = new ArrayList<>();
+        for (ContainerRecord init : pod.initContainers()) {
+            if (init.spec() != null
+                    && init.spec().container() != null
+                    && init.spec().container().life().sidecar()) {
+                all.add(init);
+            }
+        }
+        all.addAll(pod.containers());
+        return all;
     }
 
     static boolean probed(ContainerRecord c) {
@@ -98,7 +116,7 @@ public final class Prober {
             Map<String, ContainerProber> current =
                     pods.computeIfAbsent(pod.id(), id -> new LinkedHashMap<>());
             boolean active = pod.phase() == PodPhase.CREATED && !stopping(pod);
-            for (ContainerRecord c : pod.containers()) {
+            for (ContainerRecord c : probeable(pod)) {
                 ContainerProber known = current.get(c.name());
                 boolean runs =
                         active
@@ -211,7 +229,7 @@ public final class Prober {
      */
     private void kill(PodRecord pod, ContainerProber c, ProbeWorker failed) {
         ContainerRecord record =
-                pod.containers().stream()
+                probeable(pod).stream()
                         .filter(x -> x.id().equals(c.containerId()))
                         .findFirst()
                         .orElse(null);
@@ -266,7 +284,7 @@ public final class Prober {
             }
             Map<String, ContainerHealth> health = new LinkedHashMap<>();
             PodHealth before = files.read(id).orElse(null);
-            for (ContainerRecord c : pod.containers()) {
+            for (ContainerRecord c : probeable(pod)) {
                 ContainerProber p = current.get(c.name());
                 if (p != null) {
                     health.put(c.name(), p.health());

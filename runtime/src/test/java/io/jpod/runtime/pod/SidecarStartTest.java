@@ -44,6 +44,9 @@ class SidecarStartTest {
         host = new FakeHost(dir);
         engine = new Engine(host.rt);
         box = host.image.id();
+        // the sidecar's probes make the play start the prober
+        host.processes.onSpawn(
+                List.of("setsid"), argv -> new RecordingProcesses.FakeProcess(4243, "", 0));
         host.processes.onSpawn(
                 List.of("runc", "--root", host.rt.layout().runcRoot().toString(), "exec"),
                 argv -> {

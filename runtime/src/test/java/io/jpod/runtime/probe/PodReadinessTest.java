@@ -43,6 +43,17 @@ class PodReadinessTest {
             probe(new ProbePlan.Action.Exec(List.of("test", "-f", "/tmp/ok")));
 
     private static ContainerRecord container(String name, ContainerProbes probes) {
+        return container(name, probes, LifePlan.DEFAULT);
+    }
+
+    private static ContainerRecord sidecar(String name, ContainerProbes probes) {
+        return container(
+                name,
+                probes,
+                new LifePlan(null, null, "TERM", LifePlan.DEFAULT_TERMINATION_PATH, false, true));
+    }
+
+    private static ContainerRecord container(String name, ContainerProbes probes, LifePlan life) {
         ContainerPlan plan =
                 new ContainerPlan(
                         name,
@@ -62,7 +73,7 @@ class PodReadinessTest {
                         List.of(),
                         probes,
                         ContainerPlan.Confinement.DEFAULT,
-                        LifePlan.DEFAULT);
+                        life);
         return new ContainerRecord(
                 name.repeat(64).substring(0, 64),
                 "web-" + name,
@@ -140,12 +151,22 @@ class PodReadinessTest {
     }
 
     @Test
-    void aSidecarPastItsStartupGateHasNoHealthWord() {
-        // the play ran its startupProbe; the prober probes app containers only
-        ContainerRecord sidecar = container("refresher", new ContainerProbes(null, null, EXEC));
+    void aSidecarIsProbedAndCountedAsTheKubeletDoesAndACompletedInitContainerIsNot() {
+        ContainerRecord refresher = sidecar("refresher", new ContainerProbes(null, HTTP, null));
+        ContainerRecord prepare = container("prepare", new ContainerProbes(null, null, EXEC));
         ContainerRecord app = container("web", ContainerProbes.NONE);
-        PodRecord pod = pod(PodPhase.CREATED, app).withInitContainer(sidecar);
-        assertEquals("", PodReadiness.healthStatus(pod, sidecar, Optional.empty()));
+        PodRecord pod =
+                pod(PodPhase.CREATED, app).withInitContainer(prepare).withInitContainer(refresher);
+        assertEquals(List.of(refresher, app), Prober.probeable(pod));
+        assertEquals(
+                ContainerHealth.STARTING,
+                PodReadiness.healthStatus(pod, refresher, Optional.empty()));
+        assertEquals("", PodReadiness.healthStatus(pod, prepare, Optional.empty()));
+        Map<String, ContainerStatus> running = states(RUNNING, refresher, app);
+        PodReadiness waiting = PodReadiness.of(pod, running, Optional.empty());
+        assertEquals("1/2", waiting.ratio(), "kubectl's READY counts sidecars");
+        assertEquals(List.of("web-refresher: no probe result yet"), waiting.notReady());
+        assertTrue(PodReadiness.of(pod, running, health(refresher, 77, true)).isReady());
     }
 
     @Test
