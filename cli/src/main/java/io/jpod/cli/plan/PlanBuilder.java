@@ -127,9 +127,22 @@ public final class PlanBuilder {
                 volumes,
                 containers,
                 inits,
-                ManifestWriter.write(pod, OutputKind.POD, set),
+                ManifestWriter.write(pod, storedKind(pod), set),
                 false,
                 podSecurity(pod));
+    }
+
+    /**
+     * The kind the pod's manifest is kept in, for generate kube: a Deployment's or DaemonSet's own,
+     * so that its name comes back (the pod is {@code <name>-pod}); a Job's pods are each a run of
+     * it, and a Pod is a Pod.
+     */
+    static OutputKind storedKind(PodModel pod) {
+        return switch (pod.sourceKind()) {
+            case DEPLOYMENT -> OutputKind.DEPLOYMENT;
+            case DAEMONSET -> OutputKind.DAEMONSET;
+            case POD, JOB -> OutputKind.POD;
+        };
     }
 
     private static PodPlan.PodSecurity podSecurity(PodModel pod) {

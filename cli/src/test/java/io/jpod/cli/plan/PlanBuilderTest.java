@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.model.ManifestLoader;
 import io.jpod.model.ManifestSet;
+import io.jpod.model.ManifestWriter;
+import io.jpod.model.OutputKind;
+import io.jpod.model.PodModel;
 import io.jpod.runtime.image.Image;
 import io.jpod.runtime.image.ImageConfig;
 import io.jpod.runtime.pod.ContainerPlan;
@@ -64,6 +67,37 @@ class PlanBuilderTest {
 
     private List<String> argv(String extra) throws Exception {
         return plan(pod(extra)).containers().getFirst().argv();
+    }
+
+    @Test
+    void aDeploymentsPodKeepsItsManifestAsADeploymentSoThatGenerateGivesItsNameBack()
+            throws Exception {
+        PodPlan plan =
+                plan(
+                        """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: web
+                        spec:
+                          selector:
+                            matchLabels: {app: web}
+                          template:
+                            metadata:
+                              labels: {app: web}
+                            spec:
+                              containers:
+                              - name: app
+                                image: localhost/app:1
+                        """);
+        ManifestSet stored = ManifestLoader.parse("stored.yaml", plan.source());
+        PodModel pod = stored.pods().getFirst();
+        assertEquals(plan.name(), pod.name());
+        assertEquals("web", pod.workloadName());
+        assertTrue(
+                ManifestWriter.write(pod, OutputKind.DEPLOYMENT, stored)
+                        .contains("kind: Deployment\nmetadata:\n  name: web\n"),
+                plan.source());
     }
 
     @Test
