@@ -117,7 +117,10 @@ public final class KubeOptions {
             names = "--userns",
             paramLabel = "MODE",
             defaultValue = "",
-            description = "User namespace: host (the default: jpod's one, mapping you to root).")
+            description =
+                    "User namespace: host (the default: jpod's one, mapping you to root) or auto"
+                            + " (each pod its own, as hostUsers: false, unless it says hostUsers or"
+                            + " shares a host namespace).")
     String userns;
 
     @Option(

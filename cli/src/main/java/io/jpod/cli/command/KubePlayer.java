@@ -70,12 +70,14 @@ final class KubePlayer {
     /** Values jpod would have to pretend to honour; refused, each with what is possible. */
     private static void refuseUnsupported(KubeOptions options) throws JpodException {
         logDriver(options);
-        if (!options.userns.isEmpty() && !options.userns.equals("host")) {
+        if (!options.userns.isEmpty()
+                && !options.userns.equals("host")
+                && !options.userns.equals("auto")) {
             throw new JpodException(
                     "--userns "
                             + options.userns
-                            + " is not supported: every container shares jpod's user namespace,"
-                            + " which maps your user to root (--userns=host)");
+                            + " is not supported: host (jpod's user namespace, which maps your"
+                            + " user to root) or auto (a user namespace of each pod's own)");
         }
         if (options.watch && options.files.stream().anyMatch(f -> f.equals("-"))) {
             throw new JpodException("--watch needs files or directories, not stdin");
@@ -241,7 +243,7 @@ final class KubePlayer {
             throw new JpodException(ExitCodes.ERROR, resolved.errors(), null);
         }
         Map<String, Image> images = resolved.images();
-        PlanBuilder planner = new PlanBuilder(images::get, network);
+        PlanBuilder planner = new PlanBuilder(images::get, network, options.userns.equals("auto"));
         List<PodPlan> plans = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (PodModel pod : input.set().pods()) {

@@ -46,6 +46,7 @@ public final class PlanBuilder {
 
     private final Function<String, Image> images;
     private final PodPlan.NetworkMode network;
+    private final boolean ownUsers;
     private final List<String> notices = new ArrayList<>();
     private final List<String> droppedResources = new ArrayList<>();
 
@@ -53,8 +54,19 @@ public final class PlanBuilder {
      * @param images looks an image up by reference; the caller has checked that every image exists
      */
     public PlanBuilder(Function<String, Image> images, PodPlan.NetworkMode network) {
+        this(images, network, false);
+    }
+
+    /**
+     * @param ownUsers {@code --userns=auto}: a pod that does not say {@code hostUsers} gets a user
+     *     namespace of its own, as with {@code hostUsers: false}; one that shares the host's
+     *     network, PID or IPC namespace keeps jpod's, as Kubernetes requires
+     */
+    public PlanBuilder(
+            Function<String, Image> images, PodPlan.NetworkMode network, boolean ownUsers) {
         this.images = images;
         this.network = network;
+        this.ownUsers = ownUsers;
     }
 
     /**
@@ -145,15 +157,17 @@ public final class PlanBuilder {
         };
     }
 
-    private static PodPlan.PodSecurity podSecurity(PodModel pod) {
+    private PodPlan.PodSecurity podSecurity(PodModel pod) {
         PodSecurityModel s = pod.securityContext();
+        boolean hostNamespaces = pod.hostNetwork() || pod.hostPID() || pod.hostIPC();
         return new PodPlan.PodSecurity(
                 s.fsGroup(),
                 s.supplementalGroups(),
                 s.sysctls(),
                 pod.hostIPC(),
                 pod.hostPID(),
-                Boolean.FALSE.equals(pod.hostUsers()));
+                Boolean.FALSE.equals(pod.hostUsers())
+                        || (ownUsers && pod.hostUsers() == null && !hostNamespaces));
     }
 
     /** Fields jpod reads but does not act on yet: one line each, so nothing is ignored silently. */

@@ -121,6 +121,28 @@ class PodUserNamespaceIT {
         }
     }
 
+    @Test
+    void userNamespaceAutoGivesAPlainPodItsOwn() throws Exception {
+        Jpod jpod = Jpod.get();
+        String manifest = jpod.stage().resolve("it/quick.yaml").toString();
+        Jpod.Result played = jpod.run("play", "kube", "--userns=auto", manifest);
+        try {
+            assertEquals(0, played.exitCode(), played.all());
+            assertEquals(
+                    "0 1 65536", oneLine(exec(jpod, "quick-app", "cat", "/proc/self/uid_map")));
+            assertTrue(
+                    jpod.run("inspect", "quick-app")
+                            .out()
+                            .replaceAll("\\s", "")
+                            .contains("\"UidMap\":[\"0:1:65536\"]"),
+                    "inspect shows the pod's mapping");
+            Jpod.Result down = jpod.run("kube", "down", manifest);
+            assertEquals(0, down.exitCode(), down.all());
+        } finally {
+            jpod.run("pod", "rm", "-f", "-a");
+        }
+    }
+
     private static String exec(Jpod jpod, String container, String... argv) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("exec", container));
         args.addAll(List.of(argv));

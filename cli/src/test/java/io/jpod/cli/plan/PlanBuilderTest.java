@@ -70,6 +70,23 @@ class PlanBuilderTest {
     }
 
     @Test
+    void userNamespaceAutoGivesEachPodItsOwnUnlessItSaysOrSharesTheHosts() throws Exception {
+        PlanBuilder auto = new PlanBuilder(ref -> IMAGE, PodPlan.NetworkMode.SLIRP4NETNS, true);
+        String plain = pod("");
+        String saysHost = plain.replace("spec:\n", "spec:\n  hostUsers: true\n");
+        String hostNetwork = plain.replace("spec:\n", "spec:\n  hostNetwork: true\n");
+        for (Map.Entry<String, Boolean> c :
+                Map.of(plain, true, saysHost, false, hostNetwork, false).entrySet()) {
+            ManifestSet set = ManifestLoader.parse("pod.yaml", c.getKey());
+            assertEquals(
+                    c.getValue(),
+                    auto.build(set.pods().getFirst(), set).security().ownUsers(),
+                    c.getKey());
+        }
+        assertFalse(plan(plain).security().ownUsers(), "--userns=host, the default");
+    }
+
+    @Test
     void aDeploymentsPodKeepsItsManifestAsADeploymentSoThatGenerateGivesItsNameBack()
             throws Exception {
         PodPlan plan =
