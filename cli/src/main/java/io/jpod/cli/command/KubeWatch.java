@@ -27,9 +27,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code play kube --watch}: reconciles (as {@code --replace}) now and each time a manifest or a
- * {@code --configmap} file changes, until SIGINT or SIGTERM. Edits come in bursts (an editor writes
- * a temporary file and renames it; a checkout touches many files), so a change is acted on after
- * {@value #QUIET_MILLIS} ms without another. A manifest that does not validate is reported,
+ * {@code --configmap} file changes, until SIGINT or SIGTERM. A file a hostPath volume names is
+ * watched too: an edit in place the containers see at once through their bind mount, but one
+ * replaced by a rename they do not, so its pods are made again. Edits come in bursts (an editor
+ * writes a temporary file and renames it; a checkout touches many files), so a change is acted on
+ * after {@value #QUIET_MILLIS} ms without another. A manifest that does not validate is reported,
  * located, and the running pods are left as they are. On exit the pods keep running, unless {@code
  * --down-on-exit}.
  */
@@ -44,11 +46,12 @@ final class KubeWatch {
         List<String> watched = new ArrayList<>(options.files);
         watched.addAll(options.configMaps);
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-            Set<Path> files = register(watcher, watched);
+            Set<Path> dirs = new HashSet<>();
+            Set<Path> files = register(watcher, watched, dirs);
             if (options.downOnExit) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> down(engine, options)));
             }
-            apply(engine, options, true);
+            HostPathFiles hostPaths = follow(watcher, dirs, files, apply(engine, options, true));
             System.out.println("Watching " + String.join(", ", watched) + " (Ctrl-C to stop)");
             System.out.flush();
             while (true) {
@@ -63,7 +66,14 @@ final class KubeWatch {
                             "Changed: "
                                     + String.join(
                                             ", ", changed.stream().map(Path::toString).toList()));
-                    apply(engine, options, false);
+                    Set<String> stale = hostPaths.stalePods(List.copyOf(changed));
+                    if (!stale.isEmpty() && reads(options)) {
+                        remake(engine, stale);
+                    }
+                    HostPathFiles now = follow(watcher, dirs, files, apply(engine, options, false));
+                    if (now != null) {
+                        hostPaths = now;
+                    }
                     System.out.flush();
                 }
             }
@@ -74,10 +84,54 @@ final class KubeWatch {
     }
 
     /**
-     * One reconcile; a failure (a broken manifest included) is printed and the watch goes on. On
-     * the first, every pod is printed; then only those that changed.
+     * Also watches the files the applied pods' hostPath volumes name; null (the last ones kept)
+     * when the apply failed.
      */
-    private static void apply(Engine engine, KubeOptions options, boolean first) {
+    private static HostPathFiles follow(
+            WatchService watcher, Set<Path> dirs, Set<Path> files, ManifestInput applied)
+            throws IOException {
+        if (applied == null) {
+            return null;
+        }
+        HostPathFiles hostPaths = HostPathFiles.of(applied.set());
+        for (Path file : hostPaths.paths()) {
+            watchDirectory(watcher, dirs, file.getParent());
+            files.add(file);
+        }
+        return hostPaths;
+    }
+
+    /** Whether the manifests read now: a pod is never taken down for an edit that is broken. */
+    private static boolean reads(KubeOptions options) {
+        try {
+            KubePlayer.read(options);
+            return true;
+        } catch (JpodException e) {
+            return false; // the apply that follows reports it
+        }
+    }
+
+    /**
+     * Removes the pods whose hostPath file was replaced, so that the reconcile which follows makes
+     * them again with a bind mount of the new file.
+     */
+    private static void remake(Engine engine, Set<String> stale) {
+        for (String pod : stale) {
+            try {
+                engine.remove(pod, true);
+                System.out.println(
+                        "pod/" + pod + " removed: a hostPath file it mounts was replaced");
+            } catch (JpodException | IOException e) {
+                Errors.report(e);
+            }
+        }
+    }
+
+    /**
+     * One reconcile; a failure (a broken manifest included) is printed and the watch goes on, and
+     * gives null. On the first, every pod is printed; then only those that changed.
+     */
+    private static ManifestInput apply(Engine engine, KubeOptions options, boolean first) {
         try {
             ManifestInput input = KubePlayer.read(options);
             for (Reconciled r :
@@ -86,9 +140,11 @@ final class KubeWatch {
                     System.out.println(KubePlayer.line(r));
                 }
             }
+            return input;
         } catch (JpodException | IOException | RuntimeException e) {
             Errors.report(e);
             System.err.println("Notice: the running pods are left as they were");
+            return null;
         }
     }
 
@@ -97,9 +153,8 @@ final class KubeWatch {
      * rename is a new file, which only its directory sees). Returns the files to react to; a
      * directory's manifests are all of its *.yaml and *.yml.
      */
-    private static Set<Path> register(WatchService watcher, List<String> args)
+    private static Set<Path> register(WatchService watcher, List<String> args, Set<Path> dirs)
             throws IOException, JpodException {
-        Set<Path> dirs = new HashSet<>();
         Set<Path> files = new HashSet<>();
         for (String arg : args) {
             if (ManifestFetch.isUrl(arg)) {
@@ -110,13 +165,7 @@ final class KubeWatch {
             if (!Files.isDirectory(p)) {
                 files.add(p);
             }
-            if (dirs.add(dir)) {
-                dir.register(
-                        watcher,
-                        StandardWatchEventKinds.ENTRY_CREATE,
-                        StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
-            }
+            watchDirectory(watcher, dirs, dir);
         }
         // a directory given as such: every manifest in it counts
         for (String arg : args) {
@@ -126,6 +175,17 @@ final class KubeWatch {
             }
         }
         return files;
+    }
+
+    private static void watchDirectory(WatchService watcher, Set<Path> dirs, Path dir)
+            throws IOException {
+        if (dirs.add(dir)) {
+            dir.register(
+                    watcher,
+                    StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+        }
     }
 
     private static List<Path> relevant(WatchKey key, Set<Path> files) {

@@ -403,4 +403,44 @@ class GitopsIT {
                 jpod.run("inspect", "-f", "{{.State.Status}}", "watched-app").out(),
                 "the pods outlive the watch");
     }
+
+    @Test
+    void watchMakesAgainAPodWhoseHostPathFileWasReplaced() throws Exception {
+        Path page = write("page.txt", "first\n");
+        Path file =
+                write(
+                        "mounts.yaml",
+                        pod("mounts", "sleep 1000")
+                                + "      volumeMounts: [{name: page, mountPath: /page.txt}]\n"
+                                + "  volumes:\n"
+                                + "    - name: page\n"
+                                + "      hostPath: {path: %s, type: File}\n".formatted(page));
+        Path out = dir.resolve("watch.out");
+        Path err = dir.resolve("watch.err");
+        Process watch =
+                jpod.startLogged(List.of("play", "kube", "--watch", file.toString()), out, err);
+        try {
+            await("the first apply", () -> read(out).contains("Watching"));
+            assertEquals("first\n", jpod.run("exec", "mounts-app", "cat", "/page.txt").out());
+
+            Files.writeString(page, "edited\n");
+            assertEquals(
+                    "edited\n",
+                    jpod.run("exec", "mounts-app", "cat", "/page.txt").out(),
+                    "an edit in place shows through the bind mount");
+
+            write("page.txt", "renamed\n"); // as an editor saves: a new file renamed over
+            await(
+                    "the pod made again",
+                    () -> {
+                        String o = read(out);
+                        int removed = o.indexOf("pod/mounts removed: a hostPath file it mounts");
+                        return removed >= 0 && o.indexOf("pod/mounts created", removed) > 0;
+                    });
+            assertEquals("renamed\n", jpod.run("exec", "mounts-app", "cat", "/page.txt").out());
+        } finally {
+            new ProcessBuilder("kill", "-TERM", "--", "-" + watch.pid()).start().waitFor();
+            assertTrue(watch.waitFor(60, TimeUnit.SECONDS));
+        }
+    }
 }
