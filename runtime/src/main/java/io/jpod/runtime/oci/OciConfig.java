@@ -111,7 +111,7 @@ public final class OciConfig {
         return root;
     }
 
-    private static void mapping(ArrayNode array, io.jpod.runtime.oci.IdMap map) {
+    private static void mapping(ArrayNode array, IdMap map) {
         ObjectNode m = array.addObject();
         m.put("containerID", map.inside());
         m.put("hostID", map.outside());

@@ -14,6 +14,7 @@ import io.jpod.runtime.spec.ProcessSpec;
 import io.jpod.runtime.spec.SpecGenerator;
 import io.jpod.runtime.spec.SpecInput;
 import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.sys.Libc;
 import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.SelfCommand;
 import io.jpod.runtime.systemd.ListenFds;
@@ -26,6 +27,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Creates one container (rootfs, bundle, conmon + runtime create) and starts it. */
@@ -252,23 +254,14 @@ final class ContainerCreator {
         List<Path> lowers = rt.images().shiftedLayerPaths(image, userns.shift(0));
         Path upper = Files.createDirectories(overlayDir.resolve("upper"));
         if (!lowers.isEmpty()) {
-            Files.setAttribute(
-                    upper,
-                    "unix:uid",
-                    Files.getAttribute(lowers.getFirst(), "unix:uid"),
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            Files.setAttribute(
-                    upper,
-                    "unix:gid",
-                    Files.getAttribute(lowers.getFirst(), "unix:gid"),
-                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Map<String, Object> top = Files.readAttributes(lowers.getFirst(), "unix:uid,gid");
+            Libc.lchown(upper, (Integer) top.get("uid"), (Integer) top.get("gid"));
         }
         rt.overlay().mount(lowers, overlayDir);
     }
 
     private static void ownedByPodRoot(Path dir, IdMap userns) throws IOException {
-        Files.setAttribute(dir, "unix:uid", (int) userns.shift(0));
-        Files.setAttribute(dir, "unix:gid", (int) userns.shift(0));
+        Libc.lchown(dir, (int) userns.shift(0), (int) userns.shift(0));
     }
 
     /**

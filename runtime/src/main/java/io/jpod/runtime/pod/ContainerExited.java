@@ -161,7 +161,7 @@ final class ContainerExited {
 
     /** Whether every app container has exited for good: the pod is done but for its sidecars. */
     private boolean appsFinished(PodRecord pod) {
-        if (Start.sidecarsOf(pod).isEmpty()) {
+        if (pod.sidecars().isEmpty()) {
             return false;
         }
         for (ContainerRecord app : pod.containers()) {
@@ -191,7 +191,7 @@ final class ContainerExited {
                         }
                         teardown.markStopping(pod.id());
                         teardown.stopContainers(
-                                Start.sidecarsOf(held.pod()), held.pod().gracePeriodSeconds());
+                                held.pod().sidecars(), held.pod().gracePeriodSeconds());
                         return "stopped the sidecars";
                     }
                 }

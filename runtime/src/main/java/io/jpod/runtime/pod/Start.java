@@ -94,7 +94,7 @@ final class Start {
                     pod.containers().stream()
                             .filter(c -> c.startedAt() == null && lookups.alive(c))
                             .toList();
-            boolean hooked = RestartRule.hooked(pod.restartPolicy()) || !sidecarsOf(pod).isEmpty();
+            boolean hooked = RestartRule.hooked(pod.restartPolicy()) || !pod.sidecars().isEmpty();
             Parallel.each(
                     waiting,
                     c -> {
@@ -115,9 +115,5 @@ final class Start {
                     });
             return progress.pod();
         }
-    }
-
-    static List<ContainerRecord> sidecarsOf(PodRecord pod) {
-        return pod.initContainers().stream().filter(c -> LifecycleHooks.plan(c).sidecar()).toList();
     }
 }

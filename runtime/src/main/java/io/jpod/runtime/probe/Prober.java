@@ -89,14 +89,7 @@ public final class Prober {
      * then the app containers. Init containers that run to completion have no probes.
      */
     public static List<ContainerRecord> probeable(PodRecord pod) {
-        List<ContainerRecord> all = new ArrayList<>();
-        for (ContainerRecord init : pod.initContainers()) {
-            if (init.spec() != null
-                    && init.spec().container() != null
-                    && init.spec().container().life().sidecar()) {
-                all.add(init);
-            }
-        }
+        List<ContainerRecord> all = new ArrayList<>(pod.sidecars());
         all.addAll(pod.containers());
         return all;
     }

@@ -251,6 +251,17 @@ public record PodRecord(
                 || allContainers().stream().anyMatch(c -> imageId.equals(c.imageId()));
     }
 
+    /** The native sidecars: init containers that restart always (restartPolicy: Always). */
+    public List<ContainerRecord> sidecars() {
+        return initContainers.stream()
+                .filter(
+                        c ->
+                                c.spec() != null
+                                        && c.spec().container() != null
+                                        && c.spec().container().life().sidecar())
+                .toList();
+    }
+
     /**
      * Infra first, then init containers, then the app containers in the order they were created.
      */

@@ -671,7 +671,7 @@ public final class Libc {
     }
 
     /** A call that reports failure in its return value, not errno. */
-    private static MethodHandle plain(String name, java.lang.foreign.MemoryLayout... args) {
+    private static MethodHandle plain(String name, MemoryLayout... args) {
         return LINKER.downcallHandle(
                 LINKER.defaultLookup().findOrThrow(name),
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, args));

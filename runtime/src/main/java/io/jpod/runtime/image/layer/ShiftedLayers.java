@@ -1,5 +1,7 @@
 package io.jpod.runtime.image.layer;
 
+import io.jpod.runtime.sys.Libc;
+
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 
 /**
  * Copies of extracted layers with every owner moved by an offset, for pods with a user namespace of
@@ -129,11 +132,13 @@ public final class ShiftedLayers {
     }
 
     private static void owner(Path p, long offset) throws IOException {
-        int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-        int uid = (Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        int gid = (Integer) Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(p, "unix:uid", (int) (uid + offset), LinkOption.NOFOLLOW_LINKS);
-        Files.setAttribute(p, "unix:gid", (int) (gid + offset), LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> a =
+                Files.readAttributes(p, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+        int mode = (Integer) a.get("mode");
+        Libc.lchown(
+                p,
+                (int) ((Integer) a.get("uid") + offset),
+                (int) ((Integer) a.get("gid") + offset));
         if ((mode & 06000) != 0 && !Files.isSymbolicLink(p)) {
             Process chmod =
                     new ProcessBuilder("chmod", Integer.toOctalString(mode & 07777), p.toString())
