@@ -1,8 +1,7 @@
 package io.jpod.cli;
 
+import io.jpod.cli.command.CommandModel;
 import io.jpod.cli.command.CompletionCommand;
-import io.jpod.cli.command.JpodCommand;
-import io.jpod.cli.command.JpodRoot;
 import io.jpod.cli.command.ProberCommand;
 import io.jpod.runtime.JpodException;
 import io.jpod.runtime.sys.ProcessExit;
@@ -10,9 +9,8 @@ import io.jpod.runtime.sys.Trace;
 import io.jpod.runtime.userns.UserNamespace;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -29,6 +27,8 @@ public final class Main {
                     "play", "kube", "pod", "exec", "pull", "image", "load", "save", "import", "rmi",
                     "rm", "stop", "start", "volume", "restart", "kill", "cp", "top", "system",
                     "wait");
+
+    private static final CommandModel MODEL = CommandModel.load();
 
     private Main() {}
 
@@ -65,30 +65,27 @@ public final class Main {
 
     /** Every verb: for help, completion, and suggestions for a mistyped verb. */
     static CommandLine commandLine() {
-        return configured(new CommandLine(new JpodCommand()));
+        CommandSpec root = MODEL.root();
+        for (String verb : MODEL.verbs()) {
+            root.addSubcommand(verb, MODEL.verb(verb));
+        }
+        return configured(new CommandLine(root));
     }
 
     /**
      * The command line for these arguments: the top level and only their verb, when it is one of
-     * jpod's and needs no other (completion describes them all), else every verb. picocli builds a
-     * command's model by reflection over its annotations, and building all of them is most of what
-     * {@code version} or {@code ps} costs.
+     * jpod's and needs no other (completion describes them all), else every verb. Building a verb's
+     * model is most of what {@code version} or {@code ps} costs, even generated.
      */
     static CommandLine commandLine(String[] args) {
         int at = verb(args);
-        if (at >= args.length) {
+        CommandSpec verb = at < args.length ? MODEL.verb(args[at]) : null;
+        if (verb == null || verb.userObject() instanceof CompletionCommand) {
             return commandLine();
         }
-        for (Class<?> verb : JpodCommand.class.getAnnotation(Command.class).subcommands()) {
-            Command c = verb.getAnnotation(Command.class);
-            if (verb != CompletionCommand.class
-                    && (c.name().equals(args[at]) || List.of(c.aliases()).contains(args[at]))) {
-                CommandLine cmd = new CommandLine(new JpodRoot());
-                cmd.addSubcommand(verb);
-                return configured(cmd);
-            }
-        }
-        return commandLine();
+        CommandSpec root = MODEL.root();
+        root.addSubcommand(verb.name(), verb);
+        return configured(new CommandLine(root));
     }
 
     private static CommandLine configured(CommandLine cmd) {
@@ -106,7 +103,7 @@ public final class Main {
     /** A command line jpod cannot parse: the problem, and what was probably meant. */
     private static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine line = ex.getCommandLine();
-        CommandLine.Model.CommandSpec spec = line.getCommandSpec();
+        CommandSpec spec = line.getCommandSpec();
         boolean group =
                 !(spec.userObject() instanceof Runnable || spec.userObject() instanceof Callable);
         if (group && "Missing required subcommand".equals(ex.getMessage())) {

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(
         name = "top",
         description =
-                "List a container's processes, as ps does: by default USER PID PPID %CPU ELAPSED"
+                "List a container's processes, as ps does: by default USER PID PPID %%CPU ELAPSED"
                         + " TTY TIME COMMAND; descriptors: user, group, pid, ppid, hpid, pcpu,"
                         + " etime, tty, time, args, comm, nice, state, vsz, rss.",
         footer = {"Examples:", "  jpod top web-app", "  jpod top web-app pid,user,args"})

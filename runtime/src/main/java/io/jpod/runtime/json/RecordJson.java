@@ -508,7 +508,8 @@ public final class RecordJson {
         }
     }
 
-    private static void string(String s, StringBuilder out) {
+    /** A JSON string of {@code s}, escaped as Jackson escapes it. */
+    public static void string(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

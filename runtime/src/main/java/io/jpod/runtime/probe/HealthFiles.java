@@ -1,10 +1,6 @@
 package io.jpod.runtime.probe;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jpod.runtime.json.RecordJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,13 +21,6 @@ import java.util.Optional;
  */
 public final class HealthFiles {
 
-    private static final ObjectMapper JSON =
-            JsonMapper.builder()
-                    .addModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build();
-
     private final Path dir;
 
     public HealthFiles(Path runDir) {
@@ -41,10 +30,10 @@ public final class HealthFiles {
     /** Empty when the pod has no probes or the prober has not written yet. */
     public Optional<PodHealth> read(String podId) {
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(file(podId)), PodHealth.class));
+            return Optional.of(RecordJson.read(Files.readAllBytes(file(podId)), PodHealth.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (IOException e) {
+        } catch (IOException | RecordJson.JsonException e) {
             // a file of an older or broken prober: as if none, the next write replaces it
             return Optional.empty();
         }
@@ -53,7 +42,7 @@ public final class HealthFiles {
     void write(String podId, PodHealth health) throws IOException {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(podId + ".json.tmp");
-        JSON.writeValue(tmp.toFile(), health);
+        Files.writeString(tmp, RecordJson.write(health));
         Files.move(tmp, file(podId), StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -1,10 +1,6 @@
 package io.jpod.runtime.state;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jpod.runtime.json.RecordJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,22 +16,15 @@ public final class LifeFile {
 
     private static final String NAME = "life.json";
 
-    private static final ObjectMapper JSON =
-            JsonMapper.builder()
-                    .addModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build();
-
     private LifeFile() {}
 
     public static ContainerLife read(Path containerDir) {
         try {
-            return JSON.readValue(
+            return RecordJson.read(
                     Files.readAllBytes(containerDir.resolve(NAME)), ContainerLife.class);
         } catch (NoSuchFileException e) {
             return ContainerLife.FRESH;
-        } catch (IOException e) {
+        } catch (IOException | RecordJson.JsonException e) {
             // written by rename, so never half a file: an unreadable one is from another version
             return ContainerLife.FRESH;
         }
@@ -47,7 +36,7 @@ public final class LifeFile {
             return;
         }
         Path tmp = containerDir.resolve(NAME + ".tmp" + ProcessHandle.current().pid());
-        JSON.writeValue(tmp.toFile(), life);
+        Files.writeString(tmp, RecordJson.write(life));
         Files.move(tmp, containerDir.resolve(NAME), StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.jpod.runtime.json.RecordJson;
+import io.jpod.runtime.probe.ContainerHealth;
+import io.jpod.runtime.probe.HealthLog;
+import io.jpod.runtime.probe.PodHealth;
 
 import org.junit.jupiter.api.Test;
 
@@ -166,8 +169,34 @@ class RecordJsonTest {
     }
 
     @Test
+    void lifeAndHealthFilesJacksonWroteReadTheSame() throws Exception {
+        Instant t = Instant.parse("2026-12-02T10:00:00.5Z");
+        ContainerLife life =
+                ContainerLife.FRESH.backingOff(
+                        3, t, new ContainerLife.Terminated(1, "Error", t, t.plusSeconds(2), "m"));
+        assertEquals(life, RecordJson.read(JACKSON.writeValueAsBytes(life), ContainerLife.class));
+        PodHealth health =
+                new PodHealth(
+                        t,
+                        Map.of(
+                                "web",
+                                new ContainerHealth(
+                                        "c".repeat(64),
+                                        42,
+                                        ContainerHealth.HEALTHY,
+                                        0,
+                                        true,
+                                        true,
+                                        List.of(new HealthLog(t, t, 0, "ok")))));
+        assertEquals(health, RecordJson.read(JACKSON.writeValueAsBytes(health), PodHealth.class));
+        assertEquals(health, JACKSON.readValue(RecordJson.write(health), PodHealth.class));
+    }
+
+    @Test
     void everyTypeAStateFileHoldsIsMapped() {
         RecordJson.check(PodRecord.class);
+        RecordJson.check(ContainerLife.class);
+        RecordJson.check(PodHealth.class);
         record Unmapped(Optional<String> maybe) {}
         assertThrows(RecordJson.JsonException.class, () -> RecordJson.check(Unmapped.class));
     }
