@@ -25,12 +25,18 @@ import java.util.Optional;
  */
 public final class HealthFiles {
 
-    private static final ObjectMapper JSON =
-            JsonMapper.builder()
-                    .addModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build();
+    /**
+     * Made on first use: every command opens the engine, which makes this, and most read no health
+     * file (a cold mapper is most of what opening the engine would cost).
+     */
+    private static final class Mapper {
+        static final ObjectMapper JSON =
+                JsonMapper.builder()
+                        .addModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .build();
+    }
 
     private final Path dir;
 
@@ -41,7 +47,8 @@ public final class HealthFiles {
     /** Empty when the pod has no probes or the prober has not written yet. */
     public Optional<PodHealth> read(String podId) {
         try {
-            return Optional.of(JSON.readValue(Files.readAllBytes(file(podId)), PodHealth.class));
+            return Optional.of(
+                    Mapper.JSON.readValue(Files.readAllBytes(file(podId)), PodHealth.class));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -53,7 +60,7 @@ public final class HealthFiles {
     void write(String podId, PodHealth health) throws IOException {
         Files.createDirectories(dir);
         Path tmp = dir.resolve(podId + ".json.tmp");
-        JSON.writeValue(tmp.toFile(), health);
+        Mapper.JSON.writeValue(tmp.toFile(), health);
         Files.move(tmp, file(podId), StandardCopyOption.ATOMIC_MOVE);
     }
 
