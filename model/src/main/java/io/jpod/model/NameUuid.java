@@ -1,5 +1,6 @@
 package io.jpod.model;
 
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -33,17 +34,22 @@ final class NameUuid {
 
     private NameUuid() {}
 
-    static UUID of(byte[] name) {
+    /** The UUID's text, as {@link UUID#toString()} writes it. */
+    static String of(byte[] name) {
         byte[] md5 = md5(name);
         md5[6] = (byte) ((md5[6] & 0x0f) | 0x30); // version 3
         md5[8] = (byte) ((md5[8] & 0x3f) | 0x80); // IETF variant
-        long msb = 0;
-        long lsb = 0;
-        for (int i = 0; i < 8; i++) {
-            msb = (msb << 8) | (md5[i] & 0xff);
-            lsb = (lsb << 8) | (md5[i + 8] & 0xff);
-        }
-        return new UUID(msb, lsb);
+        // not UUID.toString, which starts the JDK's byte-array VarHandles, another cold millisecond
+        String hex = HexFormat.of().formatHex(md5);
+        return hex.substring(0, 8)
+                + "-"
+                + hex.substring(8, 12)
+                + "-"
+                + hex.substring(12, 16)
+                + "-"
+                + hex.substring(16, 20)
+                + "-"
+                + hex.substring(20);
     }
 
     static byte[] md5(byte[] message) {

@@ -40,8 +40,7 @@ public record PodModel(
 
     public static String uidFor(String namespace, String name) {
         return NameUuid.of(
-                        (namespace + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
+                (namespace + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

@@ -30,7 +30,7 @@ class NameUuidTest {
             })
     void isTheJdksNameUuid(String name) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        assertEquals(UUID.nameUUIDFromBytes(bytes), NameUuid.of(bytes));
+        assertEquals(UUID.nameUUIDFromBytes(bytes).toString(), NameUuid.of(bytes));
     }
 
     @Test
