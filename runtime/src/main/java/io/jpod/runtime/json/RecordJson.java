@@ -298,7 +298,7 @@ public final class RecordJson {
         if (raw == Instant.class) {
             try {
                 if (tree instanceof String s) {
-                    return Instant.parse(s);
+                    return UtcInstant.parse(s);
                 }
                 BigDecimal seconds = number(tree, where);
                 return Instant.ofEpochSecond(
