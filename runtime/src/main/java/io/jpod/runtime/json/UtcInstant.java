@@ -8,13 +8,13 @@ import java.time.Instant;
  * cost a cold JVM a few milliseconds, for the one form jpod's files hold. Any other text is left to
  * {@link Instant#parse}.
  */
-final class UtcInstant {
+public final class UtcInstant {
 
     private static final long DAYS_0000_TO_1970 = 719_528;
 
     private UtcInstant() {}
 
-    static Instant parse(String s) {
+    public static Instant parse(String s) {
         int n = s.length();
         if (n < 20
                 || n > 30
