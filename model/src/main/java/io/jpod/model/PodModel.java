@@ -2,7 +2,6 @@ package io.jpod.model;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A validated pod. Defaults are applied at load, so every value here is the effective one: hostname
@@ -40,9 +39,8 @@ public record PodModel(
         DnsConfig dnsConfig) {
 
     public static String uidFor(String namespace, String name) {
-        return UUID.nameUUIDFromBytes(
-                        (namespace + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
+        return NameUuid.of(
+                (namespace + "/" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

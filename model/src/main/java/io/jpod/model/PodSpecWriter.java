@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** Writes a pod spec as YAML-ready maps, leaving out what loading would default anyway. */
 final class PodSpecWriter {
@@ -92,15 +93,17 @@ final class PodSpecWriter {
         putNonEmpty(m, "env", c.env().stream().map(PodSpecWriter::env).toList());
         Map<String, Object> resources = new LinkedHashMap<>();
         Map<String, Object> requests = new LinkedHashMap<>();
-        // Requests equal to limits are what loading defaults them to.
-        c.resources().requests().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .filter(e -> !e.getValue().equals(c.resources().limits().get(e.getKey())))
-                .forEach(e -> requests.put(e.getKey(), e.getValue().text()));
+        // Requests equal to limits are what loading defaults them to. Sorted by TreeMaps: the
+        // lambda of Map.Entry.comparingByKey is serializable, which no AOT cache holds.
+        for (var e : new TreeMap<>(c.resources().requests()).entrySet()) {
+            if (!e.getValue().equals(c.resources().limits().get(e.getKey()))) {
+                requests.put(e.getKey(), e.getValue().text());
+            }
+        }
         Map<String, Object> limits = new LinkedHashMap<>();
-        c.resources().limits().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> limits.put(e.getKey(), e.getValue().text()));
+        for (var e : new TreeMap<>(c.resources().limits()).entrySet()) {
+            limits.put(e.getKey(), e.getValue().text());
+        }
         putNonEmpty(resources, "limits", limits);
         putNonEmpty(resources, "requests", requests);
         putNonEmpty(m, "resources", resources);

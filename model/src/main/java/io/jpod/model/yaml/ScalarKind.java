@@ -32,10 +32,22 @@ public enum ScalarKind {
         if (TRUES.contains(text) || FALSES.contains(text)) {
             return BOOL;
         }
+        if (!startsLikeNumber(text.charAt(0))) {
+            return STRING; // most scalars: names, images, paths; neither regex could match them
+        }
         if (INT_TEXT.matcher(text).matches()) {
             return INT;
         }
         return FLOAT_TEXT.matcher(text).matches() ? FLOAT : STRING;
+    }
+
+    /** Every integer and float above starts so. */
+    private static boolean startsLikeNumber(char c) {
+        return c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.';
+    }
+
+    static boolean isNull(String text) {
+        return NULLS.contains(text);
     }
 
     static boolean isTrue(String text) {

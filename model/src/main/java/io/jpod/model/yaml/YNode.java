@@ -70,10 +70,31 @@ public final class YNode {
 
     /** Path of a field below this node; keys that are not identifiers are bracketed. */
     public String pathTo(String key) {
-        if (!key.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+        if (!isIdentifier(key)) {
             return path + "[" + key + "]";
         }
         return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /**
+     * {@code [A-Za-z_][A-Za-z0-9_-]*}, checked by hand: this runs for every key of every mapping,
+     * and a regex would be compiled each time.
+     */
+    private static boolean isIdentifier(String key) {
+        if (key.isEmpty() || !isLetter(key.charAt(0)) && key.charAt(0) != '_') {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     public void error(String message) {
@@ -85,9 +106,7 @@ public final class YNode {
     }
 
     public boolean isNull() {
-        return node instanceof ScalarNode s
-                && s.isPlain()
-                && ScalarKind.ofPlain(s.getValue()) == ScalarKind.NULL;
+        return node instanceof ScalarNode s && s.isPlain() && ScalarKind.isNull(s.getValue());
     }
 
     public boolean isMapping() {

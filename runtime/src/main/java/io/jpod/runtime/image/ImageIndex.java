@@ -3,6 +3,7 @@ package io.jpod.runtime.image;
 import io.jpod.runtime.image.blob.Digest;
 import io.jpod.runtime.image.layer.ExtractedLayer;
 import io.jpod.runtime.json.RecordJson;
+import io.jpod.runtime.json.UtcInstant;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -75,7 +75,7 @@ final class ImageIndex {
                             e.names(),
                             e.layers(),
                             e.config(),
-                            Instant.parse(e.created()),
+                            UtcInstant.parse(e.created()),
                             e.size(),
                             e.digests()));
         }

@@ -298,7 +298,7 @@ public final class RecordJson {
         if (raw == Instant.class) {
             try {
                 if (tree instanceof String s) {
-                    return Instant.parse(s);
+                    return UtcInstant.parse(s);
                 }
                 BigDecimal seconds = number(tree, where);
                 return Instant.ofEpochSecond(
@@ -331,6 +331,9 @@ public final class RecordJson {
             }
             throw mismatch(where, "one of " + List.of(raw.getEnumConstants()), tree);
         }
+        if (tree instanceof Long l && isWhole(raw)) {
+            return narrow(l, raw, where);
+        }
         BigDecimal n = number(tree, where);
         try {
             if (raw == long.class || raw == Long.class) {
@@ -355,6 +358,37 @@ public final class RecordJson {
             return n.floatValue();
         }
         throw new JsonException("no JSON mapping for " + raw.getName());
+    }
+
+    private static boolean isWhole(Class<?> raw) {
+        return raw == long.class
+                || raw == Long.class
+                || raw == int.class
+                || raw == Integer.class
+                || raw == short.class
+                || raw == Short.class
+                || raw == byte.class
+                || raw == Byte.class;
+    }
+
+    /**
+     * A whole number as the parser read it, without a BigDecimal: that class's first use costs a
+     * cold JVM some milliseconds, and nearly every number in jpod's files is a whole one.
+     */
+    private static Object narrow(long l, Class<?> raw, String where) {
+        if (raw == long.class || raw == Long.class) {
+            return l;
+        }
+        if ((raw == int.class || raw == Integer.class) && l == (int) l) {
+            return (int) l;
+        }
+        if ((raw == short.class || raw == Short.class) && l == (short) l) {
+            return (short) l;
+        }
+        if ((raw == byte.class || raw == Byte.class) && l == (byte) l) {
+            return (byte) l;
+        }
+        throw mismatch(where, "a whole number in range", l);
     }
 
     private static BigDecimal number(Object tree, String where) {

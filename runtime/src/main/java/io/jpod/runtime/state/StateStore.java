@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,7 +125,8 @@ public final class StateStore {
                 read(file).ifPresent(result::add);
             }
         }
-        result.sort(Comparator.comparing(PodRecord::created));
+        // not Comparator.comparing, whose serializable lambda no AOT cache holds
+        result.sort((a, b) -> a.created().compareTo(b.created()));
         return result;
     }
 

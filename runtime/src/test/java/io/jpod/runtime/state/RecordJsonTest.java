@@ -143,6 +143,34 @@ class RecordJsonTest {
     }
 
     @Test
+    void wholeNumbersOfEveryWidthAndTheirRanges() {
+        record Whole(byte b, Short s, int i, Long l, float f) {}
+        assertEquals(
+                new Whole((byte) -128, (short) 32767, Integer.MIN_VALUE, Long.MAX_VALUE, 3f),
+                RecordJson.read(
+                        ("{\"b\": -128, \"s\": 32767, \"i\": -2147483648, \"l\":"
+                                        + " 9223372036854775807, \"f\": 3}")
+                                .getBytes(StandardCharsets.UTF_8),
+                        Whole.class));
+        for (String tooBig :
+                List.of(
+                        "{\"b\": 128}",
+                        "{\"s\": -32769}",
+                        "{\"i\": 2147483648}",
+                        "{\"i\": 1.5}",
+                        "{\"l\": 9223372036854775808}")) {
+            RecordJson.JsonException e =
+                    assertThrows(
+                            RecordJson.JsonException.class,
+                            () ->
+                                    RecordJson.read(
+                                            tooBig.getBytes(StandardCharsets.UTF_8), Whole.class),
+                            tooBig);
+            assertTrue(e.getMessage().contains("expected a whole number in range"), e.getMessage());
+        }
+    }
+
+    @Test
     void badJsonNamesWhereAndWhat() {
         RecordJson.JsonException syntax =
                 assertThrows(
