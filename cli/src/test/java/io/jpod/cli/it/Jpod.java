@@ -310,6 +310,13 @@ public final class Jpod {
         copyTree(repo.resolve("samples"), stage.resolve("samples"));
         copyTree(repo.resolve("model/src/test/resources/broken"), stage.resolve("broken"));
         copyTree(repo.resolve("cli/src/test/resources/it"), stage.resolve("it"));
+        // the AOT caches a user's ./jpod starts from, trained for the staged jar as dev/build
+        // trains them
+        copyTree(repo.resolve("dev/aot"), stage.resolve("dev/aot"));
+        Result caches = exec(List.of(stage.resolve("dev/aot/caches").toString()), null);
+        if (caches.exitCode() != 0) {
+            throw new IOException("dev/aot/caches failed: " + caches.err());
+        }
         String user =
                 asRoot()
                         ? System.getenv().getOrDefault("JPOD_TEST_USER", "jpodtest")
