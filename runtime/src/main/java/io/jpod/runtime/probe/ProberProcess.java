@@ -148,10 +148,10 @@ public final class ProberProcess {
     /**
      * glibc's defaults suit a process that makes threads in bulk, not this one. One malloc arena
      * per probe thread would be mostly empty: two are plenty. And glibc keeps the stacks of ended
-     * threads for reuse, up to 40 MiB: every probe runs on threads of their own, so with 20 pods
-     * the ~80 stacks of the probes that once ran at the same time stayed resident (2.3 MiB, most of
-     * what the prober grew by per pod; bench/PROBER.md). Without the cache an ended thread's stack
-     * is unmapped.
+     * threads for reuse, up to 40 MiB: every probe runs on threads of its own, so with 20 pods the
+     * 60 to 80 stacks of the probes that once ran at the same time stayed resident (1.7 to 2.3 MiB,
+     * most of what the prober grew by per pod; bench/PROBER.md). Without the cache an ended
+     * thread's stack is unmapped.
      */
     static void tuneGlibc(Map<String, String> env) {
         env.put("MALLOC_ARENA_MAX", "2");
