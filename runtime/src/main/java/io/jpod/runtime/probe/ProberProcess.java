@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,11 @@ public final class ProberProcess {
      * A small footprint for a process that lives as long as the pods, measured in bench/: the
      * interpreter alone (the prober's work is a few probes a second; C1's code cache and arenas
      * cost more memory than they save time), a small heap that gives memory back, and no perf data
-     * file. Appended after the launcher's own options, so they win.
+     * file. Appended after the launcher's own options, so they win. What else was measured (RSS of
+     * the prober with one probed pod, 53.4 MiB with these; bench/PROBER.md): C1 alone with one
+     * compiler thread and a 4 MiB code cache 63.4 MiB and three times the idle CPU; no class data
+     * sharing 52.0 MiB, all of it private; compact object headers 54.1 MiB; native heap trimming,
+     * one malloc arena, FFM downcalls without specialized classes, each within 0.3 MiB.
      */
     static final List<String> JVM_FLAGS =
             List.of(
@@ -131,18 +136,30 @@ public final class ProberProcess {
         List<String> argv = new ArrayList<>(List.of("setsid"));
         argv.addAll(withFlags(SelfCommand.argv()));
         argv.add(VERB);
+        ProcessBuilder builder = new ProcessBuilder(argv);
+        tuneGlibc(builder.environment());
         rt.processes()
                 .spawn(
-                        withArenas(new ProcessBuilder(argv))
-                                .redirectInput(new File("/dev/null"))
+                        builder.redirectInput(new File("/dev/null"))
                                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                                 .redirectErrorStream(true));
     }
 
-    /** One malloc arena per probe thread would be mostly empty: two are plenty. */
-    private static ProcessBuilder withArenas(ProcessBuilder builder) {
-        builder.environment().put("MALLOC_ARENA_MAX", "2");
-        return builder;
+    /**
+     * glibc's defaults suit a process that makes threads in bulk, not this one. One malloc arena
+     * per probe thread would be mostly empty: two are plenty. And glibc keeps the stacks of ended
+     * threads for reuse, up to 40 MiB: every probe runs on threads of its own, so with 20 pods the
+     * 60 to 80 stacks of the probes that once ran at the same time stayed resident (1.7 to 2.3 MiB,
+     * most of what the prober grew by per pod; bench/PROBER.md). Without the cache an ended
+     * thread's stack is unmapped.
+     */
+    static void tuneGlibc(Map<String, String> env) {
+        env.put("MALLOC_ARENA_MAX", "2");
+        String tunables = env.get("GLIBC_TUNABLES");
+        env.put(
+                "GLIBC_TUNABLES",
+                (tunables == null || tunables.isBlank() ? "" : tunables + ":")
+                        + "glibc.pthread.stack_cache_size=0");
     }
 
     /**
