@@ -9,9 +9,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,23 +27,87 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>As Jackson left them out: a component or map value that is null, an empty string, collection,
  * map (or one whose every value is left out) or array, or a primitive or wrapper at 0 or false; a
  * variant of a tagged sealed interface has its tag first; enums by name, byte arrays as Base64.
+ *
+ * <p>The tags are given, not read from the {@code @JsonTypeInfo} annotations: a cold JVM spends
+ * some 20 ms making the proxies of its first annotations. {@link #tagsOf} reads them, for a test.
  */
 public final class CanonicalJson {
 
+    /** The property and name a variant of a tagged sealed interface is written with first. */
+    public record Tag(String property, String name) {}
+
     private static final Map<Class<?>, RecordComponent[]> SORTED = new ConcurrentHashMap<>();
 
-    private CanonicalJson() {}
+    private final Map<Class<?>, Tag> tags;
+
+    /** A writer of records whose tagged variants are the keys of {@code tags}. */
+    public CanonicalJson(Map<Class<?>, Tag> tags) {
+        this.tags = Map.copyOf(tags);
+    }
+
+    /**
+     * The tags of the variants reachable from {@code type} as their annotations give them, and a
+     * check that this writer maps every type reachable.
+     */
+    public static Map<Class<?>, Tag> tagsOf(Class<?> type) {
+        Map<Class<?>, Tag> out = new HashMap<>();
+        reach(type, new HashSet<>(), out);
+        return out;
+    }
+
+    private static void reach(Type type, Set<Type> seen, Map<Class<?>, Tag> tags) {
+        if (!seen.add(type)) {
+            return;
+        }
+        Class<?> raw = raw(type);
+        if (raw.isSealed()) {
+            for (Class<?> variant : raw.getPermittedSubclasses()) {
+                reach(variant, seen, tags);
+            }
+        } else if (raw.isRecord()) {
+            String[] tag = RecordJson.tag(raw);
+            if (tag != null) {
+                tags.put(raw, new Tag(tag[0], tag[1]));
+            }
+            for (RecordComponent c : RecordJson.components(raw)) {
+                reach(c.getGenericType(), seen, tags);
+            }
+        } else if (Collection.class.isAssignableFrom(raw)) {
+            reach(argument(type, 0), seen, tags);
+        } else if (Map.class.isAssignableFrom(raw)) {
+            if (argument(type, 0) != String.class) {
+                throw new RecordJson.JsonException("map keys must be strings: " + type);
+            }
+            reach(argument(type, 1), seen, tags);
+        } else if (!(raw == String.class
+                || raw == boolean.class
+                || raw == Boolean.class
+                || raw == int.class
+                || raw == Integer.class
+                || raw == long.class
+                || raw == Long.class
+                || raw == byte[].class
+                || raw.isEnum())) {
+            throw new RecordJson.JsonException("no canonical JSON for " + type.getTypeName());
+        }
+    }
+
+    private static Class<?> raw(Type type) {
+        return type instanceof ParameterizedType p
+                ? (Class<?>) p.getRawType()
+                : type instanceof Class<?> c ? c : Object.class;
+    }
 
     /**
      * The value as a tree to edit before writing: objects as {@link LinkedHashMap}s in the order
      * written, arrays as {@link ArrayList}s, and Strings, Booleans, Integers, Longs, byte arrays,
      * null.
      */
-    public static Object tree(Object value) {
+    public Object tree(Object value) {
         return tree(value, value == null ? Object.class : value.getClass());
     }
 
-    private static Object tree(Object value, Type declared) {
+    private Object tree(Object value, Type declared) {
         if (value == null
                 || value instanceof String
                 || value instanceof Boolean
@@ -54,9 +121,9 @@ public final class CanonicalJson {
         }
         if (value instanceof Record r) {
             Map<String, Object> object = new LinkedHashMap<>();
-            String[] tag = RecordJson.tag(r.getClass());
+            Tag tag = tags.get(r.getClass());
             if (tag != null) {
-                object.put(tag[0], tag[1]);
+                object.put(tag.property(), tag.name());
             }
             for (RecordComponent c : sorted(r.getClass())) {
                 Object v;
@@ -122,10 +189,7 @@ public final class CanonicalJson {
         if (value == null) {
             return true;
         }
-        Class<?> raw =
-                declared instanceof ParameterizedType p
-                        ? (Class<?>) p.getRawType()
-                        : declared instanceof Class<?> c ? c : Object.class;
+        Class<?> raw = raw(declared);
         if (raw == boolean.class || raw == Boolean.class) {
             return Boolean.FALSE.equals(value);
         }

@@ -1,6 +1,7 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.json.CanonicalJson;
+import io.jpod.runtime.probe.ProbePlan;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +28,16 @@ public final class PlanDigest {
     // is replaced for an upgrade of jpod alone. The edits below are the ones the Jackson trees of
     // earlier jpods had, down to where a key they added lands: the digests stored in pod state and
     // the renderings kept for kube diff were taken of that text.
+
+    /** ProbePlan.Action's {@code @JsonSubTypes}, as CanonicalJson is given them (tested equal). */
+    static final Map<Class<?>, CanonicalJson.Tag> TAGS =
+            Map.of(
+                    ProbePlan.Action.Exec.class, new CanonicalJson.Tag("kind", "exec"),
+                    ProbePlan.Action.HttpGet.class, new CanonicalJson.Tag("kind", "httpGet"),
+                    ProbePlan.Action.TcpSocket.class, new CanonicalJson.Tag("kind", "tcpSocket"),
+                    ProbePlan.Action.Grpc.class, new CanonicalJson.Tag("kind", "grpc"));
+
+    private static final CanonicalJson JSON = new CanonicalJson(TAGS);
 
     private PlanDigest() {}
 
@@ -90,18 +101,18 @@ public final class PlanDigest {
         List<Object> files = new ArrayList<>();
         for (VolumePlan v : plan.volumes()) {
             if (v instanceof VolumePlan.Files f) {
-                files.add(CanonicalJson.tree(f));
+                files.add(JSON.tree(f));
             }
         }
         return sha256(CanonicalJson.compact(files));
     }
 
     private static Map<String, Object> specTree(PodPlan plan) {
-        Map<String, Object> tree = object(CanonicalJson.tree(plan));
+        Map<String, Object> tree = object(JSON.tree(plan));
         tree.remove("source");
         List<Object> volumes = new ArrayList<>();
         for (VolumePlan v : plan.volumes()) {
-            Map<String, Object> node = object(CanonicalJson.tree(v));
+            Map<String, Object> node = object(JSON.tree(v));
             // the kinds share property names: the kind keeps a hostPath from reading as another
             node.put("kind", v.getClass().getSimpleName());
             node.remove("files");

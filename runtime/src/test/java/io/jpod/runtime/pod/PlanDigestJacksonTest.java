@@ -2,6 +2,8 @@ package io.jpod.runtime.pod;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jpod.runtime.json.CanonicalJson;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +16,11 @@ class PlanDigestJacksonTest {
         assertEquals(JacksonPlanDigest.render(plan), PlanDigest.render(plan), what);
         assertEquals(JacksonPlanDigest.spec(plan), PlanDigest.spec(plan), what);
         assertEquals(JacksonPlanDigest.files(plan), PlanDigest.files(plan), what);
+    }
+
+    @Test
+    void theTagsItGivesAreTheAnnotationsOfEveryVariantAPlanReaches() {
+        assertEquals(CanonicalJson.tagsOf(PodPlan.class), PlanDigest.TAGS);
     }
 
     @Test
