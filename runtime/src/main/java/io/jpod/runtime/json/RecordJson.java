@@ -147,7 +147,7 @@ public final class RecordJson {
     }
 
     /** The property and name a variant of a tagged sealed interface is written with, or null. */
-    private static String[] tag(Class<?> record) {
+    static String[] tag(Class<?> record) {
         for (Class<?> iface : record.getInterfaces()) {
             Variants variants = variants(iface);
             if (variants != null) {
@@ -162,6 +162,11 @@ public final class RecordJson {
     }
 
     // ---------------------------------------------------------------- binding
+
+    /** A record type's components, their accessors made accessible. */
+    static RecordComponent[] components(Class<?> record) {
+        return shape(record).components();
+    }
 
     private static Shape shape(Class<?> type) {
         return SHAPES.computeIfAbsent(

@@ -1,17 +1,16 @@
 package io.jpod.runtime.pod;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jpod.runtime.json.CanonicalJson;
+import io.jpod.runtime.probe.ProbePlan;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a play compares to tell an unchanged pod from a changed one: the plan, in a canonical JSON
@@ -24,18 +23,21 @@ import java.util.HexFormat;
  */
 public final class PlanDigest {
 
-    // values at their type's default (false, 0, empty, null) are left out: a field a later jpod
-    // adds to the plan, at its default, then leaves every digest as it was, and no pod is
-    // replaced for an upgrade of jpod alone
-    private static final ObjectMapper CANONICAL =
-            JsonMapper.builder()
-                    .defaultPropertyInclusion(
-                            JsonInclude.Value.construct(
-                                    JsonInclude.Include.NON_DEFAULT,
-                                    JsonInclude.Include.NON_DEFAULT))
-                    .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                    .build();
+    // CanonicalJson leaves out values at their type's default (false, 0, empty, null): a field a
+    // later jpod adds to the plan, at its default, then leaves every digest as it was, and no pod
+    // is replaced for an upgrade of jpod alone. The edits below are the ones the Jackson trees of
+    // earlier jpods had, down to where a key they added lands: the digests stored in pod state and
+    // the renderings kept for kube diff were taken of that text.
+
+    /** ProbePlan.Action's {@code @JsonSubTypes}, as CanonicalJson is given them (tested equal). */
+    static final Map<Class<?>, CanonicalJson.Tag> TAGS =
+            Map.of(
+                    ProbePlan.Action.Exec.class, new CanonicalJson.Tag("kind", "exec"),
+                    ProbePlan.Action.HttpGet.class, new CanonicalJson.Tag("kind", "httpGet"),
+                    ProbePlan.Action.TcpSocket.class, new CanonicalJson.Tag("kind", "tcpSocket"),
+                    ProbePlan.Action.Grpc.class, new CanonicalJson.Tag("kind", "grpc"));
+
+    private static final CanonicalJson JSON = new CanonicalJson(TAGS);
 
     private PlanDigest() {}
 
@@ -45,43 +47,45 @@ public final class PlanDigest {
      * content (it may be a Secret's).
      */
     public static String render(PodPlan plan) {
-        ObjectNode tree = specTree(plan);
-        for (var container : tree.withArray("containers")) {
-            mask((ObjectNode) container);
+        Map<String, Object> tree = specTree(plan);
+        for (Object container : array(tree, "containers")) {
+            mask(object(container));
         }
-        for (var container : tree.withArray("initContainers")) {
-            mask((ObjectNode) container);
+        for (Object container : array(tree, "initContainers")) {
+            mask(object(container));
         }
-        StringBuilder out = new StringBuilder();
-        try {
-            out.append(CANONICAL.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a plan is always serializable", e);
-        }
+        StringBuilder out = new StringBuilder(CanonicalJson.pretty(tree));
         out.append('\n');
         for (VolumePlan v : plan.volumes()) {
             if (v instanceof VolumePlan.Files f) {
                 for (VolumePlan.FileEntry e : f.files()) {
-                    out.append(
-                            String.format(
-                                    "volume %s: %s mode %04o, %d bytes, %s%n",
-                                    f.name(),
-                                    e.path(),
-                                    e.mode(),
-                                    e.content().length,
-                                    sha256(e.content())));
+                    String mode = Integer.toOctalString(e.mode());
+                    out.append("volume ")
+                            .append(f.name())
+                            .append(": ")
+                            .append(e.path())
+                            .append(" mode ")
+                            .repeat('0', Math.max(0, 4 - mode.length()))
+                            .append(mode)
+                            .append(", ")
+                            .append(e.content().length)
+                            .append(" bytes, ")
+                            .append(sha256(e.content()))
+                            .append(System.lineSeparator());
                 }
             }
         }
         return out.toString();
     }
 
-    private static void mask(ObjectNode container) {
-        java.util.Set<String> secret = new java.util.HashSet<>();
-        container.withArray("secretEnv").forEach(n -> secret.add(n.asText()));
-        ArrayNode env = container.withArray("env");
+    private static void mask(Map<String, Object> container) {
+        Set<String> secret = new HashSet<>();
+        for (Object name : array(container, "secretEnv")) {
+            secret.add((String) name);
+        }
+        List<Object> env = array(container, "env");
         for (int i = 0; i < env.size(); i++) {
-            String entry = env.get(i).asText();
+            String entry = (String) env.get(i);
             int eq = entry.indexOf('=');
             if (eq > 0 && secret.contains(entry.substring(0, eq))) {
                 env.set(i, entry.substring(0, eq + 1) + "<masked: from a Secret>");
@@ -90,31 +94,31 @@ public final class PlanDigest {
     }
 
     public static String spec(PodPlan plan) {
-        return sha256(bytes(specTree(plan)));
+        return sha256(CanonicalJson.compact(specTree(plan)));
     }
 
     public static String files(PodPlan plan) {
-        ArrayNode files = CANONICAL.createArrayNode();
+        List<Object> files = new ArrayList<>();
         for (VolumePlan v : plan.volumes()) {
             if (v instanceof VolumePlan.Files f) {
-                files.add(CANONICAL.valueToTree(f));
+                files.add(JSON.tree(f));
             }
         }
-        return sha256(bytes(files));
+        return sha256(CanonicalJson.compact(files));
     }
 
-    private static ObjectNode specTree(PodPlan plan) {
-        ObjectNode tree = CANONICAL.valueToTree(plan);
+    private static Map<String, Object> specTree(PodPlan plan) {
+        Map<String, Object> tree = object(JSON.tree(plan));
         tree.remove("source");
-        ArrayNode volumes = CANONICAL.createArrayNode();
+        List<Object> volumes = new ArrayList<>();
         for (VolumePlan v : plan.volumes()) {
-            ObjectNode node = CANONICAL.valueToTree(v);
+            Map<String, Object> node = object(JSON.tree(v));
             // the kinds share property names: the kind keeps a hostPath from reading as another
             node.put("kind", v.getClass().getSimpleName());
             node.remove("files");
             volumes.add(node);
         }
-        tree.set("volumes", volumes);
+        tree.put("volumes", volumes);
         pruneEmpty(tree);
         return tree;
     }
@@ -123,23 +127,29 @@ public final class PlanDigest {
      * Leaves out objects that hold nothing but defaults: a record a later jpod adds to the plan
      * (probes, confinement) is at its default as {@code {}}, and must move no digest either.
      */
-    private static boolean pruneEmpty(com.fasterxml.jackson.databind.JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            object.properties().removeIf(e -> pruneEmpty(e.getValue()));
+    private static boolean pruneEmpty(Object node) {
+        if (node instanceof Map<?, ?> object) {
+            object.values().removeIf(PlanDigest::pruneEmpty);
             return object.isEmpty();
         }
-        if (node instanceof ArrayNode array) {
+        if (node instanceof List<?> array) {
             array.forEach(PlanDigest::pruneEmpty);
         }
         return false;
     }
 
-    private static byte[] bytes(Object tree) {
-        try {
-            return CANONICAL.writeValueAsBytes(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a plan is always serializable", e);
-        }
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object node) {
+        return (Map<String, Object>) node;
+    }
+
+    /**
+     * The object's array of that name, made empty at the end if it had none (as Jackson's
+     * withArray).
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Object> array(Map<String, Object> object, String name) {
+        return (List<Object>) object.computeIfAbsent(name, k -> new ArrayList<>());
     }
 
     private static String sha256(byte[] bytes) {
