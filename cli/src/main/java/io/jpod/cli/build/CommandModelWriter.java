@@ -165,11 +165,14 @@ public final class CommandModelWriter {
         for (ArgSpec arg : spec.args()) {
             Map.Entry<String, CommandSpec> mixin = mixinOf(spec, arg);
             if (mixin == null) {
-                body.append("        s.add")
+                // one binding as getter and setter: a method's remembers the value it was given
+                body.append("        {\n            Binding b = ")
+                        .append(binding(arg))
+                        .append(";\n            s.add")
                         .append(arg.isOption() ? "Option" : "Positional")
                         .append("(")
                         .append(arg(arg))
-                        .append(");\n");
+                        .append(");\n        }\n");
             } else if (mixinsDone.stream().noneMatch(m -> m == mixin.getValue())) {
                 mixinsDone.add(mixin.getValue());
                 mixin(type, mixin.getKey(), body);
@@ -277,7 +280,7 @@ public final class CommandModelWriter {
         return null;
     }
 
-    /** An option or a positional parameter as a builder expression bound to {@code o}. */
+    /** An option or a positional parameter as a builder expression, bound to {@code b}. */
     private static String arg(ArgSpec arg) {
         StringBuilder b = new StringBuilder();
         // the builders keep what the annotations said; the spec's getters interpolate ${...}
@@ -372,29 +375,27 @@ public final class CommandModelWriter {
             throw new IllegalStateException(arg + ": completion candidates not written yet");
         }
         b.append(".withToString(").append(literal(arg.toString())).append(")");
-        Object member = arg.userObject();
-        String cast = "(" + javaName(boxed(arg.type())) + ") v";
-        if (member instanceof Field f) {
-            String access = "o." + f.getName();
-            b.append(".initialValue(").append(access).append(")");
-            String bind =
-                    ".setter(Binding.field(() -> "
-                            + access
-                            + ", v -> "
-                            + access
-                            + " = "
-                            + cast
-                            + "))";
-            b.append(bind).append(bind.replace(".setter(", ".getter("));
-        } else if (member instanceof Method m && m.getParameterCount() == 1) {
-            b.append(".hasInitialValue(false)");
-            String bind = ".setter(Binding.method(v -> o." + m.getName() + "(" + cast + ")))";
-            b.append(bind).append(bind.replace(".setter(", ".getter("));
+        if (arg.userObject() instanceof Field f) {
+            b.append(".initialValue(o.").append(f.getName()).append(")");
         } else {
-            throw new IllegalStateException(arg + ": only fields and setter methods are written");
+            b.append(".hasInitialValue(false)");
         }
+        b.append(".setter(b).getter(b)");
         b.append(".build()");
         return b.toString();
+    }
+
+    /** Where an argument's value goes on {@code o}: its field, or the method it calls. */
+    private static String binding(ArgSpec arg) {
+        String cast = "(" + javaName(boxed(arg.type())) + ") v";
+        if (arg.userObject() instanceof Field f) {
+            String access = "o." + f.getName();
+            return "Binding.field(() -> " + access + ", v -> " + access + " = " + cast + ")";
+        }
+        if (arg.userObject() instanceof Method m && m.getParameterCount() == 1) {
+            return "Binding.method(v -> o." + m.getName() + "(" + cast + "))";
+        }
+        throw new IllegalStateException(arg + ": only fields and setter methods are written");
     }
 
     private static String range(Range r) {

@@ -51,6 +51,20 @@ class GeneratedCommandModelTest {
     }
 
     @Test
+    void parsedValuesReadBackThroughTheirBindings() {
+        for (CommandModel model : List.of(annotated, generated)) {
+            String name = model.getClass().getSimpleName();
+            // a setter method's option, and a field's
+            CommandLine root = new CommandLine(model.root());
+            root.parseArgs("--log-level", "warn");
+            assertEquals("warn", root.getCommandSpec().findOption("--log-level").getValue(), name);
+            CommandLine version = new CommandLine(model.verb("version"));
+            version.parseArgs("--format", "json");
+            assertEquals("json", version.getCommandSpec().findOption("--format").getValue(), name);
+        }
+    }
+
+    @Test
     void completionScriptsAreTheSame() {
         assertEquals(
                 AutoComplete.bash("jpod", whole(annotated)),
