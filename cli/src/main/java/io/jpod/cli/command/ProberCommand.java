@@ -7,11 +7,14 @@ import io.jpod.runtime.probe.ProberProcess;
 
 import picocli.CommandLine.Command;
 
+import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 /**
- * The prober (hidden): started detached by the commands that run probed pods; runs their probes
- * until none is left.
+ * One round of the prober (hidden), run by the prober's shell loop: runs the pods' probes while
+ * they are due, then prints the seconds the loop is to sleep before the next round, or nothing when
+ * no pod has probes left.
  */
 @Command(
         name = ProberProcess.VERB,
@@ -26,10 +29,14 @@ public final class ProberCommand implements Callable<Integer> {
         return run();
     }
 
-    /** Runs the prober; its failures go to its log, which is its stderr. */
+    /** Runs one round; its failures go to the prober's log, which is its stderr. */
     public static int run() {
         try {
-            Engine.open(System.getenv()).runProber();
+            OptionalLong idle = Engine.open(System.getenv()).runProber();
+            if (idle.isPresent()) {
+                long ms = idle.getAsLong();
+                System.out.println(ms / 1000 + "." + String.format(Locale.ROOT, "%03d", ms % 1000));
+            }
             return ExitCodes.OK;
         } catch (Exception e) {
             return Errors.report(e);

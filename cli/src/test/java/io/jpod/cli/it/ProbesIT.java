@@ -238,6 +238,51 @@ class ProbesIT {
         return JSON.readTree(jpod.run("inspect", name).out()).get(0);
     }
 
+    @Test
+    void betweenRoundsOnlyTheShellStaysAndFailuresCountAcrossRounds() throws Exception {
+        Jpod jpod = Jpod.get();
+        String manifest = jpod.stage().resolve("it/probes-rounds.yaml").toString();
+        Jpod.Result play =
+                jpod.runWithEnv(
+                        java.util.Map.of("JPOD_BACKOFF_BASE", "1s"), "play", "kube", manifest);
+        assertEquals(0, play.exitCode(), play.all());
+        assertTrue(poll(() -> proberPid(jpod).isPresent(), 60), "no prober started");
+        long shell = proberPid(jpod).orElseThrow();
+        // the period is 12 s: after a round's JVM has probed, it leaves the waiting to the shell
+        assertTrue(
+                poll(() -> alive(shell) && !sessionRunsJava(shell), 60),
+                "the round's JVM stayed: " + log(jpod));
+        // the first failure was counted by one round, the second by a later one: only their sum
+        // reaches failureThreshold 2
+        assertTrue(
+                poll(() -> inspect(jpod, "proberounds-app").get("RestartCount").asInt() >= 1, 90),
+                inspect(jpod, "proberounds-app").toString() + log(jpod));
+        assertTrue(log(jpod).contains("proberounds-app: liveness probe failed 2 times"), log(jpod));
+        assertEquals(Optional.of(shell), proberPid(jpod), "one shell all along");
+    }
+
+    /** Whether a java process runs in the session the prober's shell leads. */
+    private static boolean sessionRunsJava(long session) throws IOException {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("[0-9]+"))
+                    .anyMatch(
+                            p -> {
+                                try {
+                                    String stat = Files.readString(p.resolve("stat"));
+                                    String comm =
+                                            stat.substring(
+                                                    stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                                    String[] f =
+                                            stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                                    return comm.equals("java")
+                                            && f[3].equals(Long.toString(session));
+                                } catch (IOException | RuntimeException gone) {
+                                    return false;
+                                }
+                            });
+        }
+    }
+
     /** The running prober's pid, from its pid file, if it lives. */
     private static Optional<Long> proberPid(Jpod jpod) throws IOException {
         Path file = jpod.runDir().resolve("prober.pid");

@@ -1,6 +1,8 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.Runtime;
+import io.jpod.runtime.probe.Prober;
+import io.jpod.runtime.probe.ProberProcess;
 import io.jpod.runtime.state.ContainerLife;
 import io.jpod.runtime.state.ContainerRecord;
 import io.jpod.runtime.state.ContainerStatus;
@@ -303,6 +305,10 @@ final class ContainerExited {
         boolean init = pod.initContainers().stream().anyMatch(x -> x.id().equals(c.id()));
         rt.state().save(init ? pod.withInitContainer(again) : pod.withContainer(again));
         hooks.postStart(again);
+        if (Prober.probed(again)) {
+            // the new run's startup and readiness probes begin now, not at the prober's next round
+            ProberProcess.ensureAwake(rt);
+        }
         return "restarted " + c.name() + " (restart " + again.restartCount() + ")";
     }
 }

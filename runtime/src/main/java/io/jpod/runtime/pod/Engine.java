@@ -121,7 +121,7 @@ public final class Engine {
     public List<PodRecord> play(List<PodPlan> plans, boolean replace)
             throws JpodException, IOException {
         List<PodRecord> played = play.play(plans, replace);
-        ProberProcess.ensure(rt);
+        ProberProcess.ensureAwake(rt);
         return played;
     }
 
@@ -132,7 +132,7 @@ public final class Engine {
     public List<PodRecord> play(List<SourcedPlan> plans, boolean replace, PlayOptions options)
             throws JpodException, IOException {
         List<PodRecord> played = play.play(plans, replace, options);
-        ProberProcess.ensure(rt);
+        ProberProcess.ensureAwake(rt);
         return played;
     }
 
@@ -150,7 +150,7 @@ public final class Engine {
             List<SourcedPlan> wanted, Set<String> sources, boolean prune, PlayOptions options)
             throws JpodException, IOException {
         List<Reconciled> done = reconcile.apply(wanted, sources, prune, options);
-        ProberProcess.ensure(rt);
+        ProberProcess.ensureAwake(rt);
         return done;
     }
 
@@ -208,7 +208,7 @@ public final class Engine {
 
     public PodRecord start(String pod) throws JpodException, IOException {
         PodRecord started = start.start(pod);
-        ProberProcess.ensure(rt);
+        ProberProcess.ensureAwake(rt);
         return started;
     }
 
@@ -448,9 +448,12 @@ public final class Engine {
         ProberProcess.ensure(rt);
     }
 
-    /** The hidden {@code prober} command: runs probes until no pod has any. */
-    public void runProber() throws IOException, InterruptedException {
-        ProberProcess.run(rt);
+    /**
+     * The hidden {@code prober} command: one round of probes; the milliseconds until the next
+     * round, or empty when no pod has probes.
+     */
+    public java.util.OptionalLong runProber() throws IOException, InterruptedException {
+        return ProberProcess.run(rt);
     }
 
     /** Polls pods for readiness or deletion, as {@code wait} does. */

@@ -11,6 +11,8 @@ import java.util.List;
  * @param started whether its startup probe passed (true without one)
  * @param ready whether it is running with its readiness probe passing
  * @param log the last runs, oldest first
+ * @param progress where each probe stands, for the prober's next round; null once the container is
+ *     no longer probed
  */
 public record ContainerHealth(
         String containerId,
@@ -19,7 +21,8 @@ public record ContainerHealth(
         int failingStreak,
         boolean started,
         boolean ready,
-        List<HealthLog> log) {
+        List<HealthLog> log,
+        Progress progress) {
 
     public static final String STARTING = "starting";
     public static final String HEALTHY = "healthy";
@@ -28,4 +31,26 @@ public record ContainerHealth(
     public ContainerHealth {
         log = log == null ? List.of() : List.copyOf(log);
     }
+
+    /** A container's health without the prober's progress: one that is no longer probed. */
+    public ContainerHealth(
+            String containerId,
+            long pidStartTime,
+            String status,
+            int failingStreak,
+            boolean started,
+            boolean ready,
+            List<HealthLog> log) {
+        this(containerId, pidStartTime, status, failingStreak, started, ready, log, null);
+    }
+
+    /**
+     * The prober's own part: each probe's progress (null for one the container lacks) and whether
+     * the container is being killed for a failed probe.
+     */
+    public record Progress(
+            boolean killed,
+            ProbeProgress liveness,
+            ProbeProgress readiness,
+            ProbeProgress startup) {}
 }

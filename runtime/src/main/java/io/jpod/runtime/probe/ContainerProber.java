@@ -33,6 +33,80 @@ final class ContainerProber {
         this.startup = worker(ProbeWorker.Kind.STARTUP, probes.startup(), startedAt);
     }
 
+    /**
+     * Goes on from what a previous round wrote of this very run of the container: its probes'
+     * progress, whether it is being killed, and its log.
+     */
+    void resume(ContainerHealth.Progress progress, List<HealthLog> previous, long now) {
+        killed = progress.killed();
+        resume(liveness, progress.liveness(), now);
+        resume(readiness, progress.readiness(), now);
+        resume(startup, progress.startup(), now);
+        log.clear();
+        log.addAll(previous);
+    }
+
+    private static void resume(ProbeWorker w, ProbeProgress p, long now) {
+        if (w != null && p != null) {
+            w.resume(p, now);
+        }
+    }
+
+    /** Whether it is being killed for a failed probe. */
+    boolean killed() {
+        return killed;
+    }
+
+    /** The probe whose failure has it killed, if one failed. */
+    ProbeWorker failedProbe() {
+        for (ProbeWorker w : workers()) {
+            if (w.failed()) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a probe of it runs now. */
+    boolean busy() {
+        for (ProbeWorker w : workers()) {
+            if (w.running()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * When its next probe is due ({@link Long#MAX_VALUE}: none, as for a container being killed):
+     * the startup probe's until it passes, then the earlier of liveness' and readiness'.
+     */
+    long nextDue() {
+        if (killed) {
+            return Long.MAX_VALUE;
+        }
+        if (!started()) {
+            return startup.nextAt();
+        }
+        long next = Long.MAX_VALUE;
+        for (ProbeWorker w : new ProbeWorker[] {liveness, readiness}) {
+            if (w != null) {
+                next = Math.min(next, w.nextAt());
+            }
+        }
+        return next;
+    }
+
+    private List<ProbeWorker> workers() {
+        List<ProbeWorker> all = new ArrayList<>(3);
+        for (ProbeWorker w : new ProbeWorker[] {liveness, readiness, startup}) {
+            if (w != null) {
+                all.add(w);
+            }
+        }
+        return all;
+    }
+
     private static ProbeWorker worker(ProbeWorker.Kind kind, ProbePlan plan, long startedAt) {
         return plan == null ? null : new ProbeWorker(kind, plan, startedAt);
     }
@@ -112,10 +186,8 @@ final class ContainerProber {
 
     int failingStreak() {
         int streak = 0;
-        for (ProbeWorker w : new ProbeWorker[] {liveness, readiness, startup}) {
-            if (w != null) {
-                streak = Math.max(streak, w.failures());
-            }
+        for (ProbeWorker w : workers()) {
+            streak = Math.max(streak, w.failures());
         }
         return streak;
     }
@@ -128,6 +200,12 @@ final class ContainerProber {
                 failingStreak(),
                 started(),
                 ready(),
-                List.copyOf(log));
+                List.copyOf(log),
+                new ContainerHealth.Progress(
+                        killed, progress(liveness), progress(readiness), progress(startup)));
+    }
+
+    private static ProbeProgress progress(ProbeWorker w) {
+        return w == null ? null : w.progress();
     }
 }

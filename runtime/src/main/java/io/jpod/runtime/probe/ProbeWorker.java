@@ -49,9 +49,50 @@ final class ProbeWorker {
         return !running && now >= nextAt;
     }
 
+    /** Begins a run; the next is due a period on, as the kubelet's worker ticks. */
     void begin(long now) {
         running = true;
         nextAt = now + seconds(plan.periodSeconds());
+    }
+
+    /**
+     * Begins a run of the prober's. The next one is due on the prober's grid, a multiple of the
+     * period on the clock at least half a period from now: so the probes of all containers with one
+     * period fall due together, and the prober can leave between them instead of waking for each
+     * (the kubelet spreads its workers over the period). Between runs that is the period, but for
+     * the first interval, between half a period and one and a half.
+     */
+    void beginOnGrid(long now) {
+        running = true;
+        long period = seconds(plan.periodSeconds());
+        nextAt = Math.ceilDiv(now + period / 2, period) * period;
+    }
+
+    /** When it is next due; while it runs, when it will be once it has finished. */
+    long nextAt() {
+        return nextAt;
+    }
+
+    /** Whether a run has begun and not been recorded. */
+    boolean running() {
+        return running;
+    }
+
+    ProbeProgress progress() {
+        return new ProbeProgress(nextAt, successes, failures, passing, decided);
+    }
+
+    /**
+     * Goes on from a previous round's progress: a run it began and did not record is lost, as if it
+     * had not begun. A next time beyond one period from now is not believed (a clock from another
+     * boot): the probe is then due within the period.
+     */
+    void resume(ProbeProgress p, long now) {
+        nextAt = Math.min(p.nextAt(), now + seconds(plan.periodSeconds()));
+        successes = p.successes();
+        failures = p.failures();
+        passing = p.passing();
+        decided = p.decided();
     }
 
     /** Records a run's result; returns whether the verdict changed. */

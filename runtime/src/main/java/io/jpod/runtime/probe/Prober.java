@@ -14,37 +14,61 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
- * The prober's loop. Every two seconds it re-reads the pod records, so that it follows pods played,
- * restarted, stopped and removed by other commands and picks up where a killed prober left off;
- * every half second it begins the probes that are due, each on a thread of its own, records the
- * results, writes each changed pod's {@link HealthFiles health file} and kills containers whose
- * liveness or startup probe failed. The kill is all it does to a container: conmon's exit hook
- * restarts it per restartPolicy, as for any other exit. Returns when no pod needs it.
+ * One round of the prober. Every two seconds it re-reads the pod records, so that it follows pods
+ * played, restarted, stopped and removed by other commands; every half second it begins the probes
+ * that are due, each on a thread of its own, records the results, writes each changed pod's {@link
+ * HealthFiles health file} and kills containers whose liveness or startup probe failed. The kill is
+ * all it does to a container: conmon's exit hook restarts it per restartPolicy, as for any other
+ * exit. The round ends when no pod needs it, or when nothing runs and the next probe is far enough
+ * off that a sleeping shell costs less than a waiting JVM ({@link ProberProcess}); the health files
+ * keep each probe's progress, so the next round goes on where this one left.
  */
 public final class Prober {
 
     /**
      * Probes begin within half a second of being due; records and processes are looked at every two
-     * seconds (bench/PROBER.md: what the idle prober costs is mostly this looking).
+     * seconds while the round lasts (bench/PROBER.md).
      */
     private static final long TICK_MILLIS = 500;
 
     private static final long RELOAD_NANOS = 2_000_000_000L;
 
+    /**
+     * The round stays when the next probe is due sooner. A round costs about 0.2 s of CPU, a
+     * waiting JVM about 50 MiB: probes every 10 s, Kubernetes' default, cost 2% of a core in rounds
+     * and leave a shell of 1 MiB between them; probes every few seconds would cost several per cent
+     * in rounds, and keep the JVM (bench/PROBER.md).
+     */
+    static final long LEAVE_NANOS = 5_000_000_000L;
+
+    /**
+     * The longest a round leaves it to the shell, so that containers that start meanwhile (a
+     * restart after a back-off) are probed within the default period.
+     */
+    static final long MAX_IDLE_NANOS = 10_000_000_000L;
+
     private final Runtime rt;
+    private final BooleanSupplier orphaned;
     private final HealthFiles files;
     private final PodRecords podRecords;
     private final Map<String, Map<String, ContainerProber>> pods = new HashMap<>();
     private final Map<String, PodRecord> records = new HashMap<>();
-    private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private final LinkedBlockingDeque<Finished> finished = new LinkedBlockingDeque<>();
     private final Set<String> changed = new HashSet<>();
+    private final AtomicInteger killing = new AtomicInteger();
 
-    public Prober(Runtime rt) {
+    /** {@code orphaned}: whether the shell that runs this round is gone (killed). */
+    public Prober(Runtime rt, BooleanSupplier orphaned) {
         this.rt = rt;
+        this.orphaned = orphaned;
         this.files = new HealthFiles(rt.layout().runDir());
         this.podRecords = new PodRecords(rt.state(), rt.layout().state());
     }
@@ -57,22 +81,59 @@ public final class Prober {
             Instant start,
             Instant end) {}
 
-    /** Runs until no pod has probes to run. */
-    public void run() throws IOException, InterruptedException {
+    /**
+     * Runs until no pod has probes to run or its shell is gone (empty), or until it is idle for at
+     * least {@link #LEAVE_NANOS}: then the nanoseconds until it is next needed, at most {@link
+     * #MAX_IDLE_NANOS}.
+     */
+    public OptionalLong run() throws IOException, InterruptedException {
         long reloadAt = 0;
         while (true) {
             long now = rt.processes().nanoTime();
             if (now >= reloadAt) {
-                if (!reload(podRecords.read())) {
-                    return;
+                // a round whose shell was killed ends, or the next shell's would probe beside it
+                if (orphaned.getAsBoolean() || !reload(podRecords.read())) {
+                    return OptionalLong.empty();
                 }
                 reloadAt = now + RELOAD_NANOS;
             }
             drain();
             beginDue(now);
             flush();
-            rt.processes().sleep(TICK_MILLIS);
+            long idle = idle(now);
+            if (idle >= LEAVE_NANOS) {
+                return OptionalLong.of(idle);
+            }
+            awaitResult(idle == 0 ? TICK_MILLIS : Math.min(TICK_MILLIS, idle / 1_000_000 + 1));
         }
+    }
+
+    /**
+     * Waits up to {@code millis}, less when a probe finishes: a round that only waits for its
+     * probes ends as soon as they are done, so its JVM lives as short as it can.
+     */
+    private void awaitResult(long millis) throws InterruptedException {
+        Finished f = finished.pollFirst(millis, TimeUnit.MILLISECONDS);
+        if (f != null) {
+            finished.putFirst(f);
+        }
+    }
+
+    /** How long nothing is to be done from {@code now}: 0 while a probe or a kill runs. */
+    long idle(long now) {
+        if (killing.get() > 0 || !finished.isEmpty()) {
+            return 0;
+        }
+        long next = now + MAX_IDLE_NANOS;
+        for (Map<String, ContainerProber> pod : pods.values()) {
+            for (ContainerProber c : pod.values()) {
+                if (c.busy()) {
+                    return 0;
+                }
+                next = Math.min(next, c.nextDue());
+            }
+        }
+        return Math.max(0, next - now);
     }
 
     /** Whether any pod has probes: running, or being played and about to run. */
@@ -94,7 +155,8 @@ public final class Prober {
         return all;
     }
 
-    static boolean probed(ContainerRecord c) {
+    /** Whether the container has a probe of any kind. */
+    public static boolean probed(ContainerRecord c) {
         return c.spec() != null
                 && c.spec().container() != null
                 && c.spec().container().probes().any();
@@ -127,14 +189,17 @@ public final class Prober {
                 if (known == null
                         || !known.containerId().equals(c.id())
                         || known.pidStartTime() != c.pidStartTime()) {
-                    current.put(
-                            c.name(),
+                    ContainerProber prober =
                             new ContainerProber(
                                     c.id(),
                                     c.pidStartTime(),
                                     c.spec().container().probes(),
-                                    startedAtNanos(c.startedAt())));
+                                    startedAtNanos(c.startedAt()));
+                    current.put(c.name(), prober);
                     changed.add(pod.id());
+                    if (known == null) {
+                        resume(pod, c, prober);
+                    }
                 }
             }
         }
@@ -154,6 +219,26 @@ public final class Prober {
             }
         }
         return needed(all);
+    }
+
+    /**
+     * A container this round has not seen yet goes on from what an earlier round wrote of the same
+     * run of it; one that round was killing is killed again, in case that round died meanwhile.
+     */
+    private void resume(PodRecord pod, ContainerRecord c, ContainerProber prober) {
+        ContainerHealth last =
+                files.read(pod.id()).map(h -> h.containers().get(c.name())).orElse(null);
+        if (last == null
+                || last.progress() == null
+                || !last.containerId().equals(c.id())
+                || last.pidStartTime() != c.pidStartTime()) {
+            return;
+        }
+        prober.resume(last.progress(), last.log(), rt.processes().nanoTime());
+        ProbeWorker failed = prober.failedProbe();
+        if (prober.killed() && failed != null) {
+            kill(pod, prober, failed);
+        }
     }
 
     private boolean stopping(PodRecord pod) {
@@ -186,7 +271,7 @@ public final class Prober {
             PodRecord record = records.get(pod.getKey());
             for (ContainerProber c : pod.getValue().values()) {
                 for (ProbeWorker w : c.due(now)) {
-                    w.begin(now);
+                    w.beginOnGrid(now);
                     begin(record, c, w);
                 }
             }
@@ -244,6 +329,7 @@ public final class Prober {
                         + " times ("
                         + failed.plan().describe()
                         + "): killing it");
+        killing.incrementAndGet();
         Thread.ofPlatform()
                 .daemon()
                 .name("probe-kill")
@@ -264,6 +350,8 @@ public final class Prober {
                                 }
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
+                            } finally {
+                                killing.decrementAndGet();
                             }
                         });
     }

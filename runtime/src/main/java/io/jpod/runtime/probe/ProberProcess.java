@@ -1,27 +1,28 @@
 package io.jpod.runtime.probe;
 
 import io.jpod.runtime.Runtime;
-import io.jpod.runtime.sys.ProcInfo;
 import io.jpod.runtime.sys.SelfCommand;
+import io.jpod.runtime.sys.Signals;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * The prober as a process: at most one per user, the holder of {@code prober.lock} in jpod's run
- * directory (the kernel drops the lock when it dies, however it dies). Started detached by the
- * commands that run probed pods, so it descends from the user's own invocation; it listens on
- * nothing, and exits when no pod has probes.
+ * The prober as processes: at most one per user, a small shell loop that holds {@code prober.lock}
+ * in jpod's run directory (flock(1); the kernel drops the lock when it dies, however it dies) and
+ * runs the prober's rounds, each a JVM ({@link Prober}), sleeping between them. A JVM that waited
+ * the ten seconds of the default period would be 50 MiB resident for every user with a probed pod;
+ * the shell and its sleep are about 1 MiB, and a round takes a fraction of a second
+ * (bench/PROBER.md). Started detached by the commands that run probed pods, so it descends from the
+ * user's own invocation; it listens on nothing (a play wakes it with SIGUSR1, to probe a new pod at
+ * once), and leaves when no pod has probes.
  */
 public final class ProberProcess {
 
@@ -29,19 +30,17 @@ public final class ProberProcess {
     public static final String VERB = "prober";
 
     /**
-     * A small footprint for a process that lives as long as the pods, measured in bench/: the
-     * interpreter alone (the prober's work is a few probes a second; C1's code cache and arenas
-     * cost more memory than they save time), a small heap that gives memory back, and no perf data
-     * file. Appended after the launcher's own options, so they win. What else was measured (RSS of
-     * the prober with one probed pod, 53.4 MiB with these; bench/PROBER.md): C1 alone with one
-     * compiler thread and a 4 MiB code cache 63.4 MiB and three times the idle CPU; no class data
-     * sharing 52.0 MiB, all of it private; compact object headers 54.1 MiB; native heap trimming,
-     * one malloc arena, FFM downcalls without specialized classes, each within 0.3 MiB.
+     * Each round is a JVM that lives a fraction of a second, or as long as probes are due every few
+     * seconds: the interpreter alone (the round's work is a few probes; C1's code cache and arenas
+     * cost more memory than they save time), with the launcher's AOT cache (a round then takes 0.12
+     * s of CPU instead of 0.2 to 0.3; the cache's archived heap needs more than a 2 MiB initial
+     * heap), a small heap that gives memory back, and no perf data file. Appended after the
+     * launcher's own options, so they win. Measured in bench/PROBER.md.
      */
     static final List<String> JVM_FLAGS =
             List.of(
                     "-Xint",
-                    "-Xms2m",
+                    "-Xms8m",
                     "-Xmx12m",
                     "-Xss256k",
                     "-XX:+UseSerialGC",
@@ -53,7 +52,7 @@ public final class ProberProcess {
 
     private ProberProcess() {}
 
-    /** The prober's own pid file: "PID STARTTIME", while it runs. */
+    /** The shell's pid file: its pid, while it holds the lock. */
     public static Path pidFile(Runtime rt) {
         return rt.layout().runDir().resolve("prober.pid");
     }
@@ -62,87 +61,136 @@ public final class ProberProcess {
         return rt.layout().runDir().resolve("prober.lock");
     }
 
-    /** Runs the prober; returns at once when another one holds the lock. */
-    public static void run(Runtime rt) throws IOException, InterruptedException {
+    /** The name the shell runs under ($0), which tells it from a process that reused its pid. */
+    static final String NAME = "jpod-prober";
+
+    /**
+     * The loop, as {@code sh -c} runs it: $1 the lock file, $2 the pid file, the rest one round's
+     * command line. A round prints the seconds to sleep, or nothing when no pod has probes (only
+     * the number that ends its output counts, should the JVM print a warning first). A play that
+     * saved a pod after the round read the records wakes the shell; the trap only sets a flag (a
+     * shell runs a trap once its foreground child is done), and the flag means one more round. The
+     * lock's descriptor is not handed to the round or the sleep, so that a kill of the shell frees
+     * the lock at once.
+     */
+    static final String LOOP =
+            """
+            # jpod's prober: one round of probes at a time, sleeping between them
+            lock=$1 pidfile=$2
+            shift 2
+            exec 9>>"$lock"
+            flock -n 9 || exit 0
+            echo $$ > "$pidfile.tmp" && mv -f "$pidfile.tmp" "$pidfile"
+            woken=
+            trap 'woken=1' USR1
+            while :; do
+              woken=
+              idle=$("$@" 9>&-) || break
+              idle=${idle##*[!0-9.]}
+              if [ -z "$idle" ]; then
+                [ -n "$woken" ] || break
+                continue
+              fi
+              [ -n "$woken" ] && continue
+              sleep "$idle" 9>&- &
+              wait $!
+              kill $! 2>/dev/null
+            done
+            rm -f "$pidfile"
+            """;
+
+    /**
+     * One round of the prober, the hidden command's work: the seconds until the next round should
+     * begin, or empty when no pod has probes.
+     */
+    public static OptionalLong run(Runtime rt) throws IOException, InterruptedException {
         Files.createDirectories(rt.layout().runDir());
-        try (FileChannel channel =
-                FileChannel.open(
-                        lockFile(rt), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return;
-            }
-            long pid = ProcessHandle.current().pid();
-            Path tmp = pidFile(rt).resolveSibling("prober.pid.tmp");
-            Files.writeString(tmp, pid + " " + ProcInfo.startTime(pid).orElse(0));
-            Files.move(tmp, pidFile(rt), StandardCopyOption.ATOMIC_MOVE);
-            Prober prober = new Prober(rt);
-            while (true) {
-                prober.run();
-                Files.deleteIfExists(pidFile(rt));
-                lock.release();
-                // a play that saved its pod while this one was deciding to leave found the lock
-                // still held and started no prober: look once more, now that the lock is free
-                if (!Prober.needed(rt.state().pods())) {
-                    return;
-                }
-                lock = channel.tryLock();
-                if (lock == null) {
-                    return; // the next prober has it
-                }
-                Files.writeString(tmp, pid + " " + ProcInfo.startTime(pid).orElse(0));
-                Files.move(tmp, pidFile(rt), StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
+        long shell = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
+        long started = rt.processes().startTime(shell).orElse(-1);
+        OptionalLong idle = new Prober(rt, () -> !rt.processes().alive(shell, started)).run();
+        return idle.isPresent() ? OptionalLong.of(idle.getAsLong() / 1_000_000) : idle;
     }
 
-    /** The running prober's pid, if one runs. */
-    public static Optional<Long> running(Runtime rt) throws IOException {
-        Path lock = lockFile(rt);
-        if (!Files.exists(lock)) {
+    /** The running shell's pid, if one runs. */
+    public static Optional<Long> running(Runtime rt) {
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile(rt)).strip());
+        } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
-            FileLock free = channel.tryLock();
-            if (free != null) {
-                free.release();
-                return Optional.empty();
-            }
-        }
-        try {
-            String[] f = Files.readString(pidFile(rt)).strip().split(" ");
-            return Optional.of(Long.parseLong(f[0]));
-        } catch (IOException | RuntimeException e) {
-            return Optional.of(0L); // starting: locked, pid not written yet
+        String cmdline = rt.processes().cmdline(pid);
+        return cmdline.contains(" " + NAME + " " + lockFile(rt) + " ")
+                ? Optional.of(pid)
+                : Optional.empty();
+    }
+
+    /**
+     * Starts the prober when a pod has probes and none runs (after a crash or a kill): the commands
+     * that show or wait for probe results call it.
+     */
+    public static void ensure(Runtime rt) throws IOException {
+        if (prober(rt) && running(rt).isEmpty()) {
+            start(rt);
         }
     }
 
     /**
-     * Starts the prober when a pod has probes and none runs: detached (its own session, stdio on
-     * its log), so it outlives this command. Only where jpod runs as root of its user namespace, or
-     * as real root: the prober must exec into containers and enter their network namespaces.
+     * As {@link #ensure}, and wakes a sleeping prober: the commands that start containers call it,
+     * so that a new pod is probed at once rather than at the next round.
      */
-    public static void ensure(Runtime rt) throws IOException {
-        if (rt.layout().rootless() && !rt.layout().inUserNamespace()) {
+    public static void ensureAwake(Runtime rt) throws IOException {
+        if (!prober(rt)) {
             return;
         }
-        if (!Prober.needed(rt.state().pods()) || running(rt).isPresent()) {
-            return;
+        Optional<Long> pid = running(rt);
+        if (pid.isPresent()) {
+            rt.processes().signal(pid.get(), Signals.USR1);
+        } else {
+            start(rt);
         }
+    }
+
+    /**
+     * Whether a prober is wanted: a pod has probes, and jpod runs as root of its user namespace, or
+     * as real root (the prober must exec into containers and enter their network namespaces).
+     */
+    private static boolean prober(Runtime rt) throws IOException {
+        return (!rt.layout().rootless() || rt.layout().inUserNamespace())
+                && Prober.needed(rt.state().pods());
+    }
+
+    /** Detached (its own session, stdio on its log), so that it outlives this command. */
+    private static void start(Runtime rt) throws IOException {
+        Files.createDirectories(rt.layout().runDir());
         Path log = rt.layout().runDir().resolve("prober.log");
         if (Files.exists(log) && Files.size(log) > LOG_LIMIT) {
             Files.delete(log);
         }
-        List<String> argv = new ArrayList<>(List.of("setsid"));
-        argv.addAll(withFlags(SelfCommand.argv()));
-        argv.add(VERB);
-        ProcessBuilder builder = new ProcessBuilder(argv);
+        ProcessBuilder builder = new ProcessBuilder(argv(rt, SelfCommand.argv()));
         tuneGlibc(builder.environment());
         rt.processes()
                 .spawn(
                         builder.redirectInput(new File("/dev/null"))
                                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                                 .redirectErrorStream(true));
+    }
+
+    /** The loop's command line around one round's, {@code self} this JVM's own. */
+    static List<String> argv(Runtime rt, List<String> self) {
+        List<String> argv =
+                new ArrayList<>(
+                        List.of(
+                                "setsid",
+                                "/bin/sh",
+                                "-c",
+                                LOOP,
+                                NAME,
+                                lockFile(rt).toString(),
+                                pidFile(rt).toString()));
+        argv.addAll(withFlags(self));
+        argv.add(VERB);
+        return argv;
     }
 
     /**
@@ -162,15 +210,9 @@ public final class ProberProcess {
                         + "glibc.pthread.stack_cache_size=0");
     }
 
-    /**
-     * The launcher's java command line with {@link #JVM_FLAGS} before {@code -jar}, and without the
-     * launcher's AOT cache: its archived heap objects do not fit in a 2 MiB initial heap, and the
-     * JVM then refuses to start at all ("Unable to use AOT cache"). The prober starts seldom and
-     * runs interpreted, so the cache would save it little.
-     */
+    /** The launcher's java command line with {@link #JVM_FLAGS} before {@code -jar}. */
     static List<String> withFlags(List<String> self) {
         List<String> argv = new ArrayList<>(self);
-        argv.removeIf(a -> a.startsWith("-XX:AOTCache="));
         int jar = argv.indexOf("-jar");
         argv.addAll(jar < 0 ? 1 : jar, JVM_FLAGS);
         return argv;

@@ -72,6 +72,11 @@ public final class HostProcesses implements Processes {
     }
 
     @Override
+    public void signal(long pid, int signal) {
+        Libc.kill(pid, signal);
+    }
+
+    @Override
     public long nanoTime() {
         return System.nanoTime();
     }

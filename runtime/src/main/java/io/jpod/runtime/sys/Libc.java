@@ -172,6 +172,8 @@ public final class Libc {
             LINKER.downcallHandle(
                     LINKER.defaultLookup().findOrThrow("close"),
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final MethodHandle KILL =
+            plain("kill", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
     private static final MethodHandle STRERROR =
             LINKER.downcallHandle(
                     LINKER.defaultLookup().findOrThrow("strerror"),
@@ -648,6 +650,15 @@ public final class Libc {
     public static void close(int fd) {
         try {
             int ignored = (int) CLOSE.invokeExact(fd);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** {@code kill(pid, signal)}; false when the process is gone or not the caller's to signal. */
+    public static boolean kill(long pid, int signal) {
+        try {
+            return (int) KILL.invokeExact((int) pid, signal) == 0;
         } catch (Throwable t) {
             throw new AssertionError(t);
         }

@@ -48,6 +48,9 @@ public interface Processes {
     /** SIGKILL to such a process, when SIGTERM was not enough. */
     void kill(long pid);
 
+    /** Any other signal to such a process; a process that is gone is not an error. */
+    void signal(long pid, int signal);
+
     /** Monotonic time, as {@link System#nanoTime()}. */
     long nanoTime();
 

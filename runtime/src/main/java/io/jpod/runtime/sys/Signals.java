@@ -15,6 +15,10 @@ public final class Signals {
                     "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP",
                     "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO",
                     "PWR", "SYS");
+
+    /** What wakes a sleeping prober (io.jpod.runtime.probe.ProberProcess). */
+    public static final int USR1 = 10;
+
     private static final int RTMIN = 34;
     private static final int RTMAX = 64;
 

@@ -32,7 +32,7 @@ class ContainerProberTest {
     private static ProbeWorker runDue(ContainerProber c, long now, boolean success) {
         ProbeWorker kill = null;
         for (ProbeWorker w : c.due(now)) {
-            w.begin(now);
+            w.beginOnGrid(now);
             ProbeWorker k =
                     c.record(w, new ProbeCheck.Outcome(success, success ? 0 : 1, "out"), T, T);
             kill = k == null ? kill : k;
@@ -41,14 +41,74 @@ class ContainerProberTest {
     }
 
     @Test
-    void noProbeBeforeInitialDelayThenEveryPeriod() {
+    void noProbeBeforeInitialDelayThenEveryPeriodOnTheGrid() {
         ContainerProber c =
-                new ContainerProber("id", 1, new ContainerProbes(probe(5, 2, 1, 3), null, null), 0);
-        assertTrue(c.due(4 * S).isEmpty());
-        assertEquals(1, c.due(5 * S).size());
-        runDue(c, 5 * S, true);
-        assertTrue(c.due(6 * S).isEmpty(), "period not over");
-        assertEquals(1, c.due(7 * S).size());
+                new ContainerProber(
+                        "id", 1, new ContainerProbes(probe(5, 4, 1, 3), null, null), S / 2);
+        assertTrue(c.due(5 * S).isEmpty());
+        assertEquals(1, c.due(5 * S + S / 2).size(), "at initialDelaySeconds from the start");
+        runDue(c, 5 * S + S / 2, true);
+        // the next multiple of the period at least half a period on: 8 s, then every 4 s
+        assertEquals(8 * S, c.nextDue());
+        assertTrue(c.due(8 * S - 1).isEmpty(), "not before the grid");
+        runDue(c, 8 * S + S / 10, true);
+        assertEquals(12 * S, c.nextDue(), "a run that began late stays on the grid");
+    }
+
+    @Test
+    void containersStartedApartProbeTogetherAfterTheirFirstRun() {
+        ContainerProbes probes = new ContainerProbes(probe(0, 10, 1, 3), null, null);
+        ContainerProber a = new ContainerProber("a", 1, probes, 3 * S);
+        ContainerProber b = new ContainerProber("b", 1, probes, 7 * S);
+        runDue(a, 3 * S, true);
+        runDue(b, 7 * S, true);
+        assertEquals(10 * S, a.nextDue());
+        assertEquals(20 * S, b.nextDue(), "at least half a period after its first run");
+        runDue(a, 10 * S, true);
+        assertEquals(b.nextDue(), a.nextDue());
+    }
+
+    @Test
+    void aLaterRoundGoesOnFromTheProgressWritten() {
+        ContainerProbes probes = new ContainerProbes(probe(0, 10, 1, 3), probe(0, 10, 2, 3), null);
+        ContainerProber first = new ContainerProber("id", 1, probes, 0);
+        runDue(first, 0, false);
+        runDue(first, 10 * S, false);
+        ContainerHealth written = first.health();
+        assertEquals(2, written.failingStreak());
+
+        ContainerProber next = new ContainerProber("id", 1, probes, 0);
+        next.resume(written.progress(), written.log(), 15 * S);
+        assertEquals(written, next.health(), "nothing lost between rounds");
+        assertEquals(20 * S, next.nextDue());
+        ProbeWorker kill = runDue(next, 20 * S, false);
+        assertEquals(ProbeWorker.Kind.LIVENESS, kill.kind(), "the third failure in a row");
+        assertTrue(next.health().progress().killed());
+    }
+
+    @Test
+    void aNextTimeBeyondAPeriodIsNotBelieved() {
+        ContainerProbes probes = new ContainerProbes(probe(0, 10, 1, 3), null, null);
+        ContainerProber c = new ContainerProber("id", 1, probes, 0);
+        c.resume(
+                new ContainerHealth.Progress(
+                        false, new ProbeProgress(1_000 * S, 0, 0, true, false), null, null),
+                List.of(),
+                50 * S);
+        assertEquals(60 * S, c.nextDue());
+    }
+
+    @Test
+    void aContainerBeingKilledIsDueNeverAndABusyOneIsBusy() {
+        ContainerProber c =
+                new ContainerProber("id", 1, new ContainerProbes(probe(0, 1, 1, 1), null, null), 0);
+        ProbeWorker w = c.due(0).getFirst();
+        w.beginOnGrid(0);
+        assertTrue(c.busy());
+        assertEquals(w, c.record(w, new ProbeCheck.Outcome(false, 1, "no"), T, T));
+        assertFalse(c.busy());
+        assertEquals(Long.MAX_VALUE, c.nextDue());
+        assertEquals(w, c.failedProbe());
     }
 
     @Test
@@ -56,7 +116,7 @@ class ContainerProberTest {
         ContainerProber c =
                 new ContainerProber("id", 1, new ContainerProbes(probe(0, 1, 1, 3), null, null), 0);
         ProbeWorker w = c.due(0).getFirst();
-        w.begin(0);
+        w.beginOnGrid(0);
         assertTrue(c.due(5 * S).isEmpty(), "still running after its period");
     }
 

@@ -23,22 +23,6 @@ class ProberProcessTest {
     }
 
     @Test
-    void theProberStartsWithoutTheLaunchersAotCache() {
-        List<String> argv =
-                ProberProcess.withFlags(
-                        List.of(
-                                "/jdk/bin/java",
-                                "-XX:AOTCache=/clone/cli/target/jpod.aot",
-                                "-Xlog:aot=off",
-                                "-jar",
-                                "jpod.jar"));
-        List<String> want = new ArrayList<>(List.of("/jdk/bin/java", "-Xlog:aot=off"));
-        want.addAll(ProberProcess.JVM_FLAGS);
-        want.addAll(List.of("-jar", "jpod.jar"));
-        assertEquals(want, argv);
-    }
-
-    @Test
     void theProberKeepsNoStacksOfEndedThreadsAndTwoMallocArenas() {
         Map<String, String> env = new HashMap<>();
         ProberProcess.tuneGlibc(env);

@@ -38,6 +38,7 @@ public final class RecordingProcesses implements Processes {
     private final Map<Long, Long> table = new HashMap<>();
     private final Map<Long, String> cmdlines = new HashMap<>();
     private final List<Long> terminated = new ArrayList<>();
+    private final List<String> signalled = new ArrayList<>();
     private long nextPid = 5_000_000;
     private long clock;
 
@@ -57,6 +58,11 @@ public final class RecordingProcesses implements Processes {
 
     public synchronized boolean running(long pid) {
         return table.containsKey(pid);
+    }
+
+    /** "PID SIGNAL" of each {@link #signal}, in order. */
+    public synchronized List<String> signalled() {
+        return List.copyOf(signalled);
     }
 
     /** The pids given SIGTERM through {@link #terminate}, in order. */
@@ -174,6 +180,11 @@ public final class RecordingProcesses implements Processes {
     public synchronized void kill(long pid) {
         terminated.add(pid);
         exited(pid);
+    }
+
+    @Override
+    public synchronized void signal(long pid, int signal) {
+        signalled.add(pid + " " + signal);
     }
 
     @Override
