@@ -119,4 +119,30 @@ class MainTest {
                     all, Main.commandLine(args).getSubcommands().size(), List.of(args).toString());
         }
     }
+
+    @Test
+    void noOptionNeedsAConverterMainLeavesOut() {
+        CommandLine full = Main.commandLine();
+        List<String> offending = new java.util.ArrayList<>();
+        collectExcludedTypes(full, offending);
+        assertEquals(List.of(), offending);
+    }
+
+    private static void collectExcludedTypes(CommandLine line, List<String> offending) {
+        CommandLine.Model.CommandSpec spec = line.getCommandSpec();
+        List<CommandLine.Model.ArgSpec> args = new java.util.ArrayList<>(spec.options());
+        args.addAll(spec.positionalParameters());
+        for (CommandLine.Model.ArgSpec arg : args) {
+            List<Class<?>> types = new java.util.ArrayList<>(List.of(arg.auxiliaryTypes()));
+            types.add(arg.type());
+            for (Class<?> type : types) {
+                if (type.getName().matches(Main.UNUSED_CONVERTERS)) {
+                    offending.add(spec.qualifiedName() + " " + arg + ": " + type.getName());
+                }
+            }
+        }
+        for (CommandLine sub : line.getSubcommands().values()) {
+            collectExcludedTypes(sub, offending);
+        }
+    }
 }
