@@ -87,12 +87,13 @@ public final class Main {
 
     /**
      * The command line for these arguments: the top level and only their verb, when it is one of
-     * jpod's and needs no other (completion describes them all), else every verb. Building a verb's
-     * model is most of what {@code version} or {@code ps} costs, even generated.
+     * jpod's and needs no other (completion describes them all), else every verb; of a verb with
+     * subcommands, such as {@code pod}, only the one that follows it. Building a verb's model is
+     * most of what {@code version} or {@code ps} costs, even generated.
      */
     static CommandLine commandLine(String[] args) {
         int at = verb(args);
-        CommandSpec verb = at < args.length ? MODEL.verb(args[at]) : null;
+        CommandSpec verb = at < args.length ? MODEL.verb(args[at], subcommand(args, at)) : null;
         if (verb == null || verb.userObject() instanceof CompletionCommand) {
             return commandLine();
         }
@@ -142,6 +143,18 @@ public final class Main {
             i += args[i].equals("--log-level") ? 2 : 1;
         }
         return i;
+    }
+
+    /**
+     * The first word after the verb that is no option: a subcommand, if the verb has one so named.
+     */
+    private static String subcommand(String[] args, int verb) {
+        for (int i = verb + 1; i < args.length; i++) {
+            if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
     }
 
     /** {@code kube apply} touches nothing local: it reads manifests and talks to a cluster. */

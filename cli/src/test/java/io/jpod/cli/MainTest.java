@@ -106,6 +106,60 @@ class MainTest {
     }
 
     @Test
+    void aGroupBuildsOnlyTheSubcommandGivenWithTheSameHelp() {
+        CommandLine full = Main.commandLine();
+        for (String[] args :
+                List.of(
+                        new String[] {"pod", "ps", "--format", "json"},
+                        new String[] {"pod", "-h", "rm", "web"},
+                        new String[] {"generate", "kube", "web"},
+                        new String[] {"kube", "play", "pod.yaml"})) {
+            CommandLine group = Main.commandLine(args).getSubcommands().get(args[0]);
+            String sub = args[1].startsWith("-") ? args[2] : args[1];
+            assertEquals(java.util.Set.of(sub), names(group), args[0]);
+            assertEquals(
+                    full.getSubcommands().get(args[0]).getSubcommands().get(sub).getUsageMessage(),
+                    group.getSubcommands().get(sub).getUsageMessage(),
+                    sub);
+        }
+        // an alias names its subcommand too
+        assertEquals(
+                java.util.Set.of("ps"),
+                names(Main.commandLine(new String[] {"pod", "ls"}).getSubcommands().get("pod")));
+        // without a known subcommand, a group has them all: its help, its suggestions
+        java.util.Set<String> pods = names(full.getSubcommands().get("pod"));
+        for (String[] args :
+                List.of(
+                        new String[] {"pod"},
+                        new String[] {"pod", "pss"},
+                        new String[] {"pod", "-h"})) {
+            assertEquals(
+                    pods,
+                    names(Main.commandLine(args).getSubcommands().get("pod")),
+                    List.of(args).toString());
+        }
+        String[] mistyped = {"pod", "pss"};
+        CommandLine cmd = Main.commandLine(mistyped);
+        StringWriter err = new StringWriter();
+        cmd.setErr(new PrintWriter(err));
+        assertEquals(125, cmd.execute(mistyped));
+        assertTrue(err.toString().contains("Did you mean: pod ps?"), "[" + err + "]");
+    }
+
+    /** A group's subcommands by name (picocli's map has their aliases as keys too). */
+    private static java.util.Set<String> names(CommandLine group) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        group.getSubcommands()
+                .forEach(
+                        (key, c) -> {
+                            if (!List.of(c.getCommandSpec().aliases()).contains(key)) {
+                                names.add(key);
+                            }
+                        });
+        return names;
+    }
+
+    @Test
     void completionHelpAndUnknownVerbsGetEveryVerb() {
         int all = Main.commandLine().getSubcommands().size();
         assertTrue(all > 15);

@@ -95,7 +95,7 @@ public final class CommandModelWriter {
                             + method
                             + "(new "
                             + javaName(verb)
-                            + "());\n");
+                            + "(), only);\n");
         }
         return "package "
                 + PACKAGE
@@ -113,10 +113,10 @@ public final class CommandModelWriter {
                 + "    public CommandSpec root() {\n"
                 + "        return "
                 + root
-                + "(new JpodRoot());\n"
+                + "(new JpodRoot(), null);\n"
                 + "    }\n\n"
                 + "    @Override\n"
-                + "    public CommandSpec verb(String name) {\n"
+                + "    public CommandSpec verb(String name, String only) {\n"
                 + "        return switch (name) {\n"
                 + String.join("", cases)
                 + "            default -> null;\n"
@@ -150,16 +150,7 @@ public final class CommandModelWriter {
         Command c = type.getAnnotation(Command.class);
         if (c != null) {
             attributes(c, body);
-            for (Class<?> sub : c.subcommands()) {
-                Command sc = sub.getAnnotation(Command.class);
-                body.append("        s.addSubcommand(")
-                        .append(literal(sc.name()))
-                        .append(", ")
-                        .append(command(sub))
-                        .append("(new ")
-                        .append(javaName(sub))
-                        .append("()));\n");
-            }
+            subcommands(c, body);
         }
         List<CommandSpec> mixinsDone = new ArrayList<>();
         for (ArgSpec arg : spec.args()) {
@@ -196,10 +187,56 @@ public final class CommandModelWriter {
                 .append(name)
                 .append("(")
                 .append(javaName(type))
-                .append(" o) {\n")
+                .append(" o, String only) {\n")
                 .append(body)
                 .append("    }\n");
         return name;
+    }
+
+    /**
+     * A group's subcommands: only the one named {@code only} when it is one of them (a command line
+     * runs one, and each costs its model and a CommandLine), else all (help, suggestions).
+     */
+    private void subcommands(Command c, StringBuilder body) {
+        if (c.subcommands().length == 0) {
+            return;
+        }
+        List<String> labels = new ArrayList<>();
+        for (Class<?> sub : c.subcommands()) {
+            labels.addAll(names(sub.getAnnotation(Command.class)));
+        }
+        body.append("        boolean all = only == null || switch (only) {\n")
+                .append("            case ")
+                .append(String.join(", ", labels))
+                .append(" -> false;\n")
+                .append("            default -> true;\n")
+                .append("        };\n");
+        for (Class<?> sub : c.subcommands()) {
+            Command sc = sub.getAnnotation(Command.class);
+            List<String> tests = new ArrayList<>();
+            for (String label : names(sc)) {
+                tests.add(label + ".equals(only)");
+            }
+            body.append("        if (all || ")
+                    .append(String.join(" || ", tests))
+                    .append(") {\n            s.addSubcommand(")
+                    .append(literal(sc.name()))
+                    .append(", ")
+                    .append(command(sub))
+                    .append("(new ")
+                    .append(javaName(sub))
+                    .append("(), null));\n        }\n");
+        }
+    }
+
+    /** A command's name and aliases, as Java literals. */
+    private static List<String> names(Command c) {
+        List<String> names = new ArrayList<>();
+        names.add(literal(c.name()));
+        for (String alias : c.aliases()) {
+            names.add(literal(alias));
+        }
+        return names;
     }
 
     private void attributes(Command c, StringBuilder body) {
@@ -265,7 +302,7 @@ public final class CommandModelWriter {
                 .append(command(f.getType()))
                 .append("(o.")
                 .append(name)
-                .append("));\n");
+                .append(", null));\n");
     }
 
     /** The mixin an argument came from, or null when it is the command's own. */

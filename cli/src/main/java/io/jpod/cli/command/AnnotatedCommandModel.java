@@ -14,8 +14,9 @@ public final class AnnotatedCommandModel implements CommandModel {
         return CommandSpec.forAnnotatedObject(new JpodRoot());
     }
 
+    /** Every subcommand, whatever {@code only} says: reflection builds them all. */
     @Override
-    public CommandSpec verb(String name) {
+    public CommandSpec verb(String name, String only) {
         for (Class<?> verb : verbClasses()) {
             Command c = verb.getAnnotation(Command.class);
             if (c.name().equals(name) || List.of(c.aliases()).contains(name)) {

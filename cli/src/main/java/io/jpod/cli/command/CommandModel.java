@@ -16,7 +16,15 @@ public interface CommandModel {
     CommandSpec root();
 
     /** A verb by its name or alias, with its subcommands; null when jpod has no such verb. */
-    CommandSpec verb(String name);
+    default CommandSpec verb(String name) {
+        return verb(name, null);
+    }
+
+    /**
+     * As {@link #verb(String)}, but of a verb with subcommands only the one named {@code only} when
+     * it has one of that name or alias: the command line that runs it needs no other.
+     */
+    CommandSpec verb(String name, String only);
 
     /** Every verb's name, in the order help lists them. */
     List<String> verbs();

@@ -80,8 +80,9 @@ public final class PodCommand {
         @Override
         public Integer call() throws Exception {
             Engine engine = Engine.open(System.getenv());
+            List<PodRecord> all = engine.pods();
             // pod ps runs in jpod's user namespace: where a killed prober is started again
-            engine.ensureProber();
+            engine.ensureProber(all);
             Instant now = Instant.now();
             Filters filters =
                     Filters.parse(filter, Set.of("name", "label", "status", "id", "ctr-names"));
@@ -89,7 +90,7 @@ public final class PodCommand {
             Map<String, Map<String, ContainerStatus>> statuses = new HashMap<>();
             Map<String, String> podStatuses = new HashMap<>();
             Map<String, String> ready = new HashMap<>();
-            for (PodRecord pod : engine.pods()) {
+            for (PodRecord pod : all) {
                 Map<String, ContainerStatus> states = engine.statuses(pod);
                 String podStatus = PodStatus.of(pod, states, engine.networkHelper(pod));
                 String status = podStatus.toLowerCase(Locale.ROOT);

@@ -448,6 +448,11 @@ public final class Engine {
         ProberProcess.ensure(rt);
     }
 
+    /** As {@link #ensureProber()}, with the pods the caller has read already. */
+    public void ensureProber(List<PodRecord> pods) throws IOException {
+        ProberProcess.ensure(rt, pods);
+    }
+
     /**
      * The hidden {@code prober} command: one round of probes; the milliseconds until the next
      * round, or empty when no pod has probes.

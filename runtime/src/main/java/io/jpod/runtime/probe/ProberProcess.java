@@ -1,6 +1,7 @@
 package io.jpod.runtime.probe;
 
 import io.jpod.runtime.Runtime;
+import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.sys.SelfCommand;
 import io.jpod.runtime.sys.Signals;
 
@@ -130,7 +131,12 @@ public final class ProberProcess {
      * that show or wait for probe results call it.
      */
     public static void ensure(Runtime rt) throws IOException {
-        if (prober(rt) && running(rt).isEmpty()) {
+        ensure(rt, rt.state().pods());
+    }
+
+    /** As {@link #ensure(Runtime)}, with the pods the caller has read already. */
+    public static void ensure(Runtime rt, List<PodRecord> pods) throws IOException {
+        if (wanted(rt, pods) && running(rt).isEmpty()) {
             start(rt);
         }
     }
@@ -156,8 +162,11 @@ public final class ProberProcess {
      * as real root (the prober must exec into containers and enter their network namespaces).
      */
     private static boolean prober(Runtime rt) throws IOException {
-        return (!rt.layout().rootless() || rt.layout().inUserNamespace())
-                && Prober.needed(rt.state().pods());
+        return wanted(rt, rt.state().pods());
+    }
+
+    private static boolean wanted(Runtime rt, List<PodRecord> pods) {
+        return (!rt.layout().rootless() || rt.layout().inUserNamespace()) && Prober.needed(pods);
     }
 
     /** Detached (its own session, stdio on its log), so that it outlives this command. */
