@@ -63,7 +63,12 @@ public final class ContainerView {
      * become spaces, or they would break the table's rows.
      */
     public static String oneLine(List<String> argv) {
-        return String.join(" ", argv).replaceAll("\\s*[\\r\\n]\\s*", " ").strip();
+        String joined = String.join(" ", argv);
+        // a regex is compiled anew on each call: ps makes one cell per container
+        if (joined.indexOf('\n') < 0 && joined.indexOf('\r') < 0) {
+            return joined.strip();
+        }
+        return joined.replaceAll("\\s*[\\r\\n]\\s*", " ").strip();
     }
 
     public static String ports(PodRecord pod) {

@@ -47,7 +47,35 @@ public final class RecordJson {
     }
 
     /** A record type's components and canonical constructor, looked up once per JVM. */
-    private record Shape(RecordComponent[] components, Constructor<?> constructor) {}
+    /** A record class as bind and write need it: its components' generic types read once. */
+    private record Shape(
+            RecordComponent[] components,
+            String[] names,
+            Type[] types,
+            Constructor<?> constructor) {}
+
+    /**
+     * Where in the document a value is, for errors; text only when one is thrown, since a state
+     * file has hundreds of values and almost never a wrong one.
+     */
+    private record Where(Where parent, String name, int index) {
+        Where field(String field) {
+            return new Where(this, field, -1);
+        }
+
+        Where item(int i) {
+            return new Where(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            String up = parent == null ? "" : parent.toString();
+            if (name == null) {
+                return up + "[" + index + "]";
+            }
+            return parent == null ? name : up + "." + name;
+        }
+    }
 
     private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
 
@@ -57,7 +85,7 @@ public final class RecordJson {
         Parser p = new Parser(new String(json, StandardCharsets.UTF_8));
         Object tree = p.value();
         p.end();
-        return type.cast(bind(tree, type, type.getSimpleName()));
+        return type.cast(bind(tree, type, new Where(null, type.getSimpleName(), -1)));
     }
 
     public static String write(Record value) {
@@ -174,8 +202,12 @@ public final class RecordJson {
                 t -> {
                     RecordComponent[] cs = t.getRecordComponents();
                     Class<?>[] types = new Class<?>[cs.length];
+                    String[] names = new String[cs.length];
+                    Type[] generic = new Type[cs.length];
                     for (int i = 0; i < cs.length; i++) {
                         types[i] = cs[i].getType();
+                        names[i] = cs[i].getName();
+                        generic[i] = cs[i].getGenericType();
                     }
                     try {
                         Constructor<?> ctor = t.getDeclaredConstructor(types);
@@ -183,7 +215,7 @@ public final class RecordJson {
                         for (RecordComponent c : cs) {
                             c.getAccessor().setAccessible(true);
                         }
-                        return new Shape(cs, ctor);
+                        return new Shape(cs, names, generic, ctor);
                     } catch (NoSuchMethodException e) {
                         throw new JsonException(
                                 "record " + t.getName() + " has no canonical constructor");
@@ -211,7 +243,7 @@ public final class RecordJson {
         throw new JsonException("raw collection type " + type.getTypeName());
     }
 
-    private static Object bind(Object tree, Type type, String where) {
+    private static Object bind(Object tree, Type type, Where where) {
         Class<?> raw = raw(type);
         if (tree == null) {
             return raw.isPrimitive() ? zero(raw) : null;
@@ -240,12 +272,8 @@ public final class RecordJson {
             Shape s = shape(raw);
             Object[] args = new Object[s.components().length];
             for (int i = 0; i < args.length; i++) {
-                RecordComponent c = s.components()[i];
-                args[i] =
-                        bind(
-                                object.get(c.getName()),
-                                c.getGenericType(),
-                                where + "." + c.getName());
+                String name = s.names()[i];
+                args[i] = bind(object.get(name), s.types()[i], where.field(name));
             }
             try {
                 return s.constructor().newInstance(args);
@@ -263,7 +291,7 @@ public final class RecordJson {
                     Set.class.isAssignableFrom(raw) ? new LinkedHashSet<>() : new ArrayList<>();
             Type element = argument(type, 0);
             for (int i = 0; i < array.size(); i++) {
-                out.add(bind(array.get(i), element, where + "[" + i + "]"));
+                out.add(bind(array.get(i), element, where.item(i)));
             }
             return out;
         }
@@ -274,14 +302,16 @@ public final class RecordJson {
             Type value = argument(type, 1);
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<?, ?> e : object.entrySet()) {
-                out.put((String) e.getKey(), bind(e.getValue(), value, where + "." + e.getKey()));
+                out.put(
+                        (String) e.getKey(),
+                        bind(e.getValue(), value, where.field((String) e.getKey())));
             }
             return out;
         }
         return scalar(tree, raw, where);
     }
 
-    private static Object scalar(Object tree, Class<?> raw, String where) {
+    private static Object scalar(Object tree, Class<?> raw, Where where) {
         if (raw == String.class) {
             if (tree instanceof String s) {
                 return s;
@@ -380,7 +410,7 @@ public final class RecordJson {
      * A whole number as the parser read it, without a BigDecimal: that class's first use costs a
      * cold JVM some milliseconds, and nearly every number in jpod's files is a whole one.
      */
-    private static Object narrow(long l, Class<?> raw, String where) {
+    private static Object narrow(long l, Class<?> raw, Where where) {
         if (raw == long.class || raw == Long.class) {
             return l;
         }
@@ -396,7 +426,7 @@ public final class RecordJson {
         throw mismatch(where, "a whole number in range", l);
     }
 
-    private static BigDecimal number(Object tree, String where) {
+    private static BigDecimal number(Object tree, Where where) {
         if (tree instanceof Long l) {
             return BigDecimal.valueOf(l);
         }
@@ -438,7 +468,7 @@ public final class RecordJson {
         return '\0';
     }
 
-    private static JsonException mismatch(String where, String expected, Object found) {
+    private static JsonException mismatch(Where where, String expected, Object found) {
         String shown =
                 found instanceof Map
                         ? "an object"

@@ -15,31 +15,31 @@ public final class ProcInfo {
 
     /** Field 22 of /proc/PID/stat, in clock ticks since boot; empty when the process is gone. */
     public static OptionalLong startTime(long pid) {
+        String[] fields = stat(pid);
+        return fields == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(fields[19]));
+    }
+
+    /**
+     * Whether the process that had this start time still runs (a zombie counts as gone), from one
+     * read of its stat: {@code ps} asks it of every container.
+     */
+    public static boolean alive(long pid, long startTime) {
+        String[] fields = stat(pid);
+        return fields != null && Long.parseLong(fields[19]) == startTime && !fields[0].equals("Z");
+    }
+
+    /** The fields of /proc/PID/stat after comm (state first); null when the process is gone. */
+    private static String[] stat(long pid) {
         if (pid <= 0) {
-            return OptionalLong.empty();
+            return null;
         }
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // comm may contain spaces and parentheses: count fields after the last ')'
             String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return OptionalLong.of(Long.parseLong(rest[19]));
+            return rest.length > 19 ? rest : null;
         } catch (IOException | RuntimeException e) {
-            return OptionalLong.empty();
-        }
-    }
-
-    /** Whether the process that had this start time still runs (a zombie counts as gone). */
-    public static boolean alive(long pid, long startTime) {
-        OptionalLong now = startTime(pid);
-        return now.isPresent() && now.getAsLong() == startTime && !zombie(pid);
-    }
-
-    private static boolean zombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
-        } catch (IOException e) {
-            return true;
+            return null;
         }
     }
 

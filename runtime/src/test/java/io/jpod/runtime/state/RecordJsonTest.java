@@ -191,6 +191,17 @@ class RecordJsonTest {
         assertTrue(
                 type.getMessage().startsWith("PodRecord.phase: expected one of [CREATING"),
                 type.getMessage());
+        RecordJson.JsonException deep =
+                assertThrows(
+                        RecordJson.JsonException.class,
+                        () ->
+                                RecordJson.read(
+                                        "{\"containers\": [{}, {\"restartCount\": \"x\"}]}"
+                                                .getBytes(StandardCharsets.UTF_8),
+                                        PodRecord.class));
+        assertTrue(
+                deep.getMessage().startsWith("PodRecord.containers[1].restartCount: expected"),
+                deep.getMessage());
         assertThrows(
                 RecordJson.JsonException.class,
                 () -> RecordJson.read("{} {}".getBytes(StandardCharsets.UTF_8), PodRecord.class));
