@@ -35,13 +35,21 @@ final class Remove {
         return pod;
     }
 
-    /** Removes every pod; returns the ids removed, orphans repaired on the way included. */
+    /**
+     * Removes every pod, all at once as {@code kube down} does (each waits out its own grace
+     * period: one after the other, 50 pods of 30 s took 25 minutes); returns the ids removed,
+     * orphans repaired on the way included.
+     */
     List<String> removeAll(boolean force) throws PodException, IOException {
         List<String> removed = new ArrayList<>(orphans.repair());
-        for (PodRecord pod : lookups.pods()) {
-            if (removeLocked(pod, force)) {
-                removed.add(pod.id());
-            }
+        for (Optional<String> id :
+                Parallel.each(
+                        lookups.pods(),
+                        pod ->
+                                removeLocked(pod, force)
+                                        ? Optional.of(pod.id())
+                                        : Optional.<String>empty())) {
+            id.ifPresent(removed::add);
         }
         return removed;
     }

@@ -96,4 +96,32 @@ class RemoveTest {
         assertEquals(List.of(), engine.pods());
         assertEquals(List.of(), host.leftovers());
     }
+
+    @Test
+    void removeAllTakesThePodsDownAtOnce() throws Exception {
+        engine.play(List.of(Plans.pod("a", box, "x"), Plans.pod("b", box, "x")), false);
+        // a's teardown is stuck until b's has begun: one pod after the other would never end
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        host.killGate.put("a-x", gate);
+        java.util.concurrent.CompletableFuture<List<String>> all =
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return engine.removeAll(true);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!host.events().contains("kill TERM b-x") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(host.events().contains("kill TERM b-x"), host.events().toString());
+        } finally {
+            gate.countDown();
+        }
+        assertEquals(2, all.get(20, java.util.concurrent.TimeUnit.SECONDS).size());
+        assertEquals(List.of(), engine.pods());
+    }
 }
