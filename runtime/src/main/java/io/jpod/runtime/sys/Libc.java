@@ -66,167 +66,209 @@ public final class Libc {
     private static final VarHandle ERRNO =
             CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    private static final MethodHandle MKNODAT =
-            errnoCapturing(
-                    "mknodat",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_LONG));
-    private static final MethodHandle LCHOWN =
-            errnoCapturing(
-                    "lchown",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT));
-    private static final MethodHandle FCHOWNAT =
-            errnoCapturing(
-                    "fchownat",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT));
+    private static final Downcall MKNODAT =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "mknodat",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_LONG)));
+    private static final Downcall LCHOWN =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "lchown",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT)));
+    private static final Downcall FCHOWNAT =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "fchownat",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT)));
     private static final int AT_EMPTY_PATH = 0x1000;
-    private static final MethodHandle UTIMENSAT =
-            errnoCapturing(
-                    "utimensat",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_INT));
-    private static final MethodHandle OPENAT2 =
-            LINKER.downcallHandle(
-                    LINKER.defaultLookup().findOrThrow("syscall"),
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_LONG,
-                            ValueLayout.JAVA_LONG,
-                            ValueLayout.JAVA_LONG,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_LONG),
-                    Linker.Option.firstVariadicArg(1),
-                    Linker.Option.captureCallState("errno"));
-    private static final MethodHandle READLINKAT =
-            errnoCapturing(
-                    "readlinkat",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_LONG,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_LONG));
-    private static final MethodHandle MKDIRAT =
-            errnoCapturing(
-                    "mkdirat",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_INT));
-    private static final MethodHandle SOCKET =
-            errnoCapturing(
-                    "socket",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT));
-    private static final MethodHandle SENDTO =
-            errnoCapturing(
-                    "sendto",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_LONG,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_LONG,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_INT));
-    private static final MethodHandle BIND =
-            errnoCapturing(
-                    "bind",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_INT));
-    private static final MethodHandle RECV =
-            errnoCapturing(
-                    "recv",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_LONG,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_LONG,
-                            ValueLayout.JAVA_INT));
-    private static final MethodHandle CLOSE =
-            LINKER.downcallHandle(
-                    LINKER.defaultLookup().findOrThrow("close"),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-    private static final MethodHandle KILL =
-            plain("kill", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
-    private static final MethodHandle STRERROR =
-            LINKER.downcallHandle(
-                    LINKER.defaultLookup().findOrThrow("strerror"),
-                    FunctionDescriptor.of(
-                            ValueLayout.ADDRESS.withTargetLayout(
-                                    MemoryLayout.sequenceLayout(256, ValueLayout.JAVA_BYTE)),
-                            ValueLayout.JAVA_INT));
+    private static final Downcall UTIMENSAT =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "utimensat",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_INT)));
+    private static final Downcall OPENAT2 =
+            new Downcall(
+                    () ->
+                            LINKER.downcallHandle(
+                                    LINKER.defaultLookup().findOrThrow("syscall"),
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_LONG,
+                                            ValueLayout.JAVA_LONG,
+                                            ValueLayout.JAVA_LONG,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_LONG),
+                                    Linker.Option.firstVariadicArg(1),
+                                    Linker.Option.captureCallState("errno")));
+    private static final Downcall READLINKAT =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "readlinkat",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_LONG,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_LONG)));
+    private static final Downcall MKDIRAT =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "mkdirat",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_INT)));
+    private static final Downcall SOCKET =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "socket",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT)));
+    private static final Downcall SENDTO =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "sendto",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_LONG,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_LONG,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_INT)));
+    private static final Downcall BIND =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "bind",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_INT)));
+    private static final Downcall RECV =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "recv",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_LONG,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_LONG,
+                                            ValueLayout.JAVA_INT)));
+    private static final Downcall CLOSE =
+            new Downcall(
+                    () ->
+                            LINKER.downcallHandle(
+                                    LINKER.defaultLookup().findOrThrow("close"),
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)));
+    private static final Downcall KILL =
+            new Downcall(() -> plain("kill", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    private static final Downcall STRERROR =
+            new Downcall(
+                    () ->
+                            LINKER.downcallHandle(
+                                    LINKER.defaultLookup().findOrThrow("strerror"),
+                                    FunctionDescriptor.of(
+                                            ValueLayout.ADDRESS.withTargetLayout(
+                                                    MemoryLayout.sequenceLayout(
+                                                            256, ValueLayout.JAVA_BYTE)),
+                                            ValueLayout.JAVA_INT)));
 
-    private static final MethodHandle PIPE2 =
-            errnoCapturing(
-                    "pipe2",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-    private static final MethodHandle FILE_ACTIONS_INIT =
-            plain("posix_spawn_file_actions_init", ValueLayout.ADDRESS);
-    private static final MethodHandle FILE_ACTIONS_DESTROY =
-            plain("posix_spawn_file_actions_destroy", ValueLayout.ADDRESS);
-    private static final MethodHandle FILE_ACTIONS_ADDOPEN =
-            plain(
-                    "posix_spawn_file_actions_addopen",
-                    ValueLayout.ADDRESS,
-                    ValueLayout.JAVA_INT,
-                    ValueLayout.ADDRESS,
-                    ValueLayout.JAVA_INT,
-                    ValueLayout.JAVA_INT);
-    private static final MethodHandle FILE_ACTIONS_ADDDUP2 =
-            plain(
-                    "posix_spawn_file_actions_adddup2",
-                    ValueLayout.ADDRESS,
-                    ValueLayout.JAVA_INT,
-                    ValueLayout.JAVA_INT);
-    private static final MethodHandle FILE_ACTIONS_ADDCLOSEFROM =
-            plain(
-                    "posix_spawn_file_actions_addclosefrom_np",
-                    ValueLayout.ADDRESS,
-                    ValueLayout.JAVA_INT);
-    private static final MethodHandle POSIX_SPAWN =
-            plain(
-                    "posix_spawn",
-                    ValueLayout.ADDRESS,
-                    ValueLayout.ADDRESS,
-                    ValueLayout.ADDRESS,
-                    ValueLayout.ADDRESS,
-                    ValueLayout.ADDRESS,
-                    ValueLayout.ADDRESS);
-    private static final MethodHandle WAITPID =
-            errnoCapturing(
-                    "waitpid",
-                    FunctionDescriptor.of(
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT,
-                            ValueLayout.ADDRESS,
-                            ValueLayout.JAVA_INT));
+    private static final Downcall PIPE2 =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "pipe2",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_INT)));
+    private static final Downcall FILE_ACTIONS_INIT =
+            new Downcall(() -> plain("posix_spawn_file_actions_init", ValueLayout.ADDRESS));
+    private static final Downcall FILE_ACTIONS_DESTROY =
+            new Downcall(() -> plain("posix_spawn_file_actions_destroy", ValueLayout.ADDRESS));
+    private static final Downcall FILE_ACTIONS_ADDOPEN =
+            new Downcall(
+                    () ->
+                            plain(
+                                    "posix_spawn_file_actions_addopen",
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.JAVA_INT,
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.JAVA_INT,
+                                    ValueLayout.JAVA_INT));
+    private static final Downcall FILE_ACTIONS_ADDDUP2 =
+            new Downcall(
+                    () ->
+                            plain(
+                                    "posix_spawn_file_actions_adddup2",
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.JAVA_INT,
+                                    ValueLayout.JAVA_INT));
+    private static final Downcall FILE_ACTIONS_ADDCLOSEFROM =
+            new Downcall(
+                    () ->
+                            plain(
+                                    "posix_spawn_file_actions_addclosefrom_np",
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.JAVA_INT));
+    private static final Downcall POSIX_SPAWN =
+            new Downcall(
+                    () ->
+                            plain(
+                                    "posix_spawn",
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.ADDRESS,
+                                    ValueLayout.ADDRESS));
+    private static final Downcall WAITPID =
+            new Downcall(
+                    () ->
+                            errnoCapturing(
+                                    "waitpid",
+                                    FunctionDescriptor.of(
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.JAVA_INT,
+                                            ValueLayout.ADDRESS,
+                                            ValueLayout.JAVA_INT)));
 
     /** glibc's posix_spawn_file_actions_t is 80 bytes; room to spare costs nothing. */
     private static final long FILE_ACTIONS_SIZE = 256;
@@ -255,12 +297,13 @@ public final class Libc {
             MemorySegment state = arena.allocate(CALL_STATE);
             int rc =
                     (int)
-                            MKNODAT.invokeExact(
-                                    state,
-                                    AT_FDCWD,
-                                    arena.allocateFrom(path.toString()),
-                                    mode,
-                                    dev);
+                            MKNODAT.get()
+                                    .invokeExact(
+                                            state,
+                                            AT_FDCWD,
+                                            arena.allocateFrom(path.toString()),
+                                            mode,
+                                            dev);
             check(rc, state, "mknod", path);
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
@@ -278,8 +321,14 @@ public final class Libc {
             MemorySegment state = arena.allocate(CALL_STATE);
             int rc =
                     (int)
-                            FCHOWNAT.invokeExact(
-                                    state, fd, arena.allocateFrom(""), uid, gid, AT_EMPTY_PATH);
+                            FCHOWNAT.get()
+                                    .invokeExact(
+                                            state,
+                                            fd,
+                                            arena.allocateFrom(""),
+                                            uid,
+                                            gid,
+                                            AT_EMPTY_PATH);
             check(rc, state, "fchownat", Path.of("/proc/self/fd/" + fd));
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
@@ -295,7 +344,11 @@ public final class Libc {
     public static void lchown(Path path, int uid, int gid) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            int rc = (int) LCHOWN.invokeExact(state, arena.allocateFrom(path.toString()), uid, gid);
+            int rc =
+                    (int)
+                            LCHOWN.get()
+                                    .invokeExact(
+                                            state, arena.allocateFrom(path.toString()), uid, gid);
             check(rc, state, "lchown", path);
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
@@ -320,12 +373,14 @@ public final class Libc {
             times.setAtIndex(ValueLayout.JAVA_LONG, 3, mtime.getNano());
             int rc =
                     (int)
-                            UTIMENSAT.invokeExact(
-                                    state,
-                                    AT_FDCWD,
-                                    arena.allocateFrom(path.toString()),
-                                    times,
-                                    AT_SYMLINK_NOFOLLOW);
+                            UTIMENSAT
+                                    .get()
+                                    .invokeExact(
+                                            state,
+                                            AT_FDCWD,
+                                            arena.allocateFrom(path.toString()),
+                                            times,
+                                            AT_SYMLINK_NOFOLLOW);
             check(rc, state, "utimensat", path);
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
@@ -357,13 +412,14 @@ public final class Libc {
             how.setAtIndex(ValueLayout.JAVA_LONG, 2, resolve);
             long fd =
                     (long)
-                            OPENAT2.invokeExact(
-                                    state,
-                                    SYS_OPENAT2,
-                                    (long) dirfd,
-                                    arena.allocateFrom(path),
-                                    how,
-                                    how.byteSize());
+                            OPENAT2.get()
+                                    .invokeExact(
+                                            state,
+                                            SYS_OPENAT2,
+                                            (long) dirfd,
+                                            arena.allocateFrom(path),
+                                            how,
+                                            how.byteSize());
             if (fd < 0) {
                 throw new ErrnoException("openat2", Path.of(path), (int) ERRNO.get(state, 0L));
             }
@@ -385,8 +441,14 @@ public final class Libc {
             MemorySegment buf = arena.allocate(PATH_MAX);
             long n =
                     (long)
-                            READLINKAT.invokeExact(
-                                    state, dirfd, arena.allocateFrom(name), buf, (long) PATH_MAX);
+                            READLINKAT
+                                    .get()
+                                    .invokeExact(
+                                            state,
+                                            dirfd,
+                                            arena.allocateFrom(name),
+                                            buf,
+                                            (long) PATH_MAX);
             if (n < 0) {
                 int errno = (int) ERRNO.get(state, 0L);
                 if (errno == EINVAL) {
@@ -408,7 +470,7 @@ public final class Libc {
     public static void mkdirat(int dirfd, String name, int mode) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
-            int rc = (int) MKDIRAT.invokeExact(state, dirfd, arena.allocateFrom(name), mode);
+            int rc = (int) MKDIRAT.get().invokeExact(state, dirfd, arena.allocateFrom(name), mode);
             check(rc, state, "mkdirat", Path.of(name));
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
@@ -427,21 +489,22 @@ public final class Libc {
             MemorySegment bytes = arena.allocate(Math.max(1, message.length));
             MemorySegment.copy(message, 0, bytes, ValueLayout.JAVA_BYTE, 0, message.length);
             MemorySegment state = arena.allocate(CALL_STATE);
-            int fd = (int) SOCKET.invokeExact(state, AF_UNIX, SOCK_DGRAM | O_CLOEXEC, 0);
+            int fd = (int) SOCKET.get().invokeExact(state, AF_UNIX, SOCK_DGRAM | O_CLOEXEC, 0);
             if (fd < 0) {
                 throw new ErrnoException("socket", Path.of(name), (int) ERRNO.get(state, 0L));
             }
             try {
                 long sent =
                         (long)
-                                SENDTO.invokeExact(
-                                        state,
-                                        fd,
-                                        bytes,
-                                        (long) message.length,
-                                        MSG_NOSIGNAL,
-                                        address,
-                                        (int) address.byteSize());
+                                SENDTO.get()
+                                        .invokeExact(
+                                                state,
+                                                fd,
+                                                bytes,
+                                                (long) message.length,
+                                                MSG_NOSIGNAL,
+                                                address,
+                                                (int) address.byteSize());
                 if (sent < 0) {
                     throw new ErrnoException("sendto", Path.of(name), (int) ERRNO.get(state, 0L));
                 }
@@ -465,11 +528,11 @@ public final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment address = unixAddress(arena, "/proc/self/fd/" + dirFd + "/" + name);
             MemorySegment state = arena.allocate(CALL_STATE);
-            int fd = (int) SOCKET.invokeExact(state, AF_UNIX, SOCK_DGRAM | O_CLOEXEC, 0);
+            int fd = (int) SOCKET.get().invokeExact(state, AF_UNIX, SOCK_DGRAM | O_CLOEXEC, 0);
             if (fd < 0) {
                 throw new ErrnoException("socket", dir.resolve(name), (int) ERRNO.get(state, 0L));
             }
-            int rc = (int) BIND.invokeExact(state, fd, address, (int) address.byteSize());
+            int rc = (int) BIND.get().invokeExact(state, fd, address, (int) address.byteSize());
             if (rc != 0) {
                 int errno = (int) ERRNO.get(state, 0L);
                 close(fd);
@@ -491,7 +554,7 @@ public final class Libc {
             MemorySegment buf = arena.allocate(max);
             MemorySegment state = arena.allocate(CALL_STATE);
             while (true) {
-                long n = (long) RECV.invokeExact(state, fd, buf, (long) max, 0);
+                long n = (long) RECV.get().invokeExact(state, fd, buf, (long) max, 0);
                 if (n >= 0) {
                     return buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
                 }
@@ -532,7 +595,7 @@ public final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(ValueLayout.JAVA_INT, 2);
             MemorySegment state = arena.allocate(CALL_STATE);
-            int rc = (int) PIPE2.invokeExact(state, fds, O_CLOEXEC);
+            int rc = (int) PIPE2.get().invokeExact(state, fds, O_CLOEXEC);
             check(rc, state, "pipe2", Path.of("-"));
             return new int[] {
                 fds.getAtIndex(ValueLayout.JAVA_INT, 0), fds.getAtIndex(ValueLayout.JAVA_INT, 1)
@@ -555,47 +618,58 @@ public final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment actions = arena.allocate(FILE_ACTIONS_SIZE, 16);
             spawnCheck(
-                    (int) FILE_ACTIONS_INIT.invokeExact(actions), "posix_spawn_file_actions_init");
+                    (int) FILE_ACTIONS_INIT.get().invokeExact(actions),
+                    "posix_spawn_file_actions_init");
             try {
                 spawnCheck(
                         (int)
-                                FILE_ACTIONS_ADDOPEN.invokeExact(
-                                        actions, 0, arena.allocateFrom("/dev/null"), O_RDONLY, 0),
+                                FILE_ACTIONS_ADDOPEN
+                                        .get()
+                                        .invokeExact(
+                                                actions,
+                                                0,
+                                                arena.allocateFrom("/dev/null"),
+                                                O_RDONLY,
+                                                0),
                         "addopen /dev/null");
                 spawnCheck(
                         (int)
-                                FILE_ACTIONS_ADDOPEN.invokeExact(
-                                        actions,
-                                        1,
-                                        arena.allocateFrom(output.toString()),
-                                        O_WRONLY | O_CREAT | O_APPEND,
-                                        0600),
+                                FILE_ACTIONS_ADDOPEN
+                                        .get()
+                                        .invokeExact(
+                                                actions,
+                                                1,
+                                                arena.allocateFrom(output.toString()),
+                                                O_WRONLY | O_CREAT | O_APPEND,
+                                                0600),
                         "addopen " + output);
-                spawnCheck((int) FILE_ACTIONS_ADDDUP2.invokeExact(actions, 1, 2), "adddup2");
+                spawnCheck((int) FILE_ACTIONS_ADDDUP2.get().invokeExact(actions, 1, 2), "adddup2");
                 for (FdMoves.Move m : fds.moves()) {
                     spawnCheck(
-                            (int) FILE_ACTIONS_ADDDUP2.invokeExact(actions, m.from(), m.to()),
+                            (int) FILE_ACTIONS_ADDDUP2.get().invokeExact(actions, m.from(), m.to()),
                             "adddup2");
                 }
                 spawnCheck(
-                        (int) FILE_ACTIONS_ADDCLOSEFROM.invokeExact(actions, fds.closeFrom()),
+                        (int) FILE_ACTIONS_ADDCLOSEFROM.get().invokeExact(actions, fds.closeFrom()),
                         "addclosefrom_np");
                 MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
                 int rc =
                         (int)
-                                POSIX_SPAWN.invokeExact(
-                                        pid,
-                                        arena.allocateFrom(argv.getFirst()),
-                                        actions,
-                                        MemorySegment.NULL,
-                                        strings(arena, argv),
-                                        strings(arena, env));
+                                POSIX_SPAWN
+                                        .get()
+                                        .invokeExact(
+                                                pid,
+                                                arena.allocateFrom(argv.getFirst()),
+                                                actions,
+                                                MemorySegment.NULL,
+                                                strings(arena, argv),
+                                                strings(arena, env));
                 if (rc != 0) {
                     throw new ErrnoException("posix_spawn", Path.of(argv.getFirst()), rc);
                 }
                 return pid.get(ValueLayout.JAVA_INT, 0);
             } finally {
-                int ignored = (int) FILE_ACTIONS_DESTROY.invokeExact(actions);
+                int ignored = (int) FILE_ACTIONS_DESTROY.get().invokeExact(actions);
             }
         } catch (IOException | RuntimeException | Error e) {
             throw e;
@@ -612,7 +686,7 @@ public final class Libc {
             MemorySegment status = arena.allocate(ValueLayout.JAVA_INT);
             MemorySegment state = arena.allocate(CALL_STATE);
             while (true) {
-                int rc = (int) WAITPID.invokeExact(state, pid, status, 0);
+                int rc = (int) WAITPID.get().invokeExact(state, pid, status, 0);
                 if (rc == pid) {
                     int s = status.get(ValueLayout.JAVA_INT, 0);
                     return (s & 0x7f) == 0 ? (s >> 8) & 0xff : 128 + (s & 0x7f);
@@ -649,7 +723,7 @@ public final class Libc {
     /** {@code close(fd)}; a failure to close a descriptor opened only to resolve is ignored. */
     public static void close(int fd) {
         try {
-            int ignored = (int) CLOSE.invokeExact(fd);
+            int ignored = (int) CLOSE.get().invokeExact(fd);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
@@ -658,7 +732,7 @@ public final class Libc {
     /** {@code kill(pid, signal)}; false when the process is gone or not the caller's to signal. */
     public static boolean kill(long pid, int signal) {
         try {
-            return (int) KILL.invokeExact((int) pid, signal) == 0;
+            return (int) KILL.get().invokeExact((int) pid, signal) == 0;
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
@@ -667,7 +741,7 @@ public final class Libc {
     /** The C library's message for an errno value. */
     public static String strerror(int errno) {
         try {
-            MemorySegment message = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment message = (MemorySegment) STRERROR.get().invokeExact(errno);
             return message.getString(0);
         } catch (Throwable t) {
             return "errno " + errno;
@@ -693,5 +767,33 @@ public final class Libc {
                 LINKER.defaultLookup().findOrThrow(name),
                 descriptor,
                 Linker.Option.captureCallState("errno"));
+    }
+
+    /**
+     * A downcall handle made on its first call: each is milliseconds of code the JDK spins (no AOT
+     * cache holds it), and a command makes few of the calls; all of them made eagerly were ~50 ms
+     * of the first container a play creates.
+     */
+    private static final class Downcall {
+        private final java.util.function.Supplier<MethodHandle> make;
+        private volatile MethodHandle handle;
+
+        Downcall(java.util.function.Supplier<MethodHandle> make) {
+            this.make = make;
+        }
+
+        MethodHandle get() {
+            MethodHandle h = handle;
+            if (h == null) {
+                synchronized (this) {
+                    h = handle;
+                    if (h == null) {
+                        h = make.get();
+                        handle = h;
+                    }
+                }
+            }
+            return h;
+        }
     }
 }
