@@ -15,8 +15,8 @@ public final class ProcInfo {
 
     /** Field 22 of /proc/PID/stat, in clock ticks since boot; empty when the process is gone. */
     public static OptionalLong startTime(long pid) {
-        String[] fields = stat(pid);
-        return fields == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(fields[19]));
+        Stat stat = stat(pid);
+        return stat == null ? OptionalLong.empty() : OptionalLong.of(stat.startTime());
     }
 
     /**
@@ -24,12 +24,15 @@ public final class ProcInfo {
      * read of its stat: {@code ps} asks it of every container.
      */
     public static boolean alive(long pid, long startTime) {
-        String[] fields = stat(pid);
-        return fields != null && Long.parseLong(fields[19]) == startTime && !fields[0].equals("Z");
+        Stat stat = stat(pid);
+        return stat != null && stat.startTime() == startTime && stat.state() != 'Z';
     }
 
-    /** The fields of /proc/PID/stat after comm (state first); null when the process is gone. */
-    private static String[] stat(long pid) {
+    /** What jpod reads of /proc/PID/stat: the state (field 3) and the start time (field 22). */
+    private record Stat(char state, long startTime) {}
+
+    /** Null when the process is gone. */
+    private static Stat stat(long pid) {
         if (pid <= 0) {
             return null;
         }
@@ -37,7 +40,7 @@ public final class ProcInfo {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // comm may contain spaces and parentheses: count fields after the last ')'
             String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return rest.length > 19 ? rest : null;
+            return new Stat(rest[0].charAt(0), Long.parseLong(rest[19]));
         } catch (IOException | RuntimeException e) {
             return null;
         }
