@@ -106,7 +106,7 @@ public final class PodCommand {
                     pods.add(pod);
                     statuses.put(pod.id(), states);
                     podStatuses.put(pod.id(), podStatus);
-                    ready.put(pod.id(), engine.readiness(pod).ratio());
+                    ready.put(pod.id(), engine.readiness(pod, states).ratio());
                 }
             }
             if (format.given() && !quiet) {

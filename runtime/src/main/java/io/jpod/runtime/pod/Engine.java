@@ -11,6 +11,7 @@ import io.jpod.runtime.logs.LogDriver;
 import io.jpod.runtime.probe.HealthFiles;
 import io.jpod.runtime.probe.PodHealth;
 import io.jpod.runtime.probe.PodReadiness;
+import io.jpod.runtime.probe.Prober;
 import io.jpod.runtime.probe.ProberProcess;
 import io.jpod.runtime.probe.ReadyWait;
 import io.jpod.runtime.state.ContainerLife;
@@ -432,12 +433,24 @@ public final class Engine {
 
     /** What the prober last wrote of the pod's containers; empty for a pod without probes. */
     public Optional<PodHealth> health(PodRecord pod) {
-        return health.read(pod.id());
+        // no file to look for (and no exception for its absence) where nothing is probed; a loop,
+        // not a stream: ps asks this of every pod
+        for (ContainerRecord c : Prober.probeable(pod)) {
+            if (Prober.probed(c)) {
+                return health.read(pod.id());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the pod is Ready, and if not, why. */
     public PodReadiness readiness(PodRecord pod) {
-        return PodReadiness.of(pod, lookups.statuses(pod), health.read(pod.id()));
+        return readiness(pod, lookups.statuses(pod));
+    }
+
+    /** As {@link #readiness(PodRecord)}, from the statuses {@link #statuses} gave. */
+    public PodReadiness readiness(PodRecord pod, Map<String, ContainerStatus> states) {
+        return PodReadiness.of(pod, states, health(pod));
     }
 
     /**

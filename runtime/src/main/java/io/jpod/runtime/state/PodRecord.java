@@ -253,6 +253,9 @@ public record PodRecord(
 
     /** The native sidecars: init containers that restart always (restartPolicy: Always). */
     public List<ContainerRecord> sidecars() {
+        if (initContainers.isEmpty()) {
+            return List.of(); // ps asks every pod
+        }
         return initContainers.stream()
                 .filter(
                         c ->

@@ -1,5 +1,6 @@
 package io.jpod.runtime.sys;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,21 +30,51 @@ public final class ProcInfo {
     }
 
     /** What jpod reads of /proc/PID/stat: the state (field 3) and the start time (field 22). */
-    private record Stat(char state, long startTime) {}
+    record Stat(char state, long startTime) {}
 
     /** Null when the process is gone. */
     private static Stat stat(long pid) {
         if (pid <= 0) {
             return null;
         }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // comm may contain spaces and parentheses: count fields after the last ')'
-            String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new Stat(rest[0].charAt(0), Long.parseLong(rest[19]));
-        } catch (IOException | RuntimeException e) {
+        // FileInputStream, not Files: ps reads a stat for each container, and in a cold JVM the
+        // NIO path, channel and charset layers cost more than the read itself
+        byte[] buf = new byte[1024];
+        int n;
+        try (FileInputStream in = new FileInputStream("/proc/" + pid + "/stat")) {
+            n = in.readNBytes(buf, 0, buf.length);
+        } catch (IOException e) {
             return null;
         }
+        return parse(buf, n);
+    }
+
+    /**
+     * The state and start time of a stat line, or null for one cut short. comm (field 2) may hold
+     * spaces and parentheses, so fields are counted from the last ')'.
+     */
+    static Stat parse(byte[] b, int n) {
+        int close = n - 1;
+        while (close >= 0 && b[close] != ')') {
+            close--;
+        }
+        int at = close + 2;
+        if (close < 0 || at >= n) {
+            return null;
+        }
+        char state = (char) b[at];
+        for (int field = 3; field < 22; field++) {
+            while (at < n && b[at] != ' ') {
+                at++;
+            }
+            at++;
+        }
+        long start = 0;
+        int digits = 0;
+        for (; at < n && b[at] >= '0' && b[at] <= '9'; at++, digits++) {
+            start = start * 10 + (b[at] - '0');
+        }
+        return digits == 0 ? null : new Stat(state, start);
     }
 
     public static long uid(long pid) throws IOException {

@@ -15,6 +15,7 @@ import io.jpod.runtime.json.RecordJson;
 import io.jpod.runtime.probe.ContainerHealth;
 import io.jpod.runtime.probe.HealthLog;
 import io.jpod.runtime.probe.PodHealth;
+import io.jpod.runtime.probe.ProbePlan;
 
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +119,37 @@ class RecordJsonTest {
         assertNull(c.spec());
         assertEquals(0, c.restartCount());
         assertEquals(false, c.infra());
+    }
+
+    @Test
+    void aTagAfterTheFieldsEscapedNamesAndSkippedValuesReadAsJacksonReadsThem() throws Exception {
+        String json =
+                """
+                {"action": {"port": 8080, "path": "/h", "x": {"s": "}]\\"", "a": [[], {}]},
+                            "kind": "httpGet", "sch\\u0065me": "HTTP"},
+                 "periodSeconds": 10, "failureThreshold": 3}
+                """;
+        ProbePlan read = RecordJson.read(json.getBytes(StandardCharsets.UTF_8), ProbePlan.class);
+        assertEquals(JACKSON.readValue(json, ProbePlan.class), read);
+        assertEquals(
+                new ProbePlan.Action.HttpGet("HTTP", null, 8080, "/h", List.of()), read.action());
+        RecordJson.JsonException unknown =
+                assertThrows(
+                        RecordJson.JsonException.class,
+                        () ->
+                                RecordJson.read(
+                                        "{\"action\": {\"kind\": \"ping\"}}"
+                                                .getBytes(StandardCharsets.UTF_8),
+                                        ProbePlan.class));
+        assertEquals("ProbePlan.action: unknown kind 'ping'", unknown.getMessage());
+        RecordJson.JsonException notText =
+                assertThrows(
+                        RecordJson.JsonException.class,
+                        () ->
+                                RecordJson.read(
+                                        "{\"id\": {\"a\": 1}}".getBytes(StandardCharsets.UTF_8),
+                                        PodRecord.class));
+        assertEquals("PodRecord.id: expected text, found an object", notText.getMessage());
     }
 
     @Test

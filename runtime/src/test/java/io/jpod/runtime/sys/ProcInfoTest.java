@@ -1,6 +1,8 @@
 package io.jpod.runtime.sys;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -33,5 +35,17 @@ class ProcInfoTest {
         long started = ProcInfo.startTime(pid).orElse(-1);
         child.waitFor();
         assertFalse(ProcInfo.alive(pid, started));
+    }
+
+    @Test
+    void fieldsAreCountedFromTheLastParenthesisOfComm() {
+        byte[] line =
+                ("4242 (a) b (c) S 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 987654 2"
+                                + " 3\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(new ProcInfo.Stat('S', 987654), ProcInfo.parse(line, line.length));
+        // cut before field 22, or before the state
+        assertNull(ProcInfo.parse(line, 50));
+        assertNull(ProcInfo.parse(line, 14));
     }
 }
