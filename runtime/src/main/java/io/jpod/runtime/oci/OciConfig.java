@@ -1,10 +1,9 @@
 package io.jpod.runtime.oci;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jpod.runtime.json.JsonWriter;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.List;
 /** Writes the OCI runtime-spec config.json for a {@link BundleSpec}. */
 public final class OciConfig {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> MASKED =
             List.of(
                     "/proc/acpi",
@@ -33,37 +31,40 @@ public final class OciConfig {
     private OciConfig() {}
 
     public static void write(BundleSpec spec, Path file) throws IOException {
-        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson(spec));
+        Files.writeString(file, toJson(spec));
     }
 
     /** The config.json document of a spec. */
-    public static ObjectNode toJson(BundleSpec spec) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("ociVersion", "1.0.2");
-        ObjectNode process = root.putObject("process");
-        process.put("terminal", spec.terminal());
-        ObjectNode user = process.putObject("user");
-        user.put("uid", spec.uid());
-        user.put("gid", spec.gid());
+    public static String toJson(BundleSpec spec) {
+        JsonWriter json = new JsonWriter().object();
+        json.field("ociVersion", "1.0.2");
+        json.object("process");
+        json.field("terminal", spec.terminal());
+        json.object("user").field("uid", spec.uid()).field("gid", spec.gid());
         if (!spec.additionalGids().isEmpty()) {
-            ArrayNode gids = user.putArray("additionalGids");
-            spec.additionalGids().forEach(gids::add);
+            json.array("additionalGids");
+            spec.additionalGids().forEach(json::value);
+            json.end();
         }
-        strings(process.putArray("args"), spec.args());
-        strings(process.putArray("env"), spec.env());
-        process.put("cwd", spec.cwd() == null || spec.cwd().isEmpty() ? "/" : spec.cwd());
-        ObjectNode caps = process.putObject("capabilities");
+        json.end();
+        strings(json, "args", spec.args());
+        strings(json, "env", spec.env());
+        json.field("cwd", spec.cwd() == null || spec.cwd().isEmpty() ? "/" : spec.cwd());
+        json.object("capabilities");
         for (String set : List.of("bounding", "effective", "permitted")) {
-            strings(caps.putArray(set), spec.capabilities());
+            strings(json, set, spec.capabilities());
         }
-        process.put("noNewPrivileges", spec.noNewPrivileges());
-        ObjectNode rootfs = root.putObject("root");
-        rootfs.put("path", spec.rootfs());
-        rootfs.put("readonly", spec.readonlyRootfs());
+        json.end();
+        json.field("noNewPrivileges", spec.noNewPrivileges());
+        json.end();
+        json.object("root")
+                .field("path", spec.rootfs())
+                .field("readonly", spec.readonlyRootfs())
+                .end();
         if (spec.hostname() != null) {
-            root.put("hostname", spec.hostname());
+            json.field("hostname", spec.hostname());
         }
-        ArrayNode mounts = root.putArray("mounts");
+        json.array("mounts");
         for (BundleSpec.Mount m : defaultMounts(spec.rootless())) {
             if (m.type().equals("mqueue") && spec.rootless() && !hasIpcNamespace(spec)) {
                 // in the host's IPC namespace (hostIPC) a user namespace may not mount an mqueue,
@@ -71,51 +72,53 @@ public final class OciConfig {
                 continue;
             }
             if (spec.mounts().stream().noneMatch(o -> o.destination().equals(m.destination()))) {
-                mount(mounts, m);
+                mount(json, m);
             }
         }
         for (BundleSpec.Mount m : spec.mounts()) {
-            mount(mounts, m);
+            mount(json, m);
         }
-        ObjectNode linux = root.putObject("linux");
-        ArrayNode namespaces = linux.putArray("namespaces");
+        json.end();
+        json.object("linux");
+        json.array("namespaces");
         for (BundleSpec.Namespace ns : spec.namespaces()) {
-            ObjectNode n = namespaces.addObject();
-            n.put("type", ns.type());
+            json.object().field("type", ns.type());
             if (ns.path() != null) {
-                n.put("path", ns.path());
+                json.field("path", ns.path());
             }
+            json.end();
         }
+        json.end();
         if (spec.userns() != null) {
             // given to the containers that join the namespace too: runc 1.1 finds the host's id
             // of the container's root from them, and writes them only where it creates it
-            mapping(linux.putArray("uidMappings"), spec.userns());
-            mapping(linux.putArray("gidMappings"), spec.userns());
+            mapping(json, "uidMappings", spec.userns());
+            mapping(json, "gidMappings", spec.userns());
         }
         if (!spec.sysctls().isEmpty()) {
-            ObjectNode sysctl = linux.putObject("sysctl");
-            spec.sysctls().forEach(sysctl::put);
+            json.object("sysctl");
+            spec.sysctls().forEach(json::field);
+            json.end();
         }
         if (spec.maskedProc()) {
-            strings(linux.putArray("maskedPaths"), MASKED);
-            strings(linux.putArray("readonlyPaths"), READONLY);
+            strings(json, "maskedPaths", MASKED);
+            strings(json, "readonlyPaths", READONLY);
         }
         if (spec.seccomp() != null) {
-            try {
-                linux.set("seccomp", JSON.readTree(spec.seccomp()));
-            } catch (IOException e) {
-                throw new IllegalArgumentException(
-                        "seccomp profile is not JSON: " + e.getMessage(), e);
-            }
+            // SeccompPolicy's JSON, which it wrote itself or read and checked
+            json.rawField("seccomp", spec.seccomp());
         }
-        return root;
+        return json.end().end().text();
     }
 
-    private static void mapping(ArrayNode array, IdMap map) {
-        ObjectNode m = array.addObject();
-        m.put("containerID", map.inside());
-        m.put("hostID", map.outside());
-        m.put("size", map.count());
+    private static void mapping(JsonWriter json, String name, IdMap map) {
+        json.array(name)
+                .object()
+                .field("containerID", map.inside())
+                .field("hostID", map.outside())
+                .field("size", map.count())
+                .end()
+                .end();
     }
 
     private static List<BundleSpec.Mount> defaultMounts(boolean rootless) {
@@ -170,15 +173,18 @@ public final class OciConfig {
         return spec.namespaces().stream().anyMatch(n -> n.type().equals("ipc"));
     }
 
-    private static void mount(ArrayNode mounts, BundleSpec.Mount m) {
-        ObjectNode n = mounts.addObject();
-        n.put("destination", m.destination());
-        n.put("type", m.type());
-        n.put("source", m.source());
-        strings(n.putArray("options"), m.options());
+    private static void mount(JsonWriter json, BundleSpec.Mount m) {
+        json.object()
+                .field("destination", m.destination())
+                .field("type", m.type())
+                .field("source", m.source());
+        strings(json, "options", m.options());
+        json.end();
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
+    private static void strings(JsonWriter json, String name, List<String> values) {
+        json.array(name);
+        values.forEach(json::value);
+        json.end();
     }
 }

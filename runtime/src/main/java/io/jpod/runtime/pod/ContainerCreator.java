@@ -284,7 +284,8 @@ final class ContainerCreator {
      */
     private static void makeWorkingDir(String container, String workingDir, Path rootfs)
             throws PodException {
-        if (workingDir == null || workingDir.isEmpty()) {
+        // the root itself always is (and needs no downcall made to say so)
+        if (workingDir == null || workingDir.isEmpty() || workingDir.replace("/", "").isEmpty()) {
             return;
         }
         try {

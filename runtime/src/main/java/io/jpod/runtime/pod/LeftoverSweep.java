@@ -6,9 +6,10 @@ import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.storage.Mounts;
 import io.jpod.runtime.sys.ProcInfo;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ final class LeftoverSweep {
                 names(l.sockets()),
                 names(l.pods()),
                 names(l.netns()),
-                processes());
+                processes(List.of(l.containers() + "/", l.pods() + "/", l.netns() + "/")));
     }
 
     private static List<String> names(Path dir) throws IOException {
@@ -104,26 +105,47 @@ final class LeftoverSweep {
         }
     }
 
-    /** Every process whose command line this process can read, zombies left out. */
-    private static List<Leftovers.Seen.Proc> processes() throws IOException {
+    /**
+     * Every process whose command line this process can read and names one of jpod's directories
+     * ({@link Leftovers} looks at no other), zombies left out. Every play looks at every process on
+     * the host, so the others cost one read of their command line and a substring search.
+     */
+    static List<Leftovers.Seen.Proc> processes(List<String> markers) {
+        // searched as Latin-1 text of the UTF-8 bytes: no decoding of the command lines that miss
+        List<String> wanted =
+                markers.stream()
+                        .map(
+                                m ->
+                                        new String(
+                                                m.getBytes(StandardCharsets.UTF_8),
+                                                StandardCharsets.ISO_8859_1))
+                        .toList();
+        String[] names = new File("/proc").list();
         List<Leftovers.Seen.Proc> all = new ArrayList<>();
-        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path p : procs) {
-                long pid = Long.parseLong(p.getFileName().toString());
-                try {
-                    String raw =
-                            new String(
-                                    Files.readAllBytes(p.resolve("cmdline")),
-                                    StandardCharsets.UTF_8);
-                    OptionalLong started = ProcInfo.startTime(pid);
-                    if (!raw.isEmpty() && started.isPresent()) {
-                        all.add(
-                                new Leftovers.Seen.Proc(
-                                        pid, started.getAsLong(), Arrays.asList(raw.split("\0"))));
-                    }
-                } catch (IOException gone) {
-                    // exited while we looked
-                }
+        if (names == null) {
+            return all;
+        }
+        for (String name : names) {
+            if (name.isEmpty() || name.charAt(0) < '0' || name.charAt(0) > '9') {
+                continue;
+            }
+            byte[] raw;
+            try (FileInputStream in = new FileInputStream("/proc/" + name + "/cmdline")) {
+                raw = in.readAllBytes();
+            } catch (IOException gone) {
+                continue; // exited while we looked, or not ours to read
+            }
+            String latin = new String(raw, StandardCharsets.ISO_8859_1);
+            if (wanted.stream().noneMatch(latin::contains)) {
+                continue;
+            }
+            long pid = Long.parseLong(name);
+            OptionalLong started = ProcInfo.startTime(pid);
+            if (started.isPresent()) {
+                String cmdline = new String(raw, StandardCharsets.UTF_8);
+                all.add(
+                        new Leftovers.Seen.Proc(
+                                pid, started.getAsLong(), Arrays.asList(cmdline.split("\0"))));
             }
         }
         return all;

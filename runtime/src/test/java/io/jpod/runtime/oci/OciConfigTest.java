@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -42,6 +43,15 @@ class OciConfigTest {
                 null);
     }
 
+    /** The config.json of a spec, as a tree. */
+    private static JsonNode config(BundleSpec spec) {
+        try {
+            return new ObjectMapper().readTree(OciConfig.toJson(spec));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("config.json is not JSON", e);
+        }
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
@@ -50,7 +60,7 @@ class OciConfigTest {
 
     @Test
     void processUserCapabilitiesAndRoot() {
-        JsonNode root = OciConfig.toJson(spec("/srv", "web", true, List.of()));
+        JsonNode root = config(spec("/srv", "web", true, List.of()));
         JsonNode process = root.path("process");
         assertEquals(1000, process.path("user").path("uid").asLong());
         assertEquals(100, process.path("user").path("gid").asLong());
@@ -73,30 +83,20 @@ class OciConfigTest {
     void cwdDefaultsToTheRoot() {
         assertEquals(
                 "/",
-                OciConfig.toJson(spec(null, "web", true, List.of()))
-                        .path("process")
-                        .path("cwd")
-                        .asText());
+                config(spec(null, "web", true, List.of())).path("process").path("cwd").asText());
         assertEquals(
-                "/",
-                OciConfig.toJson(spec("", "web", true, List.of()))
-                        .path("process")
-                        .path("cwd")
-                        .asText());
+                "/", config(spec("", "web", true, List.of())).path("process").path("cwd").asText());
     }
 
     @Test
     void hostnameIsOmittedWhenTheUtsNamespaceIsJoined() {
         // runc refuses a hostname without a new UTS namespace
-        assertFalse(OciConfig.toJson(spec("/", null, true, List.of())).has("hostname"));
+        assertFalse(config(spec("/", null, true, List.of())).has("hostname"));
     }
 
     @Test
     void namespacesCarryAPathOnlyWhenJoined() {
-        JsonNode ns =
-                OciConfig.toJson(spec("/", "web", true, List.of()))
-                        .path("linux")
-                        .path("namespaces");
+        JsonNode ns = config(spec("/", "web", true, List.of())).path("linux").path("namespaces");
         assertEquals(2, ns.size());
         assertEquals("mount", ns.get(0).path("type").asText());
         assertFalse(ns.get(0).has("path"));
@@ -106,8 +106,8 @@ class OciConfigTest {
 
     @Test
     void rootlessDevptsNamesNoGroup() {
-        JsonNode rootless = devpts(OciConfig.toJson(spec("/", "web", true, List.of())));
-        JsonNode root = devpts(OciConfig.toJson(spec("/", "web", false, List.of())));
+        JsonNode rootless = devpts(config(spec("/", "web", true, List.of())));
+        JsonNode root = devpts(config(spec("/", "web", false, List.of())));
         assertFalse(texts(rootless.path("options")).contains("gid=5"));
         assertTrue(texts(root.path("options")).contains("gid=5"));
     }
@@ -125,8 +125,7 @@ class OciConfigTest {
     void specMountsComeAfterTheDefaults() {
         BundleSpec.Mount data = BundleSpec.Mount.bind("/host/data", "/data", true);
         BundleSpec.Mount hosts = BundleSpec.Mount.bind("/pod/hosts", "/etc/hosts", false);
-        JsonNode mounts =
-                OciConfig.toJson(spec("/", "web", true, List.of(data, hosts))).path("mounts");
+        JsonNode mounts = config(spec("/", "web", true, List.of(data, hosts))).path("mounts");
         List<String> destinations = new ArrayList<>();
         mounts.forEach(m -> destinations.add(m.path("destination").asText()));
         // the fixture stays in the caller's IPC namespace, rootless: no mqueue can be mounted there

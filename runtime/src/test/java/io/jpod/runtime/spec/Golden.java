@@ -24,9 +24,8 @@ final class Golden {
 
     private Golden() {}
 
-    static void check(String name, JsonNode generated) throws IOException {
-        // compared as written: in memory a long and an int of the same value differ
-        JsonNode actual = JSON.readTree(JSON.writeValueAsString(generated));
+    static void check(String name, String generated) throws IOException {
+        JsonNode actual = JSON.readTree(generated);
         Path file = DIR.resolve(name + ".json");
         if (Boolean.getBoolean(UPDATE)) {
             Files.createDirectories(DIR);
