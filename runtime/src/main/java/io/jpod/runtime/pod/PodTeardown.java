@@ -1,5 +1,6 @@
 package io.jpod.runtime.pod;
 
+import io.jpod.runtime.JpodException;
 import io.jpod.runtime.Runtime;
 import io.jpod.runtime.net.NetworkHelper;
 import io.jpod.runtime.state.ContainerLife;
@@ -9,6 +10,8 @@ import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodPhase;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.state.StateStore;
+import io.jpod.runtime.sys.Processes;
+import io.jpod.runtime.sys.Signals;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -155,12 +158,14 @@ final class PodTeardown {
      */
     private void awaitConmon(ContainerRecord c) throws InterruptedException {
         long deadline = rt.processes().nanoTime() + 15_000_000_000L;
+        long nap = 1;
         while (rt.processes().nanoTime() < deadline) {
             // a zombie's cmdline is empty, and a reused pid names another program
             if (!rt.processes().cmdline(c.conmonPid()).contains(c.id())) {
                 return;
             }
-            rt.processes().sleep(20);
+            rt.processes().sleep(nap);
+            nap = Processes.nextPoll(nap);
         }
     }
 
@@ -172,15 +177,32 @@ final class PodTeardown {
             left = (deadline - rt.processes().nanoTime()) / 1_000_000;
         }
         if (left > 0) {
-            rt.oci().kill(c.id(), LifecycleHooks.plan(c).stopSignal());
+            signal(c, LifecycleHooks.plan(c).stopSignal());
             if (rt.processes().awaitExit(c.pid(), c.pidStartTime(), left)) {
                 return;
             }
         }
-        rt.oci().kill(c.id(), "KILL");
+        signal(c, "KILL");
         if (!rt.processes().awaitExit(c.pid(), c.pidStartTime(), 10_000)) {
             throw new IOException(
                     "container " + c.name() + " (pid " + c.pid() + ") did not die after SIGKILL");
+        }
+    }
+
+    /**
+     * The signal straight to the container's init, as the runtime's kill sends it, without starting
+     * the runtime for it: that was some 15 ms of each step of a teardown. The pid is the one
+     * recorded with its start time, so a reused pid is never signalled.
+     */
+    private void signal(ContainerRecord c, String signal) throws IOException {
+        int number;
+        try {
+            number = Signals.number(signal);
+        } catch (JpodException e) {
+            throw new IOException("container " + c.name() + ": " + e.getMessage(), e);
+        }
+        if (rt.processes().alive(c.pid(), c.pidStartTime())) {
+            rt.processes().signal(c.pid(), number);
         }
     }
 

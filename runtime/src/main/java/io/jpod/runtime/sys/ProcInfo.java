@@ -94,11 +94,13 @@ public final class ProcInfo {
     public static boolean awaitExit(long pid, long startTime, long millis)
             throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
+        long nap = 1;
         while (alive(pid, startTime)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Thread.sleep(20);
+            Thread.sleep(nap);
+            nap = Processes.nextPoll(nap);
         }
         return true;
     }

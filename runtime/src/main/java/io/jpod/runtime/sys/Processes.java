@@ -59,12 +59,23 @@ public interface Processes {
     /** Waits for a process to disappear; false when it still runs at the deadline. */
     default boolean awaitExit(long pid, long startTime, long millis) throws InterruptedException {
         long deadline = nanoTime() + millis * 1_000_000;
+        long nap = 1;
         while (alive(pid, startTime)) {
             if (nanoTime() > deadline) {
                 return false;
             }
-            sleep(20);
+            sleep(nap);
+            nap = nextPoll(nap);
         }
         return true;
+    }
+
+    /**
+     * The next pause of a poll for something that is usually quick (a signalled process dying): 1
+     * ms doubling to 20, so that a stop waits a millisecond or two past the exit rather than half
+     * of a fixed 20 ms, each step of a teardown one after the other.
+     */
+    static long nextPoll(long nap) {
+        return Math.min(20, nap * 2);
     }
 }

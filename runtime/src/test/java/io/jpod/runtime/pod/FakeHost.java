@@ -116,6 +116,7 @@ final class FakeHost {
         String root = rt.layout().runcRoot().toString();
         processes.answer(List.of("runc", "--root", root, "start"), this::start);
         processes.answer(List.of("runc", "--root", root, "kill"), this::kill);
+        processes.onSignal(this::signalled);
         processes.answer(List.of("runc", "--root", root, "delete"), this::delete);
         processes.answer(
                 List.of("pasta"),
@@ -163,8 +164,25 @@ final class FakeHost {
     }
 
     private ExecResult kill(List<String> argv) {
-        String id = argv.get(argv.size() - 2);
-        String signal = argv.getLast();
+        return kill(argv.get(argv.size() - 2), argv.getLast());
+    }
+
+    /** jpod's own signal to a container's process: as the runtime's kill of it. */
+    private void signalled(long pid, int signal) {
+        String id = null;
+        synchronized (this) {
+            for (Map.Entry<String, String> e : names.entrySet()) {
+                if (Long.valueOf(pid).equals(pids.get(e.getValue()))) {
+                    id = e.getKey();
+                }
+            }
+        }
+        if (id != null) {
+            kill(id, signal == 15 ? "TERM" : signal == 9 ? "KILL" : Integer.toString(signal));
+        }
+    }
+
+    private ExecResult kill(String id, String signal) {
         String name = names.getOrDefault(id, "");
         CountDownLatch gate = killGate.get(name);
         if (gate != null) {

@@ -43,6 +43,22 @@ class RemoveTest {
     }
 
     @Test
+    void theStopSignalsGoStraightToTheProcessesWithoutTheRuntime() throws Exception {
+        engine.play(List.of(Plans.pod("web", box, "a")), false);
+        PodRecord pod = host.rt.state().pods().getFirst();
+        long pid = pod.containers().getFirst().pid();
+        host.ignoreTerm.add("web-a");
+        engine.remove("web", true);
+        // the infra last, with no grace of its own
+        assertEquals(
+                List.of(pid + " 15", pid + " 9", pod.infra().pid() + " 9"),
+                host.processes.signalled());
+        assertTrue(
+                host.processes.calls("runc").stream().noneMatch(argv -> argv.contains("kill")),
+                host.processes.calls("runc").toString());
+    }
+
+    @Test
     void aContainerIgnoringSigtermIsKilledOnceTheGracePeriodIsOver() throws Exception {
         engine.play(List.of(Plans.pod("web", box, "a", "b")), false);
         host.ignoreTerm.add("web-a");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -39,6 +40,7 @@ public final class RecordingProcesses implements Processes {
     private final Map<Long, String> cmdlines = new HashMap<>();
     private final List<Long> terminated = new ArrayList<>();
     private final List<String> signalled = new ArrayList<>();
+    private BiConsumer<Long, Integer> onSignal = (pid, signal) -> {};
     private long nextPid = 5_000_000;
     private long clock;
 
@@ -183,8 +185,19 @@ public final class RecordingProcesses implements Processes {
     }
 
     @Override
-    public synchronized void signal(long pid, int signal) {
-        signalled.add(pid + " " + signal);
+    public void signal(long pid, int signal) {
+        BiConsumer<Long, Integer> listener;
+        synchronized (this) {
+            signalled.add(pid + " " + signal);
+            listener = onSignal;
+        }
+        // outside the lock: a fake host's answer may wait, as a slow process would
+        listener.accept(pid, signal);
+    }
+
+    /** What a signal does besides being recorded (a fake host ends the process). */
+    public synchronized void onSignal(BiConsumer<Long, Integer> listener) {
+        onSignal = listener;
     }
 
     @Override
