@@ -40,6 +40,8 @@ final class KubePlayer {
         if (options.watch) {
             return KubeWatch.run(options);
         }
+        // while the manifests are read and parsed: a play or down starts helpers soon after
+        Engine.warmUp();
         ManifestInput input = read(options);
         Engine engine = Engine.open(System.getenv());
         Trace.mark("storage: open runtime");

@@ -20,6 +20,7 @@ import io.jpod.runtime.state.ContainerStatus;
 import io.jpod.runtime.state.HelperStatus;
 import io.jpod.runtime.state.LifeFile;
 import io.jpod.runtime.state.PodRecord;
+import io.jpod.runtime.sys.HostProcesses;
 import io.jpod.runtime.volume.VolumeStore;
 
 import java.io.BufferedOutputStream;
@@ -106,6 +107,14 @@ public final class Engine {
         this.diskUsage = new DiskUsage(rt, lookups);
         this.reset = new SystemReset(rt, remove, removals);
         this.health = new HealthFiles(rt.layout().runDir());
+    }
+
+    /**
+     * Readies the host's process machinery on a spare thread (see {@link HostProcesses#warmUp}):
+     * for {@code play kube} and {@code kube down}, called before they read their manifests.
+     */
+    public static void warmUp() {
+        HostProcesses.warmUp();
     }
 
     /** The engine of this invocation, for the user and environment it runs in. */

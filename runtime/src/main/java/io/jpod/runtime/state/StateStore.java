@@ -121,6 +121,9 @@ public final class StateStore {
         File pods = dir.resolve("pods").toFile();
         String[] names = pods.list();
         if (names == null) {
+            if (pods.exists()) {
+                throw new IOException("cannot list the pods' state in " + pods);
+            }
             return List.of();
         }
         List<PodRecord> result = new ArrayList<>(names.length);

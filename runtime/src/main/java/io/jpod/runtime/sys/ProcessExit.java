@@ -19,20 +19,16 @@ public final class ProcessExit {
 
     private ProcessExit() {}
 
+    /** _exit's handle once {@link #prepare} made it. */
+    private static volatile MethodHandle prepared;
+
     public static void exit(int code) {
         System.out.flush();
         System.err.flush();
         if (hasChildren()) {
             try {
-                MethodHandle exit =
-                        Linker.nativeLinker()
-                                .downcallHandle(
-                                        Linker.nativeLinker()
-                                                .defaultLookup()
-                                                .find("_exit")
-                                                .orElseThrow(),
-                                        FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT));
-                exit.invokeExact(code);
+                MethodHandle exit = prepared;
+                (exit == null ? exitHandle() : exit).invokeExact(code);
             } catch (Throwable e) {
                 // no native access: fall back to the ordinary, slower exit
             }
@@ -42,6 +38,26 @@ public final class ProcessExit {
         // machinery whether to log the exit, which looks for a logging backend in every jar of the
         // class path: halt ends the same way without that
         Runtime.getRuntime().halt(code);
+    }
+
+    /**
+     * Makes _exit's handle ahead of {@link #exit}, for a command that will leave children behind (a
+     * play's network helper): the JDK spins code for a downcall, ~10 ms of a cold JVM, which a
+     * spare thread can spend while the command works.
+     */
+    public static void prepare() {
+        try {
+            prepared = exitHandle();
+        } catch (RuntimeException e) {
+            // no native access: exit falls back as it would have
+        }
+    }
+
+    private static MethodHandle exitHandle() {
+        Linker linker = Linker.nativeLinker();
+        return linker.downcallHandle(
+                linker.defaultLookup().find("_exit").orElseThrow(),
+                FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT));
     }
 
     /**
