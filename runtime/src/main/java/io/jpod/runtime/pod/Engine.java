@@ -442,14 +442,8 @@ public final class Engine {
 
     /** What the prober last wrote of the pod's containers; empty for a pod without probes. */
     public Optional<PodHealth> health(PodRecord pod) {
-        // no file to look for (and no exception for its absence) where nothing is probed; a loop,
-        // not a stream: ps asks this of every pod
-        for (ContainerRecord c : Prober.probeable(pod)) {
-            if (Prober.probed(c)) {
-                return health.read(pod.id());
-            }
-        }
-        return Optional.empty();
+        // no file to look for (and no exception for its absence) where nothing is probed
+        return Prober.hasProbes(pod) ? health.read(pod.id()) : Optional.empty();
     }
 
     /** Whether the pod is Ready, and if not, why. */

@@ -142,7 +142,17 @@ public final class Prober {
                 .anyMatch(
                         p ->
                                 (p.phase() == PodPhase.CREATED || p.phase() == PodPhase.CREATING)
-                                        && probeable(p).stream().anyMatch(Prober::probed));
+                                        && hasProbes(p));
+    }
+
+    /** Whether any container the kubelet probes has a probe; a loop: ps asks it of every pod. */
+    public static boolean hasProbes(PodRecord pod) {
+        for (ContainerRecord c : probeable(pod)) {
+            if (probed(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

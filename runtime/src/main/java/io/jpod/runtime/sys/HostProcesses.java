@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 
@@ -102,11 +101,10 @@ public final class HostProcesses implements Processes {
     @Override
     public void signal(long pid, int signal) {
         // the JDK's own kill for the two usual signals: a downcall's first use costs a JVM ~15 ms
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
         if (signal == SIGKILL) {
-            process.ifPresent(ProcessHandle::destroyForcibly);
+            kill(pid);
         } else if (signal == SIGTERM) {
-            process.ifPresent(ProcessHandle::destroy);
+            terminate(pid);
         } else {
             Libc.kill(pid, signal);
         }
