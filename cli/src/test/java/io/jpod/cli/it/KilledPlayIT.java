@@ -29,8 +29,10 @@ class KilledPlayIT {
     private static final List<String> MARKS =
             List.of(
                     "storage: pod files, volumes", // the netns file and slirp4netns come next
-                    "namespaces: netns", // slirp4netns starting, its pid not recorded yet
-                    "network: helper, ports", // the infra's conmon and runc create
+                    // slirp4netns starting, its pid not recorded yet; beside it the infra's create
+                    "namespaces: netns",
+                    // the helper up; the containers being made beside it, wherever they are
+                    "network: helper, ports",
                     "runtime: infra", // the app containers' overlays and conmons
                     "runtime: create containers"); // runc start
 

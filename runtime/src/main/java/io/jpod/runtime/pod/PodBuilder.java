@@ -117,7 +117,6 @@ final class PodBuilder {
      */
     PodRecord build(PodRecord pod, PodPlan plan, Map<String, Image> images, PlayOptions options)
             throws IOException, PodException {
-        boolean start = options.start();
         Path podDir = Files.createDirectories(rt.layout().pods().resolve(pod.id()));
         PodFiles.write(podDir, plan);
         Files.writeString(
@@ -126,28 +125,53 @@ final class PodBuilder {
         Volumes.prepare(plan, podDir, rt.layout().volumes(), rt.processes());
         Trace.mark("storage: pod files, volumes");
 
-        ContainerRecord infra;
-        Path netns;
+        Progress progress = new Progress(rt.state(), pod);
         if (plan.security().ownUsers()) {
             // the infra makes the pod's user namespace and its network namespace inside it; the
             // network is bound and connected once it exists, before the infra runs
             IdMap userns = PodIdMapping.choose(rt.layout().rootless());
-            infra = creator.createInfra(pod.id(), plan.name(), plan.hostname(), null, userns);
-            pod = pod.withInfra(infra);
-            rt.state().save(pod);
-            pod = network.startOwned(plan, pod, podDir, infra.pid());
-            netns = Path.of(pod.network().netnsPath());
-        } else {
-            pod = network.start(plan, pod, podDir);
-            netns = pod.network().netnsPath() == null ? null : Path.of(pod.network().netnsPath());
-            infra = creator.createInfra(pod.id(), plan.name(), plan.hostname(), netns, null);
+            ContainerRecord infra =
+                    creator.createInfra(pod.id(), plan.name(), plan.hostname(), null, userns);
+            progress.infra(infra);
+            network.startOwned(plan, progress, podDir, infra.pid());
+            Path netns = Path.of(progress.pod().network().netnsPath());
+            return containers(plan, images, options, progress, infra, netns, null);
         }
-        Trace.mark("network: helper, ports");
+        Path netns = network.namespace(plan, progress);
+        // the containers join the namespace as soon as it exists: they are made while its helper
+        // comes up, and nothing runs in the pod before the helper is up and its ports forwarded
+        try (Parallel.Side connecting =
+                netns == null
+                        ? null
+                        : Parallel.beside(() -> network.connect(plan, progress, netns, podDir))) {
+            ContainerRecord infra =
+                    creator.createInfra(pod.id(), plan.name(), plan.hostname(), netns, null);
+            progress.infra(infra);
+            return containers(plan, images, options, progress, infra, netns, connecting);
+        }
+    }
 
-        Progress progress = new Progress(rt.state(), pod);
-        progress.infra(infra);
+    /**
+     * Starts the created (and recorded) infra, runs the init containers, and makes and starts the
+     * app containers, once {@code connecting} (null when there is nothing to wait for) has
+     * connected the pod's network: before the first init container, or else before the apps start.
+     */
+    private PodRecord containers(
+            PodPlan plan,
+            Map<String, Image> images,
+            PlayOptions options,
+            Progress progress,
+            ContainerRecord infra,
+            Path netns,
+            Parallel.Side connecting)
+            throws IOException, PodException {
+        String podId = infra.podId();
+        Path podDir = rt.layout().pods().resolve(podId);
         ContainerRecord runningInfra = creator.start(infra);
         progress.infra(runningInfra);
+        if (connecting != null && !plan.initContainers().isEmpty()) {
+            connecting.join();
+        }
 
         // init containers run one at a time, each to a successful exit, before any app container;
         // a sidecar (restartPolicy Always) only has to have started (its startupProbe passed), and
@@ -156,7 +180,7 @@ final class PodBuilder {
             boolean sidecar = init.life().sidecar();
             ContainerRecord c =
                     creator.createApp(
-                            pod.id(),
+                            podId,
                             plan.name(),
                             plan,
                             init,
@@ -190,7 +214,7 @@ final class PodBuilder {
                         c ->
                                 progress.add(
                                         creator.createApp(
-                                                runningInfra.podId(),
+                                                podId,
                                                 plan.name(),
                                                 plan,
                                                 c,
@@ -202,7 +226,10 @@ final class PodBuilder {
                                                 options.extrasOf(plan.name(), c.name()))));
         progress.order(created);
         Trace.mark("runtime: create containers");
-        if (!start) {
+        if (connecting != null) {
+            connecting.join();
+        }
+        if (!options.start()) {
             return progress.pod();
         }
         Parallel.each(

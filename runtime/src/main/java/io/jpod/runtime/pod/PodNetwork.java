@@ -23,39 +23,42 @@ final class PodNetwork {
     }
 
     /**
-     * Creates what the plan's network mode needs and returns the pod with its network recorded (and
-     * saved after each part, so that teardown finds a helper even if a later part fails).
+     * Creates the pod's network namespace file and records it; returns it, or null for the host's
+     * network (recorded with its ports, nothing to connect). The namespace can be joined at once;
+     * {@link #connect} links it to the host, and may run beside the containers' creation.
      */
-    PodRecord start(PodPlan plan, PodRecord pod, Path podDir) throws IOException {
+    Path namespace(PodPlan plan, Progress progress) throws IOException {
         String mode = plan.network().label();
         if (plan.network() == PodPlan.NetworkMode.HOST) {
-            pod = pod.withNetwork(new NetworkRecord(mode, null, 0, 0, null, plan.ports()));
-            rt.state().save(pod);
-            return pod;
+            progress.network(new NetworkRecord(mode, null, 0, 0, null, plan.ports()));
+            return null;
         }
-        Path netns = rt.netns().create(rt.layout().netns().resolve(pod.id()));
+        Path netns = rt.netns().create(rt.layout().netns().resolve(progress.pod().id()));
         // the kill tests stop a play here: the netns exists, its helper is about to start
         Trace.mark("namespaces: netns");
-        pod = pod.withNetwork(new NetworkRecord(mode, netns.toString(), 0, 0, null, List.of()));
-        rt.state().save(pod);
-        return startHelper(pod, plan.network(), netns, null, plan.ports(), podDir);
+        progress.network(new NetworkRecord(mode, netns.toString(), 0, 0, null, List.of()));
+        return netns;
+    }
+
+    /** Starts the helper that connects a namespace {@link #namespace} made, and its forwards. */
+    void connect(PodPlan plan, Progress progress, Path netns, Path podDir) throws IOException {
+        startHelper(progress, plan.network(), netns, null, plan.ports(), podDir);
+        Trace.mark("network: helper, ports");
     }
 
     /**
      * For a pod with a user namespace of its own: its infra has made the network namespace inside
      * it (created, not yet started), which is bound to the pod's file here and connected as any.
      */
-    PodRecord startOwned(PodPlan plan, PodRecord pod, Path podDir, long infraPid)
+    void startOwned(PodPlan plan, Progress progress, Path podDir, long infraPid)
             throws IOException {
-        Path netns = rt.netns().bind(rt.layout().netns().resolve(pod.id()), infraPid);
+        Path netns = rt.netns().bind(rt.layout().netns().resolve(progress.pod().id()), infraPid);
         Trace.mark("namespaces: netns");
-        pod =
-                pod.withNetwork(
-                        new NetworkRecord(
-                                plan.network().label(), netns.toString(), 0, 0, null, List.of()));
-        rt.state().save(pod);
+        progress.network(
+                new NetworkRecord(plan.network().label(), netns.toString(), 0, 0, null, List.of()));
         Path userns = Path.of("/proc/" + infraPid + "/ns/user");
-        return startHelper(pod, plan.network(), netns, userns, plan.ports(), podDir);
+        startHelper(progress, plan.network(), netns, userns, plan.ports(), podDir);
+        Trace.mark("network: helper, ports");
     }
 
     /**
@@ -63,8 +66,8 @@ final class PodNetwork {
      * namespace belonged to the old infra's user namespace, which no process of the new one may
      * join, so the old namespace and its helper go and the new infra's are bound and connected.
      */
-    PodRecord restartOwned(PodRecord pod, Path podDir, long infraPid) throws IOException {
-        NetworkRecord net = pod.network();
+    void restartOwned(Progress progress, Path podDir, long infraPid) throws IOException {
+        NetworkRecord net = progress.pod().network();
         NetworkHelper.stop(rt.processes(), net.helperPid(), net.helperStartTime());
         if (net.apiSocket() != null) {
             Files.deleteIfExists(Path.of(net.apiSocket()));
@@ -72,13 +75,15 @@ final class PodNetwork {
         Path netns = Path.of(net.netnsPath());
         rt.netns().remove(netns);
         rt.netns().bind(netns, infraPid);
-        pod =
-                pod.withNetwork(
-                        new NetworkRecord(net.mode(), netns.toString(), 0, 0, null, List.of()));
-        rt.state().save(pod);
+        progress.network(new NetworkRecord(net.mode(), netns.toString(), 0, 0, null, List.of()));
         Path userns = Path.of("/proc/" + infraPid + "/ns/user");
-        return startHelper(
-                pod, PodPlan.NetworkMode.parse(net.mode()), netns, userns, net.ports(), podDir);
+        startHelper(
+                progress,
+                PodPlan.NetworkMode.parse(net.mode()),
+                netns,
+                userns,
+                net.ports(),
+                podDir);
     }
 
     /**
@@ -86,10 +91,11 @@ final class PodNetwork {
      * file bound again when it is gone (only while the infra that joined the old one is gone too),
      * and the helper started again with the pod's port forwards when it no longer runs.
      */
-    PodRecord restore(PodRecord pod, boolean infraAlive, Path podDir) throws IOException {
+    void restore(Progress progress, boolean infraAlive, Path podDir) throws IOException {
+        PodRecord pod = progress.pod();
         NetworkRecord net = pod.network();
         if (net == null || net.netnsPath() == null) {
-            return pod;
+            return;
         }
         Path netns = Path.of(net.netnsPath());
         // a file still there but no longer a mount (its mount namespace went) binds nothing either;
@@ -107,17 +113,17 @@ final class PodNetwork {
             rt.netns().create(netns);
         } else if (net.helperPid() <= 0
                 || rt.processes().alive(net.helperPid(), net.helperStartTime())) {
-            return pod;
+            return;
         }
         if (net.apiSocket() != null) {
             Files.deleteIfExists(Path.of(net.apiSocket()));
         }
-        return startHelper(
-                pod, PodPlan.NetworkMode.parse(net.mode()), netns, null, net.ports(), podDir);
+        startHelper(
+                progress, PodPlan.NetworkMode.parse(net.mode()), netns, null, net.ports(), podDir);
     }
 
-    private PodRecord startHelper(
-            PodRecord pod,
+    private void startHelper(
+            Progress progress,
             PodPlan.NetworkMode mode,
             Path netns,
             Path userns,
@@ -126,20 +132,17 @@ final class PodNetwork {
             throws IOException {
         if (mode == PodPlan.NetworkMode.PASTA) {
             long pid = rt.pasta().start(netns, ports, podDir.resolve("pasta.pid"));
-            pod = pod.withNetwork(helper(mode.label(), netns, pid, null, ports));
-            rt.state().save(pod);
-            return pod;
+            progress.network(helper(mode.label(), netns, pid, null, ports));
+            return;
         }
-        Path apiSocket = rt.layout().sockets().resolve(pod.shortId() + "-slirp.sock");
+        Path apiSocket = rt.layout().sockets().resolve(progress.pod().shortId() + "-slirp.sock");
         Files.createDirectories(apiSocket.getParent());
         long pid = rt.slirp().start(netns, userns, apiSocket, podDir.resolve("slirp4netns.log"));
         // recorded before forwarding, so that a failed forward still tears the helper down
-        pod = pod.withNetwork(helper(mode.label(), netns, pid, apiSocket, ports));
-        rt.state().save(pod);
+        progress.network(helper(mode.label(), netns, pid, apiSocket, ports));
         for (var port : ports) {
             rt.slirp().forward(apiSocket, port);
         }
-        return pod;
     }
 
     private NetworkRecord helper(

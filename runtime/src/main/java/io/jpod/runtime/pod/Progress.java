@@ -1,6 +1,7 @@
 package io.jpod.runtime.pod;
 
 import io.jpod.runtime.state.ContainerRecord;
+import io.jpod.runtime.state.NetworkRecord;
 import io.jpod.runtime.state.PodRecord;
 import io.jpod.runtime.state.StateStore;
 
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * The record of a pod being made or started, saved after every change, so that a failure or a kill
- * half-way leaves a record of exactly what exists. Its caller holds the pod's lock.
+ * half-way leaves a record of exactly what exists. Its caller holds the pod's lock; the network's
+ * helper may be recorded from a thread of its own while the containers are made.
  */
 final class Progress {
 
@@ -44,7 +46,12 @@ final class Progress {
         save();
     }
 
-    synchronized void save() throws IOException {
+    synchronized void network(NetworkRecord network) throws IOException {
+        pod = pod.withNetwork(network);
+        save();
+    }
+
+    private synchronized void save() throws IOException {
         state.save(pod);
     }
 

@@ -55,19 +55,16 @@ final class Start {
             boolean infraAlive = lookups.alive(infra);
             Path podDir = rt.layout().pods().resolve(pod.id());
             boolean ownUsers = infra.spec() != null && infra.spec().pod().userns() != null;
-            Progress progress;
+            Progress progress = new Progress(rt.state(), pod);
             if (ownUsers && !infraAlive && pod.network() != null) {
                 // a new infra makes new user and network namespaces: connected before it runs
                 ContainerRecord created = creator.recreate(infra, infra, List::of, false);
-                pod = pod.withInfra(created);
-                rt.state().save(pod);
-                pod = network.restartOwned(pod, podDir, created.pid());
-                progress = new Progress(rt.state(), pod);
+                progress.infra(created);
+                network.restartOwned(progress, podDir, created.pid());
                 infra = creator.start(created);
                 progress.infra(infra);
             } else {
-                pod = network.restore(pod, infraAlive, podDir);
-                progress = new Progress(rt.state(), pod);
+                network.restore(progress, infraAlive, podDir);
                 if (!infraAlive) {
                     infra = creator.start(creator.recreate(infra, infra, List::of, false));
                     progress.infra(infra);

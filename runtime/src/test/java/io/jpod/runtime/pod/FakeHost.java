@@ -61,6 +61,9 @@ final class FakeHost {
     /** Containers (by name) whose runc kill waits until the latch opens: a slow teardown. */
     final Map<String, CountDownLatch> killGate = new ConcurrentHashMap<>();
 
+    /** When set, pasta comes up only once the latch opens: a slow network helper. */
+    volatile CountDownLatch helperGate;
+
     /** The event at which jpod is killed: the fake throws {@link Killed} there, after the step. */
     volatile String killAt;
 
@@ -121,6 +124,14 @@ final class FakeHost {
         processes.answer(
                 List.of("pasta"),
                 argv -> {
+                    CountDownLatch gate = helperGate;
+                    if (gate != null) {
+                        try {
+                            gate.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     Path pidFile = Path.of(argv.get(argv.indexOf("-P") + 1));
                     long pid = processes.started("pasta");
                     write(pidFile, Long.toString(pid));

@@ -19,9 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.Closeable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 class PlayTest {
 
@@ -58,16 +63,14 @@ class PlayTest {
         host.exitOnStart.put("web-i2", 0);
         PodRecord pod = engine.play(List.of(initsAndApps()), false).getFirst();
         List<String> events = host.events();
+        // the network's helper comes up beside the infra's creation, and before any init container
+        assertTrue(events.subList(0, 3).contains("pasta"), events.toString());
         assertEquals(
-                List.of(
-                        "pasta",
-                        "create web-infra",
-                        "start web-infra",
-                        "create web-i1",
-                        "start web-i1",
-                        "create web-i2",
-                        "start web-i2"),
-                events.subList(0, 7));
+                List.of("create web-infra", "start web-infra"),
+                events.subList(0, 3).stream().filter(e -> !e.equals("pasta")).toList());
+        assertEquals(
+                List.of("create web-i1", "start web-i1", "create web-i2", "start web-i2"),
+                events.subList(3, 7));
         assertEquals(
                 List.of("create web-a", "create web-b", "start web-a", "start web-b"),
                 events.subList(7, 11).stream().sorted().toList());
@@ -79,6 +82,40 @@ class PlayTest {
         assertEquals(pod, engine.pod("web"));
         assertEquals(List.of(box), pod.holds().imageIds());
         assertEquals("kind: Pod\n", engine.source(pod));
+    }
+
+    @Test
+    void theContainersAreMadeWhileTheNetworkComesUpAndStartOnlyOnceItIsUp() throws Exception {
+        CountDownLatch helperUp = new CountDownLatch(1);
+        host.helperGate = helperUp;
+        // the gate opens in any case, so that a failed assertion does not wait for the play forever
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+                Closeable opened = helperUp::countDown) {
+            Future<List<PodRecord>> play =
+                    pool.submit(() -> engine.play(List.of(Plans.pod("web", box, "a", "b")), false));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!host.events().containsAll(List.of("create web-a", "create web-b"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            List<String> meanwhile = host.events();
+            assertTrue(meanwhile.contains("create web-b"), meanwhile.toString());
+            assertEquals(
+                    List.of("create web-infra", "start web-infra"),
+                    meanwhile.subList(0, 2),
+                    "the infra runs and holds the namespaces");
+            assertFalse(meanwhile.contains("pasta"), meanwhile.toString());
+            assertFalse(meanwhile.stream().anyMatch(e -> e.startsWith("start web-a")));
+            helperUp.countDown();
+            PodRecord pod = play.get().getFirst();
+            List<String> events = host.events();
+            assertTrue(
+                    events.indexOf("pasta") < events.indexOf("start web-a")
+                            && events.indexOf("pasta") < events.indexOf("start web-b"),
+                    events.toString());
+            assertTrue(pod.network().helperPid() > 0, "the helper is in the pod's record");
+            assertEquals(pod, engine.pod("web"));
+        }
     }
 
     /** Where a play can fail; each leaves nothing behind. */
