@@ -135,7 +135,7 @@ final class PodBuilder {
             progress.infra(infra);
             network.startOwned(plan, progress, podDir, infra.pid());
             Path netns = Path.of(progress.pod().network().netnsPath());
-            return containers(plan, images, options, progress, infra, netns, null);
+            return containers(plan, images, options, progress, infra, netns, podDir, null);
         }
         Path netns = network.namespace(plan, progress);
         // the containers join the namespace as soon as it exists: they are made while its helper
@@ -147,7 +147,7 @@ final class PodBuilder {
             ContainerRecord infra =
                     creator.createInfra(pod.id(), plan.name(), plan.hostname(), netns, null);
             progress.infra(infra);
-            return containers(plan, images, options, progress, infra, netns, connecting);
+            return containers(plan, images, options, progress, infra, netns, podDir, connecting);
         }
     }
 
@@ -163,10 +163,10 @@ final class PodBuilder {
             Progress progress,
             ContainerRecord infra,
             Path netns,
+            Path podDir,
             Parallel.Side connecting)
             throws IOException, PodException {
         String podId = infra.podId();
-        Path podDir = rt.layout().pods().resolve(podId);
         ContainerRecord runningInfra = creator.start(infra);
         progress.infra(runningInfra);
         if (connecting != null && !plan.initContainers().isEmpty()) {
