@@ -101,6 +101,13 @@ final class DocumentReader {
 
     private void workload(YMap m, String kind) {
         PodReader.Meta owner = PodReader.metadata(m, true, "default");
+        if (kind.equals("Job") && owner.name() != null && owner.name().length() > 63) {
+            // the Job controller labels each pod job-name=<name>, and a label value is 63 at most
+            YMap meta = m.map("metadata");
+            meta.error(
+                    meta.has("name") ? "name" : "generateName",
+                    "must be no more than 63 characters: a Job's name is its pods' job-name label");
+        }
         YMap spec = m.map("spec");
         m.accept("status");
         m.finish();

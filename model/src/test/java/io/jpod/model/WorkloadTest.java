@@ -84,6 +84,29 @@ class WorkloadTest {
     }
 
     @Test
+    @DisplayName("a Job's name is its pods' job-name label, so it is 63 characters at most")
+    void jobNameFitsItsLabel() {
+        String job =
+                """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: %s}
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: c, image: busybox}]
+                """;
+        String longest = "j".repeat(63);
+        assertEquals(longest, load(job.formatted(longest)).pods().get(0).labels().get("job-name"));
+        assertEquals(
+                List.of(
+                        "test.yaml:3:18: metadata.name: must be no more than 63 characters: a"
+                                + " Job's name is its pods' job-name label"),
+                problems(job.formatted(longest + "j")));
+    }
+
+    @Test
     @DisplayName("a DaemonSet gives one pod; hostNetwork defaults hostPort to containerPort")
     void daemonSet() {
         PodModel p =
