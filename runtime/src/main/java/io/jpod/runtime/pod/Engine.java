@@ -110,11 +110,20 @@ public final class Engine {
     }
 
     /**
-     * Readies the host's process machinery on a spare thread (see {@link HostProcesses#warmUp}):
-     * for {@code play kube} and {@code kube down}, called before they read their manifests.
+     * Readies, on a spare thread, the plan digests a play records and the host's process machinery
+     * (see {@link HostProcesses#warmUp}): for {@code play kube} and {@code kube down}, called
+     * before they read their manifests.
      */
     public static void warmUp() {
-        HostProcesses.warmUp();
+        Thread warm =
+                new Thread(
+                        () -> {
+                            PlanDigest.warmUp();
+                            HostProcesses.warmUp();
+                        },
+                        "jpod-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /** The engine of this invocation, for the user and environment it runs in. */

@@ -152,6 +152,14 @@ public final class PlanDigest {
         return (List<Object>) object.computeIfAbsent(name, k -> new ArrayList<>());
     }
 
+    /**
+     * Looks up SHA-256 once: the JDK's first lookup sets up its security providers, 10 to 15 ms of
+     * a cold JVM even from the AOT cache, which a spare thread can spend while a play parses.
+     */
+    static void warmUp() {
+        sha256(new byte[0]);
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return "sha256:"

@@ -155,6 +155,7 @@ final class PodBuilder {
      * Starts the created (and recorded) infra, runs the init containers, and makes and starts the
      * app containers, once {@code connecting} (null when there is nothing to wait for) has
      * connected the pod's network: before the first init container, or else before the apps start.
+     * Without init containers the infra starts beside the apps' creation.
      */
     private PodRecord containers(
             PodPlan plan,
@@ -167,20 +168,88 @@ final class PodBuilder {
             Parallel.Side connecting)
             throws IOException, PodException {
         String podId = infra.podId();
+        // with no init container to run first, the infra starts while the app containers are
+        // made: they join its namespaces, which exist from its creation
+        try (Parallel.Side infraStart =
+                plan.initContainers().isEmpty()
+                        ? Parallel.beside(() -> progress.infra(creator.start(infra)))
+                        : null) {
+            if (infraStart == null) {
+                inits(plan, images, options, progress, infra, netns, podDir, connecting);
+            }
+            Trace.mark("runtime: infra");
+
+            // containers are independent once the infra holds the namespaces: create and start
+            // them in parallel, recording each as soon as it exists so that a failure half-way
+            // tears down exactly what was made
+            // with sidecars, the last app container to finish stops them from its exit hook
+            boolean hooked =
+                    RestartRule.hooked(plan.restartPolicy())
+                            || plan.initContainers().stream().anyMatch(i -> i.life().sidecar());
+            List<ContainerRecord> created =
+                    Parallel.each(
+                            plan.containers(),
+                            c ->
+                                    progress.add(
+                                            creator.createApp(
+                                                    podId,
+                                                    plan.name(),
+                                                    plan,
+                                                    c,
+                                                    images.get(c.imageId()),
+                                                    infra,
+                                                    netns,
+                                                    podDir,
+                                                    hooked,
+                                                    options.extrasOf(plan.name(), c.name()))));
+            progress.order(created);
+            Trace.mark("runtime: create containers");
+            if (infraStart != null) {
+                infraStart.join();
+            }
+            if (connecting != null) {
+                connecting.join();
+            }
+            if (!options.start()) {
+                return progress.pod();
+            }
+            Parallel.each(
+                    created,
+                    c -> {
+                        ContainerRecord started = progress.add(creator.start(c));
+                        hooks.postStart(started);
+                        return started;
+                    });
+            Trace.mark("runtime: start containers");
+            return progress.pod();
+        }
+    }
+
+    /**
+     * Starts the infra and runs the init containers one at a time, each to a successful exit; the
+     * pod's network is connected before the first. A sidecar (restartPolicy Always) only has to
+     * have started (its startupProbe passed), and keeps running.
+     */
+    private void inits(
+            PodPlan plan,
+            Map<String, Image> images,
+            PlayOptions options,
+            Progress progress,
+            ContainerRecord infra,
+            Path netns,
+            Path podDir,
+            Parallel.Side connecting)
+            throws IOException, PodException {
         ContainerRecord runningInfra = creator.start(infra);
         progress.infra(runningInfra);
-        if (connecting != null && !plan.initContainers().isEmpty()) {
+        if (connecting != null) {
             connecting.join();
         }
-
-        // init containers run one at a time, each to a successful exit, before any app container;
-        // a sidecar (restartPolicy Always) only has to have started (its startupProbe passed), and
-        // keeps running
         for (ContainerPlan init : plan.initContainers()) {
             boolean sidecar = init.life().sidecar();
             ContainerRecord c =
                     creator.createApp(
-                            podId,
+                            infra.podId(),
                             plan.name(),
                             plan,
                             init,
@@ -199,48 +268,6 @@ final class PodBuilder {
                 runInit(c, plan, runningInfra, progress);
             }
         }
-        Trace.mark("runtime: infra");
-
-        // containers are independent once the infra holds the namespaces: create and start them
-        // in parallel, recording each as soon as it exists so that a failure half-way tears down
-        // exactly what was made
-        // with sidecars, the last app container to finish stops them from its exit hook
-        boolean hooked =
-                RestartRule.hooked(plan.restartPolicy())
-                        || plan.initContainers().stream().anyMatch(i -> i.life().sidecar());
-        List<ContainerRecord> created =
-                Parallel.each(
-                        plan.containers(),
-                        c ->
-                                progress.add(
-                                        creator.createApp(
-                                                podId,
-                                                plan.name(),
-                                                plan,
-                                                c,
-                                                images.get(c.imageId()),
-                                                runningInfra,
-                                                netns,
-                                                podDir,
-                                                hooked,
-                                                options.extrasOf(plan.name(), c.name()))));
-        progress.order(created);
-        Trace.mark("runtime: create containers");
-        if (connecting != null) {
-            connecting.join();
-        }
-        if (!options.start()) {
-            return progress.pod();
-        }
-        Parallel.each(
-                created,
-                c -> {
-                    ContainerRecord started = progress.add(creator.start(c));
-                    hooks.postStart(started);
-                    return started;
-                });
-        Trace.mark("runtime: start containers");
-        return progress.pod();
     }
 
     /**

@@ -19,27 +19,20 @@ public final class HostProcesses implements Processes {
     private static final int SIGTERM = 15;
 
     /**
-     * Readies, on a thread of its own, what a command that starts helpers needs first: the JDK's
-     * process launcher (its first process costs a cold JVM 20 to 30 ms, measured on a play) and the
-     * handle {@link ProcessExit} leaves through. Meant to run while the command reads and parses
-     * its input; a failure here is the command's own to meet later.
+     * Readies what a command that starts helpers needs first: the JDK's process launcher (its first
+     * process costs a cold JVM 20 to 30 ms, measured on a play) and the handle {@link ProcessExit}
+     * leaves through. Meant for a spare thread while the command reads and parses its input; a
+     * failure here is the command's own to meet later.
      */
     public static void warmUp() {
-        Thread warm =
-                new Thread(
-                        () -> {
-                            try {
-                                new ProcessBuilder("true").start().waitFor();
-                            } catch (IOException e) {
-                                // the command's own first process will say what is wrong
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                            ProcessExit.prepare();
-                        },
-                        "jpod-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        try {
+            new ProcessBuilder("true").start().waitFor();
+        } catch (IOException e) {
+            // the command's own first process will say what is wrong
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ProcessExit.prepare();
     }
 
     @Override

@@ -58,6 +58,9 @@ final class FakeHost {
 
     final Set<String> failStart = ConcurrentHashMap.newKeySet();
 
+    /** Containers (by name) whose runc start waits until the latch opens: a slow start. */
+    final Map<String, CountDownLatch> startGate = new ConcurrentHashMap<>();
+
     /** Containers (by name) whose runc kill waits until the latch opens: a slow teardown. */
     final Map<String, CountDownLatch> killGate = new ConcurrentHashMap<>();
 
@@ -162,6 +165,14 @@ final class FakeHost {
 
     private ExecResult start(List<String> argv) {
         String name = names.getOrDefault(argv.getLast(), "");
+        CountDownLatch gate = startGate.get(name);
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (failStart.contains(name)) {
             event("start-failed " + name);
             return new ExecResult(1, "", "start failed");

@@ -101,9 +101,9 @@ class PlayTest {
             List<String> meanwhile = host.events();
             assertTrue(meanwhile.contains("create web-b"), meanwhile.toString());
             assertEquals(
-                    List.of("create web-infra", "start web-infra"),
-                    meanwhile.subList(0, 2),
-                    "the infra runs and holds the namespaces");
+                    "create web-infra",
+                    meanwhile.getFirst(),
+                    "the infra holds the namespaces the containers join");
             assertFalse(meanwhile.contains("pasta"), meanwhile.toString());
             assertFalse(meanwhile.stream().anyMatch(e -> e.startsWith("start web-a")));
             helperUp.countDown();
@@ -115,6 +115,36 @@ class PlayTest {
                     events.toString());
             assertTrue(pod.network().helperPid() > 0, "the helper is in the pod's record");
             assertEquals(pod, engine.pod("web"));
+        }
+    }
+
+    @Test
+    void withoutInitContainersTheInfraStartsWhileTheContainersAreMade() throws Exception {
+        CountDownLatch infraStarts = new CountDownLatch(1);
+        host.startGate.put("web-infra", infraStarts);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+                Closeable opened = infraStarts::countDown) {
+            Future<List<PodRecord>> play =
+                    pool.submit(() -> engine.play(List.of(Plans.pod("web", box, "a", "b")), false));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!host.events().containsAll(List.of("create web-a", "create web-b"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            List<String> meanwhile = host.events();
+            assertTrue(meanwhile.contains("create web-b"), meanwhile.toString());
+            assertFalse(
+                    meanwhile.stream().anyMatch(e -> e.startsWith("start ")),
+                    "nothing starts before the infra: " + meanwhile);
+            infraStarts.countDown();
+            PodRecord pod = play.get().getFirst();
+            List<String> events = host.events();
+            assertTrue(
+                    events.indexOf("start web-infra") < events.indexOf("start web-a")
+                            && events.indexOf("start web-infra") < events.indexOf("start web-b"),
+                    events.toString());
+            assertEquals(pod, engine.pod("web"));
+            assertTrue(pod.infra().startedAt() != null, "the infra's start is in the record");
         }
     }
 
