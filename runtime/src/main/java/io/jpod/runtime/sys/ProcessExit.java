@@ -1,13 +1,13 @@
 package io.jpod.runtime.sys;
 
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Ends jpod. Helpers that outlive jpod (slirp4netns, the pause process) start as its children, and
@@ -63,20 +63,30 @@ public final class ProcessExit {
     /**
      * Whether jpod has child processes, from the kernel's list of each thread's children: {@link
      * ProcessHandle#children()} would read the status of every process on the host, and start the
-     * JDK's process machinery in a command that never started a process.
+     * JDK's process machinery in a command that never started a process. Read through java.io:
+     * NIO's directory stream and string reading cost a cold JVM more than the reads themselves.
      */
-    private static boolean hasChildren() {
-        Path tasks = Path.of("/proc/self/task");
-        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
-            for (Path thread : threads) {
-                if (!Files.readString(thread.resolve("children")).isBlank()) {
-                    return true;
+    static boolean hasChildren() {
+        String[] threads = new File("/proc/self/task").list();
+        boolean read = false;
+        if (threads != null) {
+            for (String thread : threads) {
+                // the pids of the thread's children, each followed by a space; empty when none
+                try (FileInputStream in =
+                        new FileInputStream("/proc/self/task/" + thread + "/children")) {
+                    if (in.read() > 0) {
+                        return true;
+                    }
+                    read = true;
+                } catch (FileNotFoundException ended) {
+                    // a thread that ended: another thread of jpod took its children
+                } catch (IOException e) {
+                    read = false;
+                    break;
                 }
             }
-            return false;
-        } catch (IOException e) {
-            // a kernel without the children files (CONFIG_PROC_CHILDREN), or a thread that ended
-            return ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive);
         }
+        // a kernel without the children files (CONFIG_PROC_CHILDREN)
+        return !read && ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive);
     }
 }
