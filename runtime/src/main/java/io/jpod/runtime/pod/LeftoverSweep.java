@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -35,15 +36,26 @@ final class LeftoverSweep {
         this.rt = rt;
     }
 
-    /** Best effort: what cannot be removed is named in a warning and left for the next sweep. */
-    void sweep(List<PodRecord> pods) throws IOException {
-        Leftovers found =
-                Leftovers.find(
-                        rt.layout(),
-                        pods,
-                        look(rt.layout()),
-                        ProcessHandle.current().pid(),
-                        pid -> ProcessHandle.of(pid).isPresent());
+    /**
+     * Best effort: what cannot be removed is named in a warning and left for the next sweep.
+     *
+     * <p>The host's processes are looked at only where one may be left: after orphans were torn
+     * down ({@code repaired}: a helper whose pid was never recorded outlives its pod's files), or
+     * when a name on disk belongs to no record, since every process jpod starts names a directory
+     * or file made before it. Otherwise every play and down would read the command line of every
+     * process on the host.
+     */
+    void sweep(List<PodRecord> pods, boolean repaired) throws IOException {
+        HostLayout layout = rt.layout();
+        long self = ProcessHandle.current().pid();
+        LongPredicate alive = pid -> ProcessHandle.of(pid).isPresent();
+        Leftovers.Seen names = names(layout);
+        Leftovers found = Leftovers.find(layout, pods, names, self, alive);
+        if (repaired || !found.none()) {
+            found =
+                    Leftovers.find(
+                            layout, pods, names.withProcesses(processes(layout)), self, alive);
+        }
         List<String> failures = new ArrayList<>();
         // monitors and helpers first, so that none of them reacts to what follows
         for (Leftovers.Seen.Proc p : found.kill()) {
@@ -85,7 +97,8 @@ final class LeftoverSweep {
         }
     }
 
-    private static Leftovers.Seen look(HostLayout l) throws IOException {
+    /** What is on disk, without the processes. */
+    private static Leftovers.Seen names(HostLayout l) throws IOException {
         return new Leftovers.Seen(
                 names(l.runcRoot()),
                 names(l.containers()),
@@ -93,7 +106,11 @@ final class LeftoverSweep {
                 names(l.sockets()),
                 names(l.pods()),
                 names(l.netns()),
-                processes(List.of(l.containers() + "/", l.pods() + "/", l.netns() + "/")));
+                List.of());
+    }
+
+    private static List<Leftovers.Seen.Proc> processes(HostLayout l) {
+        return processes(List.of(l.containers() + "/", l.pods() + "/", l.netns() + "/"));
     }
 
     private static List<String> names(Path dir) throws IOException {

@@ -38,6 +38,17 @@ record Leftovers(List<Seen.Proc> kill, List<String> runcStates, List<Path> remov
 
         /** A process and its command line. */
         record Proc(long pid, long startTime, List<String> argv) {}
+
+        /** The same names, with these processes. */
+        Seen withProcesses(List<Proc> seen) {
+            return new Seen(
+                    runcStates, containerDirs, exitFiles, sockets, podDirs, netnsFiles, seen);
+        }
+    }
+
+    /** Whether there is nothing to kill, delete or remove. */
+    boolean none() {
+        return kill.isEmpty() && runcStates.isEmpty() && remove.isEmpty();
     }
 
     private static final String ID = "([0-9a-f]{64})";

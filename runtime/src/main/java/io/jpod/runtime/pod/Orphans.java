@@ -46,7 +46,7 @@ final class Orphans {
         // under the global lock no play can reserve a pod between the records read and the sweep;
         // one already making its pod shows as CREATING, and the sweep leaves containers alone then
         try (StateStore.Lock ignored = rt.state().lock()) {
-            new LeftoverSweep(rt).sweep(rt.state().pods());
+            new LeftoverSweep(rt).sweep(rt.state().pods(), !repaired.isEmpty());
         }
         return repaired;
     }

@@ -1,6 +1,7 @@
 package io.jpod.runtime.pod;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.runtime.host.HostLayout;
@@ -153,6 +154,40 @@ class LeftoversTest {
                         Path.of("/d/pods/" + GONE_POD),
                         Path.of("/r/netns/" + GONE_POD)),
                 l.remove());
+    }
+
+    @Test
+    void namesOnDiskThatRecordsAllNameLeaveNothingAndOneUnrecordedNameSomething() {
+        List<PodRecord> pods = List.of(pod(PodPhase.CREATED, 1));
+        Leftovers.Seen recorded =
+                new Leftovers.Seen(
+                        List.of(INFRA, APP),
+                        List.of(INFRA, APP),
+                        List.of(APP),
+                        List.of(POD.substring(0, 12) + "-slirp.sock", APP),
+                        List.of(POD),
+                        List.of(POD),
+                        List.of());
+        assertTrue(Leftovers.find(LAYOUT, pods, recorded, SELF, pid -> true).none());
+        Leftovers.Seen unrecorded =
+                new Leftovers.Seen(
+                        List.of(INFRA, APP),
+                        List.of(INFRA, APP, GONE_CTR),
+                        List.of(APP),
+                        List.of(),
+                        List.of(POD),
+                        List.of(POD),
+                        List.of());
+        assertFalse(Leftovers.find(LAYOUT, pods, unrecorded, SELF, pid -> true).none());
+        assertEquals(
+                List.of(ORPHAN_CONMON),
+                Leftovers.find(
+                                LAYOUT,
+                                pods,
+                                unrecorded.withProcesses(List.of(KNOWN_CONMON, ORPHAN_CONMON)),
+                                SELF,
+                                pid -> true)
+                        .kill());
     }
 
     @Test
