@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,7 +43,7 @@ final class PodTeardown {
         PodRecord removing = pod.withPhase(PodPhase.REMOVING);
         rt.state().save(removing);
         markStopping(pod.id());
-        List<String> failures = new ArrayList<>();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         List<ContainerRecord> workloads = new ArrayList<>(pod.initContainers());
         workloads.addAll(pod.containers());
         try {
@@ -50,20 +51,44 @@ final class PodTeardown {
         } catch (IOException e) {
             failures.add(e.getMessage());
         }
-        attempt(
-                failures,
-                () -> {
-                    try {
-                        Parallel.each(
-                                workloads,
-                                c -> {
-                                    removeContainer(c);
-                                    return c;
-                                });
-                    } catch (PodException e) {
-                        throw new IOException(e.getMessage(), e);
-                    }
-                });
+        // the workloads have stopped: the infra and the network go (as podman stops the infra
+        // last) while the workloads' runtime states, overlays and directories are removed
+        try (Parallel.Side sandbox = Parallel.beside(() -> removeSandbox(pod, failures))) {
+            attempt(
+                    failures,
+                    () -> {
+                        try {
+                            Parallel.each(
+                                    workloads,
+                                    c -> {
+                                        removeContainer(c);
+                                        return c;
+                                    });
+                        } catch (PodException e) {
+                            throw new IOException(e.getMessage(), e);
+                        }
+                    });
+        } catch (PodException e) {
+            failures.add(e.getMessage());
+        }
+        Path podDir = rt.layout().pods().resolve(pod.id());
+        attempt(failures, () -> Volumes.release(podDir, rt.processes()));
+        attempt(failures, () -> deleteTree(podDir));
+        if (!failures.isEmpty()) {
+            throw new IOException(
+                    "pod " + pod.name() + " was not fully removed: " + String.join("; ", failures));
+        }
+        try (StateStore.Lock ignored = rt.state().lock()) {
+            rt.state().delete(pod.id());
+        }
+        rt.state().deletePodLock(pod.id());
+    }
+
+    /**
+     * The infra, then the network's helper and namespace; each failure is added to {@code
+     * failures}.
+     */
+    private void removeSandbox(PodRecord pod, List<String> failures) {
         if (pod.infra() != null) {
             attempt(failures, () -> stopContainers(List.of(pod.infra()), 0));
             attempt(failures, () -> removeContainer(pod.infra()));
@@ -82,17 +107,6 @@ final class PodTeardown {
                 attempt(failures, () -> rt.netns().remove(Path.of(net.netnsPath())));
             }
         }
-        Path podDir = rt.layout().pods().resolve(pod.id());
-        attempt(failures, () -> Volumes.release(podDir, rt.processes()));
-        attempt(failures, () -> deleteTree(podDir));
-        if (!failures.isEmpty()) {
-            throw new IOException(
-                    "pod " + pod.name() + " was not fully removed: " + String.join("; ", failures));
-        }
-        try (StateStore.Lock ignored = rt.state().lock()) {
-            rt.state().delete(pod.id());
-        }
-        rt.state().deletePodLock(pod.id());
     }
 
     /** Tells the containers' exit hooks that what follows is on purpose (see ContainerCreator). */

@@ -76,13 +76,15 @@ class RemoveTest {
     }
 
     @Test
-    void infraGoesLastAndTheNetworkHelperIsStopped() throws Exception {
-        engine.play(List.of(Plans.pod("web", box, "a")), false);
+    void theInfraIsStoppedOnceTheContainersHaveAndTheNetworkHelperToo() throws Exception {
+        engine.play(List.of(Plans.pod("web", box, "a", "b")), false);
+        host.ignoreTerm.add("web-b");
         engine.remove("web", true);
         List<String> events = host.events();
         assertTrue(
-                events.indexOf("delete web-a") < events.indexOf("kill KILL web-infra"),
+                events.indexOf("kill KILL web-b") < events.indexOf("kill KILL web-infra"),
                 events.toString());
+        assertTrue(events.contains("delete web-infra") && events.contains("delete web-a"));
         assertEquals(1, host.processes.terminated().size(), "pasta");
     }
 
