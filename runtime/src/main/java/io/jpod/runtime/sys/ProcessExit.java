@@ -2,7 +2,6 @@ package io.jpod.runtime.sys;
 
 import java.io.File;
 import java.io.FileInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -78,15 +77,15 @@ public final class ProcessExit {
                         return true;
                     }
                     read = true;
-                } catch (FileNotFoundException ended) {
-                    // a thread that ended: another thread of jpod took its children
                 } catch (IOException e) {
+                    // a thread that ended while its children moved to another: the kernel's
+                    // lists are no snapshot, so ask the slow way
                     read = false;
                     break;
                 }
             }
         }
-        // a kernel without the children files (CONFIG_PROC_CHILDREN)
+        // or a kernel without the children files (CONFIG_PROC_CHILDREN)
         return !read && ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive);
     }
 }
