@@ -175,7 +175,37 @@ final class PodBuilder {
                         ? Parallel.beside(() -> progress.infra(creator.start(infra)))
                         : null) {
             if (infraStart == null) {
-                inits(plan, images, options, progress, infra, netns, podDir, connecting);
+                ContainerRecord runningInfra = creator.start(infra);
+                progress.infra(runningInfra);
+                if (connecting != null) {
+                    connecting.join();
+                }
+                // init containers run one at a time, each to a successful exit; a sidecar
+                // (restartPolicy Always) only has to have started (its startupProbe passed), and
+                // keeps running
+                for (ContainerPlan init : plan.initContainers()) {
+                    boolean sidecar = init.life().sidecar();
+                    ContainerRecord c =
+                            creator.createApp(
+                                    podId,
+                                    plan.name(),
+                                    plan,
+                                    init,
+                                    images.get(init.imageId()),
+                                    runningInfra,
+                                    netns,
+                                    podDir,
+                                    sidecar,
+                                    options.extrasOf(plan.name(), init.name()));
+                    progress.addInit(c);
+                    if (sidecar) {
+                        c = progress.addInit(creator.start(c));
+                        hooks.postStart(c);
+                        sidecars.await(progress.pod(), c);
+                    } else {
+                        runInit(c, plan, runningInfra, progress);
+                    }
+                }
             }
             Trace.mark("runtime: infra");
 
@@ -222,51 +252,6 @@ final class PodBuilder {
                     });
             Trace.mark("runtime: start containers");
             return progress.pod();
-        }
-    }
-
-    /**
-     * Starts the infra and runs the init containers one at a time, each to a successful exit; the
-     * pod's network is connected before the first. A sidecar (restartPolicy Always) only has to
-     * have started (its startupProbe passed), and keeps running.
-     */
-    private void inits(
-            PodPlan plan,
-            Map<String, Image> images,
-            PlayOptions options,
-            Progress progress,
-            ContainerRecord infra,
-            Path netns,
-            Path podDir,
-            Parallel.Side connecting)
-            throws IOException, PodException {
-        ContainerRecord runningInfra = creator.start(infra);
-        progress.infra(runningInfra);
-        if (connecting != null) {
-            connecting.join();
-        }
-        for (ContainerPlan init : plan.initContainers()) {
-            boolean sidecar = init.life().sidecar();
-            ContainerRecord c =
-                    creator.createApp(
-                            infra.podId(),
-                            plan.name(),
-                            plan,
-                            init,
-                            images.get(init.imageId()),
-                            runningInfra,
-                            netns,
-                            podDir,
-                            sidecar,
-                            options.extrasOf(plan.name(), init.name()));
-            progress.addInit(c);
-            if (sidecar) {
-                c = progress.addInit(creator.start(c));
-                hooks.postStart(c);
-                sidecars.await(progress.pod(), c);
-            } else {
-                runInit(c, plan, runningInfra, progress);
-            }
         }
     }
 

@@ -93,13 +93,7 @@ class PlayTest {
                 Closeable opened = helperUp::countDown) {
             Future<List<PodRecord>> play =
                     pool.submit(() -> engine.play(List.of(Plans.pod("web", box, "a", "b")), false));
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!host.events().containsAll(List.of("create web-a", "create web-b"))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            List<String> meanwhile = host.events();
-            assertTrue(meanwhile.contains("create web-b"), meanwhile.toString());
+            List<String> meanwhile = bothCreated();
             assertEquals(
                     "create web-infra",
                     meanwhile.getFirst(),
@@ -126,13 +120,7 @@ class PlayTest {
                 Closeable opened = infraStarts::countDown) {
             Future<List<PodRecord>> play =
                     pool.submit(() -> engine.play(List.of(Plans.pod("web", box, "a", "b")), false));
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!host.events().containsAll(List.of("create web-a", "create web-b"))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            List<String> meanwhile = host.events();
-            assertTrue(meanwhile.contains("create web-b"), meanwhile.toString());
+            List<String> meanwhile = bothCreated();
             assertFalse(
                     meanwhile.stream().anyMatch(e -> e.startsWith("start ")),
                     "nothing starts before the infra: " + meanwhile);
@@ -146,6 +134,18 @@ class PlayTest {
             assertEquals(pod, engine.pod("web"));
             assertTrue(pod.infra().startedAt() != null, "the infra's start is in the record");
         }
+    }
+
+    /** The events once both app containers exist, within 10 s (asserted). */
+    private List<String> bothCreated() throws InterruptedException {
+        List<String> both = List.of("create web-a", "create web-b");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!host.events().containsAll(both) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        List<String> events = host.events();
+        assertTrue(events.containsAll(both), events.toString());
+        return events;
     }
 
     /** Where a play can fail; each leaves nothing behind. */
