@@ -67,25 +67,27 @@ public final class ProcessExit {
      */
     static boolean hasChildren() {
         String[] threads = new File("/proc/self/task").list();
-        boolean read = false;
-        if (threads != null) {
-            for (String thread : threads) {
-                // the pids of the thread's children, each followed by a space; empty when none
-                try (FileInputStream in =
-                        new FileInputStream("/proc/self/task/" + thread + "/children")) {
-                    if (in.read() > 0) {
-                        return true;
-                    }
-                    read = true;
-                } catch (IOException e) {
-                    // a thread that ended while its children moved to another: the kernel's
-                    // lists are no snapshot, so ask the slow way
-                    read = false;
-                    break;
+        if (threads == null) {
+            return anyLiveChild();
+        }
+        for (String thread : threads) {
+            // the pids of the thread's children, each followed by a space; empty when none
+            try (FileInputStream in =
+                    new FileInputStream("/proc/self/task/" + thread + "/children")) {
+                if (in.read() > 0) {
+                    return true;
                 }
+            } catch (IOException e) {
+                // a thread that ended while its children moved to another (the kernel's lists
+                // are no snapshot), or a kernel without the files (CONFIG_PROC_CHILDREN)
+                return anyLiveChild();
             }
         }
-        // or a kernel without the children files (CONFIG_PROC_CHILDREN)
-        return !read && ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive);
+        return false;
+    }
+
+    /** The slow, whole answer. */
+    private static boolean anyLiveChild() {
+        return ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive);
     }
 }
