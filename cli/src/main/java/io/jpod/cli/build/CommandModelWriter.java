@@ -20,6 +20,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,9 @@ public final class CommandModelWriter {
 
     private final StringBuilder methods = new StringBuilder();
     private final Map<Class<?>, String> written = new LinkedHashMap<>();
+
+    /** The commands and mixins whose texts hold a ${...} for picocli to interpolate. */
+    private final Set<Class<?>> withVariables = new HashSet<>();
 
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0], PACKAGE.replace('.', '/'), "GeneratedCommandModel.java");
@@ -181,6 +185,15 @@ public final class CommandModelWriter {
                 }
                 body.append("        o.").append(f.getName()).append(" = s;\n");
             }
+        }
+        if (body.indexOf("${") >= 0
+                || spec.mixins().values().stream()
+                        .anyMatch(m -> withVariables.contains(m.userObject().getClass()))) {
+            withVariables.add(type);
+        } else {
+            // picocli otherwise scans every text of the model for ${...} as it is built, in a
+            // cold JVM, to find none
+            body.insert(body.indexOf("\n") + 1, "        s.interpolateVariables(false);\n");
         }
         body.append("        return s;\n");
         methods.append("\n    private static CommandSpec ")

@@ -36,6 +36,8 @@ public final class Table {
             }
             sb.append('\n');
         }
-        out.print(sb);
+        // as bytes in the stream's charset: print would widen the text to chars and encode them
+        // again, two loops a character that a cold JVM runs interpreted
+        out.writeBytes(sb.toString().getBytes(out.charset()));
     }
 }

@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>As Jackson did: a record is an object of its components by name, unknown names are ignored, an
  * absent component is null (0 or false for a primitive) and left to the record's constructor to
  * default; enums by name; {@link Instant} as ISO-8601 text; {@link Duration} as decimal seconds;
- * lists and sets as arrays; maps with text keys as objects.
+ * lists and sets as arrays; maps with text keys as objects. Written on one line, components in
+ * their order, without those that hold what an absent one reads as.
  */
 public final class RecordJson {
 
@@ -57,7 +58,7 @@ public final class RecordJson {
 
     public static String write(Record value) {
         StringBuilder out = new StringBuilder(4096);
-        write(value, out, 0);
+        write(value, out);
         return out.append('\n').toString();
     }
 
@@ -212,71 +213,63 @@ public final class RecordJson {
 
     // ---------------------------------------------------------------- writing
 
-    private static void write(Object value, StringBuilder out, int depth) {
+    private static void write(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof Record r) {
             RecordComponent[] cs = shape(r.getClass()).components();
             String[] tag = tag(r.getClass());
-            if (cs.length == 0 && tag == null) {
-                out.append("{ }");
-                return;
-            }
             out.append('{');
+            boolean first = true;
             if (tag != null) {
-                out.append('\n');
-                indent(out, depth + 1);
                 string(tag[0], out);
-                out.append(" : ");
+                out.append(':');
                 string(tag[1], out);
+                first = false;
             }
-            for (int i = 0; i < cs.length; i++) {
-                out.append(i == 0 && tag == null ? "\n" : ",\n");
-                indent(out, depth + 1);
-                string(cs[i].getName(), out);
-                out.append(" : ");
+            for (RecordComponent c : cs) {
+                Object v;
                 try {
-                    write(cs[i].getAccessor().invoke(r), out, depth + 1);
+                    v = c.getAccessor().invoke(r);
                 } catch (ReflectiveOperationException e) {
                     throw new JsonException(
-                            r.getClass().getSimpleName() + "." + cs[i].getName() + ": " + e);
+                            r.getClass().getSimpleName() + "." + c.getName() + ": " + e);
                 }
+                if (readsAsAbsent(c.getType(), v)) {
+                    continue;
+                }
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                string(c.getName(), out);
+                out.append(':');
+                write(v, out);
             }
-            out.append('\n');
-            indent(out, depth);
             out.append('}');
         } else if (value instanceof Collection<?> c) {
-            if (c.isEmpty()) {
-                out.append("[ ]");
-                return;
-            }
-            out.append("[ ");
+            out.append('[');
             boolean first = true;
             for (Object e : c) {
                 if (!first) {
-                    out.append(", ");
+                    out.append(',');
                 }
                 first = false;
-                write(e, out, depth);
+                write(e, out);
             }
-            out.append(" ]");
+            out.append(']');
         } else if (value instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                out.append("{ }");
-                return;
-            }
             out.append('{');
             boolean first = true;
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                out.append(first ? "\n" : ",\n");
+                if (!first) {
+                    out.append(',');
+                }
                 first = false;
-                indent(out, depth + 1);
                 string(String.valueOf(e.getKey()), out);
-                out.append(" : ");
-                write(e.getValue(), out, depth + 1);
+                out.append(':');
+                write(e.getValue(), out);
             }
-            out.append('\n');
-            indent(out, depth);
             out.append('}');
         } else if (value instanceof String s) {
             string(s, out);
@@ -305,10 +298,13 @@ public final class RecordJson {
         }
     }
 
-    private static void indent(StringBuilder out, int depth) {
-        for (int i = 0; i < depth; i++) {
-            out.append("  ");
-        }
+    /**
+     * Whether reading leaves the component so when it is absent: null, or 0 or false for a
+     * primitive (-0.0 is kept). Such components are not written: a pod's records are mostly nulls
+     * and falses, and {@code ps} reads them all in a cold JVM, byte by byte.
+     */
+    private static boolean readsAsAbsent(Class<?> type, Object value) {
+        return value == null || (type.isPrimitive() && value.equals(RecordReader.zero(type)));
     }
 
     /** A JSON string of {@code s}, escaped as Jackson escapes it. */

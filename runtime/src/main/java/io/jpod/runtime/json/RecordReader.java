@@ -38,6 +38,10 @@ final class RecordReader {
 
     private static final Map<Type, Binding> BINDINGS = new ConcurrentHashMap<>();
 
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+
     /**
      * A mismatch of value and type, its path filled in on the way out (so a document that reads
      * without one builds no path at all).
@@ -188,7 +192,7 @@ final class RecordReader {
     private Object value(Binding binding) {
         space();
         if (peek() == 'n') {
-            literal("null");
+            literal(NULL);
             return binding.absent();
         }
         return binding.read(this);
@@ -209,8 +213,11 @@ final class RecordReader {
         if (peek() == '}') {
             at++;
         } else {
+            // jpod writes the components in order: the one after the last is tried first
+            int expected = 0;
             while (true) {
-                int i = key(binding.keys, s.names());
+                int i = key(binding.keys, s.names(), expected);
+                expected = i + 1;
                 space();
                 expect(':');
                 if (i < 0) {
@@ -342,16 +349,30 @@ final class RecordReader {
 
     /**
      * The index of the field name here among {@code keys}, -1 for a name the record does not have;
-     * compared as bytes unless the name has escapes.
+     * compared as bytes unless the name has escapes, {@code keys[expected]} first.
      */
-    private int key(byte[][] keys, String[] names) {
+    private int key(byte[][] keys, String[] names, int expected) {
         space();
         if (peek() != '"') {
             throw syntax("expected a field name");
         }
+        byte[] b = this.b;
         int start = at + 1;
+        if (expected < keys.length) {
+            // no scan for the closing quote where the name is the one expected
+            byte[] k = keys[expected];
+            int close = start + k.length;
+            if (close < b.length && b[close] == '"' && same(k, start, k.length)) {
+                at = close + 1;
+                return expected;
+            }
+        }
         int end = start;
-        while (end < b.length && b[end] != '"' && b[end] != '\\') {
+        while (end < b.length) {
+            byte c = b[end];
+            if (c == '"' || c == '\\') {
+                break;
+            }
             end++;
         }
         if (end >= b.length || b[end] == '\\') {
@@ -366,16 +387,19 @@ final class RecordReader {
         at = end + 1;
         int length = end - start;
         for (int i = 0; i < keys.length; i++) {
-            byte[] k = keys[i];
-            if (k.length == length && same(k, start)) {
+            if (same(keys[i], start, length)) {
                 return i;
             }
         }
         return -1;
     }
 
-    private boolean same(byte[] k, int start) {
-        for (int j = 0; j < k.length; j++) {
+    private boolean same(byte[] k, int start, int length) {
+        if (k.length != length) {
+            return false;
+        }
+        byte[] b = this.b;
+        for (int j = 0; j < length; j++) {
             if (k[j] != b[start + j]) {
                 return false;
             }
@@ -419,20 +443,24 @@ final class RecordReader {
     }
 
     private void skipString() {
-        at++;
-        while (true) {
-            if (at >= b.length) {
-                throw syntax("unterminated string");
-            }
-            byte c = b[at++];
+        byte[] b = this.b;
+        int i = at + 1;
+        while (i < b.length) {
+            byte c = b[i];
             if (c == '"') {
+                at = i + 1;
                 return;
             }
             if (c == '\\') {
-                at--;
+                at = i;
                 escape(new StringBuilder());
+                i = at;
+            } else {
+                i++;
             }
         }
+        at = i;
+        throw syntax("unterminated string");
     }
 
     // ---------------------------------------------------------------- scalars
@@ -463,13 +491,13 @@ final class RecordReader {
             case '"':
                 return string();
             case 't':
-                literal("true");
+                literal(TRUE);
                 return Boolean.TRUE;
             case 'f':
-                literal("false");
+                literal(FALSE);
                 return Boolean.FALSE;
             case 'n':
-                literal("null");
+                literal(NULL);
                 return null;
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
@@ -480,33 +508,30 @@ final class RecordReader {
     }
 
     private String string() {
-        at++;
-        int start = at;
-        boolean ascii = true;
-        while (true) {
-            if (at >= b.length) {
-                throw syntax("unterminated string");
-            }
-            byte c = b[at];
+        byte[] b = this.b;
+        int start = at + 1;
+        int i = start;
+        int bits = 0;
+        while (i < b.length) {
+            byte c = b[i];
             if (c == '"') {
+                at = i + 1;
                 // Latin-1 is a plain copy; a UTF-8 decode is a loop of its own, interpreted
-                String s =
-                        new String(
-                                b,
-                                start,
-                                at - start,
-                                ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-                at++;
-                return s;
+                return new String(
+                        b,
+                        start,
+                        i - start,
+                        bits < 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
             }
             if (c == '\\') {
+                at = i;
                 return escaped(start);
             }
-            if (c < 0) {
-                ascii = false;
-            }
-            at++;
+            bits |= c;
+            i++;
         }
+        at = i;
+        throw syntax("unterminated string");
     }
 
     /** The rest of a string from its first escape (at {@code at}), the text before it decoded. */
@@ -614,13 +639,15 @@ final class RecordReader {
         return negative ? -v : v;
     }
 
-    private void literal(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (at + i >= b.length || b[at + i] != word.charAt(i)) {
+    /** The word here, compared as bytes: String.charAt is four calls in an interpreted loop. */
+    private void literal(byte[] word) {
+        byte[] b = this.b;
+        for (int i = 0; i < word.length; i++) {
+            if (at + i >= b.length || b[at + i] != word[i]) {
                 throw syntax("unexpected '" + (char) (b[at] & 0xff) + "'");
             }
         }
-        at += word.length();
+        at += word.length;
     }
 
     // ---------------------------------------------------------------- conversions
@@ -760,7 +787,7 @@ final class RecordReader {
         throw mismatch("a number", token);
     }
 
-    private static Object zero(Class<?> primitive) {
+    static Object zero(Class<?> primitive) {
         if (primitive == boolean.class) {
             return false;
         }
@@ -801,13 +828,17 @@ final class RecordReader {
     // ---------------------------------------------------------------- characters
 
     private void space() {
-        while (at < b.length) {
-            byte c = b[at];
+        byte[] b = this.b;
+        int i = at;
+        // one comparison for the common case, a byte that is no space at all
+        while (i < b.length && b[i] <= ' ') {
+            byte c = b[i];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                return;
+                break;
             }
-            at++;
+            i++;
         }
+        at = i;
     }
 
     private byte peek() {

@@ -263,10 +263,9 @@ class StateStoreTest {
         assertTrue(store.pod(id).orElseThrow().containers().getLast().stoppedByUser());
         store.save(pod.withContainer(c));
         Path file = dir.resolve("pods").resolve(id + ".json");
+        // false is not written: the file is as an older jpod, which had no such component, wrote it
         String json = Files.readString(file);
-        String older = json.replaceAll(",\\s*\"stoppedByUser\"\\s*:\\s*false", "");
-        assertFalse(older.equals(json), json);
-        Files.writeString(file, older);
+        assertFalse(json.contains("stoppedByUser"), json);
         assertFalse(store.pod(id).orElseThrow().containers().getLast().stoppedByUser());
     }
 }
