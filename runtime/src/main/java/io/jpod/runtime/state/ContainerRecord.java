@@ -1,7 +1,6 @@
 package io.jpod.runtime.state;
 
 import io.jpod.runtime.spec.SpecInput;
-import io.jpod.runtime.sys.ProcInfo;
 
 import java.time.Instant;
 import java.util.List;
@@ -73,11 +72,6 @@ public record ContainerRecord(
                 restartCount,
                 spec,
                 false);
-    }
-
-    /** Whether the container's process still runs: its pid with the start time recorded for it. */
-    public boolean processAlive() {
-        return pid > 0 && ProcInfo.alive(pid, pidStartTime);
     }
 
     public String shortId() {

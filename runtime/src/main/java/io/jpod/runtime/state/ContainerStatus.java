@@ -1,5 +1,6 @@
 package io.jpod.runtime.state;
 
+import io.jpod.runtime.sys.HostProcesses;
 import io.jpod.runtime.sys.Processes;
 
 import java.io.IOException;
@@ -18,15 +19,11 @@ import java.time.Instant;
 public record ContainerStatus(String status, boolean running, int exitCode, Instant finishedAt) {
 
     public static ContainerStatus of(ContainerRecord c, Path exitsDir) {
-        return of(c, exitsDir, c.processAlive());
+        return of(c, exitsDir, new HostProcesses());
     }
 
     /** As {@link #of(ContainerRecord, Path)}, asking the host seam whether the process runs. */
     public static ContainerStatus of(ContainerRecord c, Path exitsDir, Processes processes) {
-        return of(c, exitsDir, c.pid() > 0 && processes.alive(c.pid(), c.pidStartTime()));
-    }
-
-    private static ContainerStatus of(ContainerRecord c, Path exitsDir, boolean alive) {
         Path exitFile = exitsDir.resolve(c.id());
         if (Files.exists(exitFile)) {
             try {
@@ -39,12 +36,20 @@ public record ContainerStatus(String status, boolean running, int exitCode, Inst
                 return new ContainerStatus("exited", false, -1, Instant.now());
             }
         }
+        boolean alive = c.pid() > 0 && processes.alive(c.pid(), c.pidStartTime());
         if (alive && c.startedAt() == null) {
             // created and not started (play kube --start=false): the process is the runtime's
             // init, waiting to exec the workload
             return new ContainerStatus("created", false, 0, null);
         }
-        if (alive) {
+        // between the process's end and conmon's reaping it and writing the exit file, the code
+        // is not known yet: running still, as podman has it until conmon reports (a Job that read
+        // the gap as a failure without a code reported exit 1 for a container's exit 3); a zombie's
+        // cmdline is empty, and a reused pid names another program
+        if (alive
+                || (c.startedAt() != null
+                        && c.conmonPid() > 0
+                        && processes.cmdline(c.conmonPid()).contains(c.id()))) {
             return new ContainerStatus("running", true, 0, null);
         }
         return c.startedAt() == null

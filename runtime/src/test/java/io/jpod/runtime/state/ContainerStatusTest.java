@@ -3,6 +3,7 @@ package io.jpod.runtime.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jpod.runtime.sys.ProcInfo;
+import io.jpod.runtime.sys.RecordingProcesses;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,28 @@ class ContainerStatusTest {
         ContainerStatus s = ContainerStatus.of(c, exits);
         assertEquals("exited", s.status());
         assertEquals(false, s.running());
+    }
+
+    @Test
+    void anEndedProcessIsRunningUntilItsMonitorWritesTheExitCode() throws Exception {
+        RecordingProcesses host = new RecordingProcesses();
+        String id = "c".repeat(64);
+        long conmon = host.started("/usr/bin/conmon --cid " + id);
+        long workload = host.started("sleep 1000");
+        ContainerRecord c = Records.container(id, "web-app").started(conmon, workload, 0, STARTED);
+        assertEquals(
+                new ContainerStatus("running", true, 0, null), ContainerStatus.of(c, exits, host));
+        host.exited(workload);
+        // conmon has yet to reap it and write the file: the code is not known
+        assertEquals(
+                new ContainerStatus("running", true, 0, null), ContainerStatus.of(c, exits, host));
+        Files.writeString(exits.resolve(id), "3");
+        assertEquals(3, ContainerStatus.of(c, exits, host).exitCode());
+        Files.delete(exits.resolve(id));
+        // a monitor gone without writing it (killed): exited, with no code
+        host.exited(conmon);
+        assertEquals(
+                new ContainerStatus("exited", false, -1, null), ContainerStatus.of(c, exits, host));
     }
 
     @Test
